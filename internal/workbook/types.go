@@ -1,0 +1,50 @@
+// Package workbook reads filled workbooks: it finds the data sheets of a
+// package (one or several .xlsx files), locates each sheet's header row,
+// matches headers to the schema and streams the data rows as raw cells with
+// their Excel positions. It reports structural problems (FILE-UNREADABLE,
+// SHEET-*, HEADER-NOT-FOUND, COLUMN-*) as findings; typing and rules are the
+// business of packages cell and rules.
+package workbook
+
+import (
+	"github.com/mkspace/mkspace/internal/schema"
+)
+
+// Cell is one raw cell as stored in the file.
+type Cell struct {
+	Value string // raw value: shared/inline string resolved, numbers as stored (no number format applied), "" when empty
+	Kind  Kind   // what the file says the cell holds
+	Row   int    // 1-based Excel row
+	Ref   string // A1 reference, e.g. "H7"; set even when the cell is empty, "" when the column is missing
+}
+
+// Kind is the stored type of a cell.
+type Kind int
+
+const (
+	KindEmpty   Kind = iota
+	KindString       // shared or inline string
+	KindNumber       // a number (dates are numbers: serial days)
+	KindBool         // "1" / "0"
+	KindFormula      // a formula (Value holds the cached result, if any)
+	KindError        // an Excel error such as #N/A
+)
+
+// Row is one data row of a table sheet, its cells indexed like the schema
+// sheet's Columns. For a form sheet (基础信息, 文字材料) there is exactly one
+// Row whose cells are the fields' value cells (each with its own Row and Ref).
+type Row struct {
+	Number int // Excel row (for a form: the header row)
+	Cells  []Cell
+}
+
+// Table is one data sheet found in a package.
+type Table struct {
+	Sheet     *schema.Sheet
+	File      string // the .xlsx path holding it
+	Name      string // the sheet name as written in the file
+	HeaderRow int    // 1-based; 0 when not found
+	// Present[i] tells whether schema column i was found in the header.
+	Present  []bool
+	Date1904 bool
+}
