@@ -1,0 +1,237 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/msg"
+)
+
+// SARIFSchema is the $schema of the SARIF 2.1.0 log.
+const SARIFSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+// FingerprintKey names mkspace's partial fingerprint in every result.
+const FingerprintKey = "mkspace/v1"
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool        sarifTool         `json:"tool"`
+	Language    string            `json:"language,omitempty"`
+	Invocations []sarifInvocation `json:"invocations,omitempty"`
+	Results     []sarifResult     `json:"results"`
+	Properties  map[string]any    `json:"properties,omitempty"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name     string      `json:"name"`
+	Version  string      `json:"version,omitempty"`
+	Language string      `json:"language,omitempty"`
+	Rules    []sarifRule `json:"rules"`
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifRule struct {
+	ID                   string      `json:"id"`
+	ShortDescription     sarifText   `json:"shortDescription"`
+	FullDescription      sarifText   `json:"fullDescription"`
+	DefaultConfiguration sarifConfig `json:"defaultConfiguration"`
+}
+
+type sarifConfig struct {
+	Level string `json:"level"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	Notifications       []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
+}
+
+type sarifResult struct {
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifText         `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Properties          map[string]any    `json:"properties,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical  `json:"physicalLocation"`
+	LogicalLocations []sarifLogical `json:"logicalLocations,omitempty"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           sarifRegion   `json:"region"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine int `json:"startLine"`
+}
+
+type sarifLogical struct {
+	Name               string `json:"name,omitempty"`
+	FullyQualifiedName string `json:"fullyQualifiedName"`
+}
+
+func sarifLevel(s finding.Severity) string {
+	if s == finding.Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// writeSARIF prints one SARIF 2.1.0 run holding every package's results.
+func writeSARIF(w io.Writer, v *view) error {
+	l := v.Lang
+	rules := append(finding.Rules(), v.extraRules()...)
+	index := make(map[string]int, len(rules))
+	driver := sarifDriver{Name: "mkspace", Version: v.ToolVersion, Language: sarifLanguage(l)}
+	for i, id := range rules {
+		index[id] = i
+		d := ruleDescription(l, id)
+		driver.Rules = append(driver.Rules, sarifRule{
+			ID:                   id,
+			ShortDescription:     sarifText{d},
+			FullDescription:      sarifText{id + ": " + d},
+			DefaultConfiguration: sarifConfig{sarifLevel(finding.DefaultSeverity(id))},
+		})
+	}
+	run := sarifRun{Tool: sarifTool{driver}, Language: sarifLanguage(l), Results: []sarifResult{}}
+	props := map[string]any{"errors": v.errors, "warnings": v.warnings}
+	if v.several() {
+		var pkgs []map[string]any
+		for _, p := range v.pkgs {
+			pkgs = append(pkgs, map[string]any{"name": p.Name, "dir": p.Dir, "errors": p.errors, "warnings": p.warnings})
+		}
+		props["packages"] = pkgs
+	}
+	if v.notListed > 0 {
+		props["notListed"] = v.notListed
+		run.Invocations = []sarifInvocation{{ExecutionSuccessful: true, Notifications: []sarifNotification{{
+			Level: "note", Message: sarifText{l.T("report.more", "n", strconv.Itoa(v.notListed))}}}}}
+	}
+	run.Properties = props
+	for pi := range v.pkgs {
+		p := &v.pkgs[pi]
+		for i := range p.listed {
+			f := &p.listed[i]
+			uri := v.anchorFile(p, f)
+			line := f.Row
+			if line < 1 {
+				line = 1
+			}
+			r := sarifResult{
+				RuleID:    f.Rule,
+				RuleIndex: index[f.Rule],
+				Level:     sarifLevel(f.Severity),
+				Message:   sarifText{message(l, f)},
+				Locations: []sarifLocation{{
+					PhysicalLocation: sarifPhysical{
+						ArtifactLocation: sarifArtifact{URI: encodeURIPath(uri)},
+						Region:           sarifRegion{StartLine: line},
+					},
+				}},
+				PartialFingerprints: map[string]string{FingerprintKey: fingerprint(uri, f)},
+			}
+			if loc := f.Location(); loc != "" {
+				r.Locations[0].LogicalLocations = []sarifLogical{{Name: logicalName(f), FullyQualifiedName: loc}}
+			}
+			rp := map[string]any{}
+			for k, val := range map[string]string{"sheet": f.Sheet, "column": f.Column, "cell": f.Cell, "value": f.Value} {
+				if val != "" {
+					rp[k] = val
+				}
+			}
+			if v.several() {
+				rp["package"] = p.Name
+			}
+			if len(rp) > 0 {
+				r.Properties = rp
+			}
+			run.Results = append(run.Results, r)
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(sarifLog{Schema: SARIFSchema, Version: "2.1.0", Runs: []sarifRun{run}})
+}
+
+func sarifLanguage(l msg.Lang) string {
+	if l == msg.EN {
+		return "en-US"
+	}
+	return "zh-CN"
+}
+
+func logicalName(f *finding.Finding) string {
+	switch {
+	case f.Cell != "":
+		return f.Cell
+	case f.Sheet != "":
+		return f.Sheet
+	}
+	return f.File
+}
+
+// fingerprint identifies a finding across runs: the same rule at the same
+// place with the same value gives the same fingerprint, whatever the
+// message language or the order of findings.
+func fingerprint(uri string, f *finding.Finding) string {
+	h := sha256.New()
+	for _, s := range []string{f.Rule, uri, f.Sheet, f.Cell, f.Column, f.Value} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// encodeURIPath percent-encodes a slash-separated relative path as a URI
+// reference: every byte but the unreserved characters (RFC 3986) and "/" is
+// escaped, so that Chinese file names, spaces, "%", "#", "?" and ":" are
+// all safe.
+func encodeURIPath(p string) string {
+	const hexDigits = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', '0' <= c && c <= '9',
+			c == '-', c == '.', c == '_', c == '~', c == '/':
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hexDigits[c>>4])
+			b.WriteByte(hexDigits[c&15])
+		}
+	}
+	return b.String()
+}
