@@ -4,6 +4,11 @@
 // their Excel positions. It reports structural problems (FILE-UNREADABLE,
 // SHEET-*, HEADER-NOT-FOUND, COLUMN-*) as findings; typing and rules are the
 // business of packages cell and rules.
+//
+// The reader works on the .xlsx zip directly: it streams each worksheet's
+// XML with a small tokenizer (no cell formatting, no whole sheet in memory,
+// cell types and formulas kept), reads only the parts it needs, and never
+// writes to the user's files.
 package workbook
 
 import (
@@ -24,9 +29,9 @@ type Kind int
 const (
 	KindEmpty   Kind = iota
 	KindString       // shared or inline string
-	KindNumber       // a number (dates are numbers: serial days)
+	KindNumber       // a number (dates are numbers: serial days; an ISO date cell, t="d", is converted to its serial)
 	KindBool         // "1" / "0"
-	KindFormula      // a formula (Value holds the cached result, if any)
+	KindFormula      // a formula (Value holds the cached result, if any: never trust it)
 	KindError        // an Excel error such as #N/A
 )
 
@@ -41,10 +46,21 @@ type Row struct {
 // Table is one data sheet found in a package.
 type Table struct {
 	Sheet     *schema.Sheet
-	File      string // the .xlsx path holding it
+	File      string // the .xlsx path holding it, as in Package.Files
+	RelFile   string // File as findings name it: relative to the package folder where possible
 	Name      string // the sheet name as written in the file
-	HeaderRow int    // 1-based; 0 when not found
-	// Present[i] tells whether schema column i was found in the header.
+	HeaderRow int    // 1-based; 0 when not found (or the sheet is unreadable): Each then yields no rows
+	// Present[i] tells whether schema column i was found in the header (for
+	// a form sheet: whether field i has a row).
 	Present  []bool
 	Date1904 bool
+
+	book     *book
+	part     string // zip part of the sheet XML
+	cols     []int  // per schema column: its 0-based column in the sheet, -1 when missing
+	colIndex []int  // per sheet column: the schema column, -1 when not read
+	letters  []string
+	form     *Row // form sheets: the fields, read by Open
+	failed   bool // FILE-UNREADABLE reported for this sheet
+	badIndex bool // bad shared-string index reported
 }

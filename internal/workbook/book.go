@@ -1,0 +1,513 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mkspace/mkspace/internal/config"
+)
+
+// book is one opened .xlsx file: its zip directory, its sheets and, once
+// needed, its shared strings. It reads parts straight from the zip, one at a
+// time and as streams, never the whole package into memory.
+type book struct {
+	path     string // as in Package.Files
+	rel      string // as findings name it
+	f        *os.File
+	zr       *zip.Reader
+	parts    map[string]*zip.File // lower-cased part name → entry
+	sheets   []bookSheet          // in workbook order
+	date1904 bool
+	sstPart  string
+	sst      *sharedStrings
+	sstErr   error
+	limits   config.Limits
+}
+
+type bookSheet struct {
+	name string // as written
+	part string // zip part of its XML, "" when the relationship is missing
+}
+
+// unreadable is why a file cannot be read: a message key of the catalogue
+// and its placeholders (besides {file}).
+type unreadable struct {
+	key  string
+	args []string
+	err  error
+}
+
+func (u *unreadable) Error() string {
+	if u.err != nil {
+		return u.key + ": " + u.err.Error()
+	}
+	return u.key
+}
+
+func newUnreadable(key string, err error, kv ...string) *unreadable {
+	return &unreadable{key: key, args: kv, err: err}
+}
+
+// Magic numbers of the formats people rename to .xlsx.
+var (
+	magicZip = []byte("PK\x03\x04")
+	magicOLE = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+)
+
+// Bounds of the small parts read whole (workbook.xml, relationships).
+const maxSmallPart = 32 << 20
+
+// openBook opens and classifies one file. A problem of the file is an
+// *unreadable error.
+func openBook(filePath, rel string, lim config.Limits) (*book, error) {
+	f, err := os.Open(filePath)
+	if err != nil {
+		return nil, newUnreadable("workbook.file-unopenable", err, "err", osReason(err))
+	}
+	b := &book{path: filePath, rel: rel, f: f, limits: lim}
+	if err := b.open(); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return b, nil
+}
+
+func (b *book) close() error {
+	if b.f == nil {
+		return nil
+	}
+	err := b.f.Close()
+	b.f = nil
+	return err
+}
+
+func (b *book) open() error {
+	fi, err := b.f.Stat()
+	if err != nil {
+		return newUnreadable("workbook.file-unopenable", err, "err", osReason(err))
+	}
+	if fi.IsDir() {
+		return newUnreadable("workbook.not-workbook", nil, "kind", "folder / 文件夹")
+	}
+	size := fi.Size()
+	if size == 0 {
+		return newUnreadable("workbook.empty", nil)
+	}
+	head := make([]byte, 512)
+	n, _ := b.f.ReadAt(head, 0)
+	head = head[:n]
+	switch {
+	case bytes.HasPrefix(head, magicOLE):
+		return classifyOLE(b.f)
+	case bytes.HasPrefix(head, []byte("PK\x05\x06")):
+		return newUnreadable("workbook.corrupt", nil, "err", "empty zip archive / 空压缩包")
+	case !bytes.HasPrefix(head, magicZip):
+		return classifyText(head)
+	}
+	zr, err := zip.NewReader(b.f, size)
+	if err != nil {
+		return newUnreadable("workbook.corrupt", err, "err", err.Error())
+	}
+	b.zr = zr
+	b.parts = make(map[string]*zip.File, len(zr.File))
+	var total uint64
+	for _, zf := range zr.File {
+		total += zf.UncompressedSize64
+		b.parts[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(zf.Name, `\`, "/"), "/"))] = zf
+	}
+	if b.limits.UnzipBytes > 0 && total > uint64(b.limits.UnzipBytes) {
+		return newUnreadable("workbook.too-large", nil,
+			"size", humanBytes(total), "limit", humanBytes(uint64(b.limits.UnzipBytes)), "key", "limits.unzip_bytes")
+	}
+	return b.readWorkbook()
+}
+
+// readWorkbook finds the workbook part and reads its sheet list.
+func (b *book) readWorkbook() error {
+	wbPart := "xl/workbook.xml"
+	if rels, err := b.readRels("_rels/.rels", ""); err == nil {
+		for _, r := range rels {
+			if strings.HasSuffix(r.typ, "/officeDocument") {
+				wbPart = r.target
+				break
+			}
+		}
+	}
+	if strings.HasSuffix(strings.ToLower(wbPart), ".bin") {
+		return newUnreadable("workbook.xlsb", nil)
+	}
+	if b.part(wbPart) == nil {
+		return classifyZip(b)
+	}
+	rels, err := b.readRels(relsOf(wbPart), path.Dir(wbPart))
+	if err != nil && !errors.Is(err, errNoPart) {
+		return b.corrupt(err)
+	}
+	relByID := make(map[string]relationship, len(rels))
+	for _, r := range rels {
+		relByID[r.id] = r
+		if strings.HasSuffix(r.typ, "/sharedStrings") {
+			b.sstPart = r.target
+		}
+	}
+	if b.sstPart == "" && b.part("xl/sharedStrings.xml") != nil {
+		b.sstPart = "xl/sharedStrings.xml"
+	}
+	s, closeFn, err := b.openPart(wbPart, maxSmallPart)
+	if err != nil {
+		return b.corrupt(err)
+	}
+	defer closeFn()
+	sawWorkbook := false
+	for {
+		tok := s.next()
+		if tok == tokEOF {
+			break
+		}
+		if tok != tokStart {
+			continue
+		}
+		switch {
+		case s.is("workbook"):
+			sawWorkbook = true
+		case s.is("workbookPr"):
+			v := s.attrString("date1904")
+			b.date1904 = v == "1" || strings.EqualFold(v, "true")
+		case s.is("sheet"):
+			bs := bookSheet{name: s.attrString("name")}
+			if r, ok := relByID[s.attrString("id")]; ok && b.part(r.target) != nil {
+				bs.part = r.target
+			}
+			b.sheets = append(b.sheets, bs)
+		}
+	}
+	if err := s.err(); err != nil {
+		return b.corrupt(err)
+	}
+	if !sawWorkbook {
+		return b.corrupt(errMalformed)
+	}
+	return nil
+}
+
+func (b *book) corrupt(err error) error {
+	if u := limitError(err); u != nil {
+		return u
+	}
+	return newUnreadable("workbook.corrupt", err, "err", err.Error())
+}
+
+// part returns the zip entry of a part name (matched case-insensitively).
+func (b *book) part(name string) *zip.File {
+	return b.parts[strings.ToLower(strings.TrimPrefix(name, "/"))]
+}
+
+var errNoPart = errors.New("missing part")
+
+// errTooLarge is returned when a part inflates beyond its limit.
+type errTooLarge struct {
+	size, limit uint64
+	key         string
+}
+
+func (e *errTooLarge) Error() string {
+	return fmt.Sprintf("part larger than %d bytes", e.limit)
+}
+
+func limitError(err error) *unreadable {
+	var tl *errTooLarge
+	if errors.As(err, &tl) {
+		return newUnreadable("workbook.too-large", nil, "size", humanBytes(tl.size), "limit", humanBytes(tl.limit), "key", tl.key)
+	}
+	return nil
+}
+
+// openPart opens a part as an XML scanner, bounded to limit bytes inflated
+// (the size the zip declares is checked first; the zip reader itself fails
+// when an entry inflates beyond what it declares).
+func (b *book) openPart(name string, limit int64) (*xmlScanner, func(), error) {
+	return b.openPartKey(name, limit, "limits.sheet_xml_bytes")
+}
+
+func (b *book) openPartKey(name string, limit int64, key string) (*xmlScanner, func(), error) {
+	zf := b.part(name)
+	if zf == nil {
+		return nil, nil, fmt.Errorf("%w: %s", errNoPart, name)
+	}
+	if limit > 0 && zf.UncompressedSize64 > uint64(limit) {
+		return nil, nil, &errTooLarge{size: zf.UncompressedSize64, limit: uint64(limit), key: key}
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, nil, err
+	}
+	var r io.Reader = rc
+	if limit > 0 {
+		r = &limitedReader{r: rc, n: limit, limit: limit, key: key}
+	}
+	maxText := 8 * max(b.limits.CellChars, 1024)
+	return newScanner(r, maxText), func() { rc.Close() }, nil
+}
+
+// limitedReader fails (rather than stopping quietly) past its limit.
+type limitedReader struct {
+	r        io.Reader
+	n, limit int64
+	key      string
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.n <= 0 {
+		return 0, &errTooLarge{size: uint64(l.limit) + 1, limit: uint64(l.limit), key: l.key}
+	}
+	if int64(len(p)) > l.n {
+		p = p[:l.n]
+	}
+	n, err := l.r.Read(p)
+	l.n -= int64(n)
+	return n, err
+}
+
+type relationship struct{ id, typ, target string }
+
+// relsOf returns the relationship part of a part: xl/workbook.xml →
+// xl/_rels/workbook.xml.rels.
+func relsOf(part string) string {
+	return path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")
+}
+
+// readRels reads a relationship part; targets are resolved against base.
+func (b *book) readRels(name, base string) ([]relationship, error) {
+	s, closeFn, err := b.openPart(name, maxSmallPart)
+	if err != nil {
+		return nil, err
+	}
+	defer closeFn()
+	var out []relationship
+	for {
+		tok := s.next()
+		if tok == tokEOF {
+			break
+		}
+		if tok == tokStart && s.is("Relationship") {
+			if strings.EqualFold(s.attrString("TargetMode"), "External") {
+				continue
+			}
+			t := strings.ReplaceAll(s.attrString("Target"), `\`, "/")
+			if strings.HasPrefix(t, "/") {
+				t = path.Clean(t)[1:]
+			} else {
+				t = path.Clean(path.Join(base, t))
+			}
+			out = append(out, relationship{id: s.attrString("Id"), typ: s.attrString("Type"), target: t})
+		}
+	}
+	return out, s.err()
+}
+
+// sharedStrings is the shared string table: all strings in one arena.
+type sharedStrings struct {
+	arena string
+	ends  []uint32 // end offset of string i in arena
+}
+
+func (t *sharedStrings) get(i int) (string, bool) {
+	if i < 0 || i >= len(t.ends) {
+		return "", false
+	}
+	start := uint32(0)
+	if i > 0 {
+		start = t.ends[i-1]
+	}
+	return t.arena[start:t.ends[i]], true
+}
+
+// strings loads the shared strings once.
+func (b *book) strings() (*sharedStrings, error) {
+	if b.sst != nil || b.sstErr != nil {
+		return b.sst, b.sstErr
+	}
+	b.sst, b.sstErr = b.loadStrings()
+	return b.sst, b.sstErr
+}
+
+func (b *book) loadStrings() (*sharedStrings, error) {
+	t := &sharedStrings{}
+	if b.sstPart == "" {
+		return t, nil
+	}
+	s, closeFn, err := b.openPart(b.sstPart, b.limits.SheetXMLBytes)
+	if err != nil {
+		if errors.Is(err, errNoPart) {
+			return t, nil
+		}
+		return nil, err
+	}
+	defer closeFn()
+	var arena strings.Builder
+	for {
+		tok := s.next()
+		if tok == tokEOF {
+			break
+		}
+		if tok != tokStart {
+			continue
+		}
+		if s.is("sst") {
+			if n, err := strconv.Atoi(s.attrString("uniqueCount")); err == nil && n > 0 {
+				t.ends = make([]uint32, 0, min(n, 1<<20))
+			}
+			continue
+		}
+		if s.is("si") {
+			text, _ := s.richText()
+			text = truncateRunes(text, b.limits.CellChars)
+			if arena.Len()+len(text) > 1<<32-1 {
+				return nil, &errTooLarge{size: 1 << 32, limit: 1<<32 - 1, key: "limits.sheet_xml_bytes"}
+			}
+			arena.WriteString(text)
+			t.ends = append(t.ends, uint32(arena.Len()))
+		}
+	}
+	if err := s.err(); err != nil {
+		return nil, err
+	}
+	t.arena = arena.String()
+	return t, nil
+}
+
+// truncateRunes cuts s to at most n characters (n ≤ 0: no bound).
+func truncateRunes(s string, n int) string {
+	if n <= 0 || len(s) <= n {
+		return s
+	}
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j]
+		}
+		i++
+	}
+	return s
+}
+
+// classifyText names what a non-zip, non-OLE file most likely is.
+func classifyText(head []byte) error {
+	h := bytes.TrimPrefix(head, []byte("\xEF\xBB\xBF"))
+	h = bytes.TrimLeft(h, " \t\r\n")
+	lower := bytes.ToLower(h)
+	switch {
+	case bytes.HasPrefix(lower, []byte("<?xml")) && bytes.Contains(lower, []byte("urn:schemas-microsoft-com:office:spreadsheet")),
+		bytes.HasPrefix(lower, []byte("<workbook")):
+		return newUnreadable("workbook.xml2003", nil)
+	case bytes.HasPrefix(lower, []byte("<!doctype html")), bytes.HasPrefix(lower, []byte("<html")),
+		bytes.HasPrefix(lower, []byte("<table")), bytes.Contains(lower, []byte("<html")):
+		return newUnreadable("workbook.html", nil)
+	case looksLikeText(head):
+		return newUnreadable("workbook.csv", nil)
+	}
+	return newUnreadable("workbook.not-workbook", nil, "kind", "unknown format / 未知格式")
+}
+
+// looksLikeText reports whether head is plain text (UTF-8, UTF-16 or a
+// legacy Chinese code page): no NUL bytes, few control characters.
+func looksLikeText(head []byte) bool {
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	ctrl := 0
+	for _, c := range head {
+		switch {
+		case c == 0:
+			return false
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
+			ctrl++
+		}
+	}
+	return ctrl*20 < len(head)+1
+}
+
+// classifyZip names what a zip that holds no workbook is.
+func classifyZip(b *book) error {
+	switch {
+	case b.part("mimetype") != nil && b.part("content.xml") != nil:
+		return newUnreadable("workbook.ods", nil)
+	case b.part("word/document.xml") != nil:
+		return newUnreadable("workbook.not-workbook", nil, "kind", "Word (.docx)")
+	case b.part("ppt/presentation.xml") != nil:
+		return newUnreadable("workbook.not-workbook", nil, "kind", "PowerPoint (.pptx)")
+	}
+	return newUnreadable("workbook.not-workbook", nil, "kind", "zip")
+}
+
+// excelEpoch returns day 0 of the date system.
+func excelEpoch(date1904 bool) time.Time {
+	if date1904 {
+		return time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+}
+
+// isoToSerial converts the ISO 8601 value of a t="d" cell to an Excel serial
+// number in the workbook's date system.
+func isoToSerial(v string, date1904 bool) (string, bool) {
+	v = strings.TrimSpace(v)
+	var t time.Time
+	var err error
+	for _, layout := range []string{"2006-01-02T15:04:05.999999999Z07:00", "2006-01-02T15:04:05.999999999", "2006-01-02T15:04", "2006-01-02", "15:04:05.999999999"} {
+		if t, err = time.Parse(layout, v); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		return "", false
+	}
+	if t.Year() == 0 { // a time only
+		t = excelEpoch(date1904).Add(time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute +
+			time.Duration(t.Second())*time.Second + time.Duration(t.Nanosecond()))
+	}
+	t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+	d := t.Sub(excelEpoch(date1904))
+	days := d.Hours() / 24
+	if !date1904 && t.Before(time.Date(1900, 3, 1, 0, 0, 0, 0, time.UTC)) {
+		days-- // Excel counts a 29 February 1900 that never was
+	}
+	if days < 0 {
+		return "", false
+	}
+	return strconv.FormatFloat(days, 'f', -1, 64), true
+}
+
+func humanBytes(n uint64) string {
+	switch {
+	case n >= 1<<30:
+		return strconv.FormatFloat(float64(n)/(1<<30), 'f', 1, 64) + " GiB"
+	case n >= 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
+	case n >= 1<<10:
+		return strconv.FormatFloat(float64(n)/(1<<10), 'f', 1, 64) + " KiB"
+	}
+	return strconv.FormatUint(n, 10) + " B"
+}
+
+func osReason(err error) string {
+	switch {
+	case errors.Is(err, os.ErrPermission):
+		return "permission denied / 没有读取权限"
+	case errors.Is(err, os.ErrNotExist):
+		return "no such file / 文件不存在"
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
