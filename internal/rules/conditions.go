@@ -1,0 +1,243 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/go-playground/validator/v10"
+
+	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/schema"
+)
+
+// The row-state rules (不可填 and conditionally required columns) run on
+// validator/v10's required_if / excluded_if, generated from the schema's
+// Conditions — no table is described here a second time.
+//
+// For each sheet with conditions, a struct type is built once with
+// reflect.StructOf: one string field per column that takes part in a
+// condition, named C<column index>. A yes/no column used in a condition's
+// When holds "是", "否" or "?" (unknown: empty, unreadable, or disabled by a
+// conflict), so a condition on an unknown value never holds — validator
+// compares the strings exactly. A column a condition requires or forbids
+// holds "" when empty and "x" when it holds anything. Its tags are, for
+// every condition naming it:
+//
+//	required_if=C3 否 C5 否     (Require; validator: all pairs must match)
+//	excluded_if=C3 是 C5 否     (Forbid)
+//
+// A failing tag maps back to its condition through (field, tag, param), and
+// so to the condition's label for the message.
+
+const (
+	condYes     = schema.Yes
+	condNo      = schema.No
+	condUnknown = "?"
+	condFilled  = "x"
+)
+
+// condEngine is the compiled form of one sheet's conditions. It is
+// immutable and shared by every run (validator is safe for concurrent use).
+type condEngine struct {
+	typ      reflect.Type
+	validate *validator.Validate
+	// field[i] is the struct field index of column i, or -1.
+	field []int
+	// matchCols are the columns used in some When (yes/no columns);
+	// targetCols those required or forbidden by some condition.
+	matchCols, targetCols []int
+	// label maps "tag|field name|param" to the condition index.
+	label map[string]int
+	// colOf maps a field name back to its column index.
+	colOf map[string]int
+}
+
+var (
+	condMu      sync.Mutex
+	condEngines = map[*schema.Sheet]*condEngine{}
+	condVal     = validator.New()
+)
+
+// conditionsOf returns the compiled conditions of sheet, or nil when it has
+// none. The result is cached.
+func conditionsOf(s *schema.Sheet) (*condEngine, error) {
+	condMu.Lock()
+	defer condMu.Unlock()
+	if e, ok := condEngines[s]; ok {
+		return e, nil
+	}
+	e, err := compileConditions(s)
+	if err != nil {
+		return nil, err
+	}
+	condEngines[s] = e
+	return e, nil
+}
+
+func fieldName(col int) string { return fmt.Sprintf("C%d", col) }
+
+func compileConditions(s *schema.Sheet) (*condEngine, error) {
+	if len(s.Conditions) == 0 {
+		return nil, nil
+	}
+	e := &condEngine{field: make([]int, len(s.Columns)), label: map[string]int{}, colOf: map[string]int{}, validate: condVal}
+	for i := range e.field {
+		e.field[i] = -1
+	}
+	tags := map[int][]string{}
+	index := func(key string) (int, error) {
+		i := s.ColumnIndex(key)
+		if i < 0 {
+			return -1, fmt.Errorf("rules: sheet %s: condition names unknown column %q", s.Key, key)
+		}
+		return i, nil
+	}
+	for ci, c := range s.Conditions {
+		if len(c.When) == 0 {
+			return nil, fmt.Errorf("rules: sheet %s: condition %q has no When", s.Key, c.Label)
+		}
+		var params []string
+		for _, m := range c.When {
+			i, err := index(m.Key)
+			if err != nil {
+				return nil, err
+			}
+			if s.Columns[i].Type != schema.YesNo {
+				return nil, fmt.Errorf("rules: sheet %s: condition on %q, not a yes/no column", s.Key, m.Key)
+			}
+			e.addMatch(i)
+			v := condNo
+			if m.Value {
+				v = condYes
+			}
+			params = append(params, fieldName(i), v)
+		}
+		param := strings.Join(params, " ")
+		for _, list := range []struct {
+			keys []string
+			tag  string
+		}{{c.Require, "required_if"}, {c.Forbid, "excluded_if"}} {
+			for _, k := range list.keys {
+				i, err := index(k)
+				if err != nil {
+					return nil, err
+				}
+				e.addTarget(i)
+				tags[i] = append(tags[i], list.tag+"="+param)
+				key := list.tag + "|" + fieldName(i) + "|" + param
+				if _, dup := e.label[key]; !dup {
+					e.label[key] = ci
+				}
+			}
+		}
+	}
+	var fields []reflect.StructField
+	for i := range s.Columns {
+		if e.field[i] < 0 {
+			continue
+		}
+		f := reflect.StructField{Name: fieldName(i), Type: reflect.TypeFor[string]()}
+		if t := tags[i]; len(t) > 0 {
+			f.Tag = reflect.StructTag(`validate:"` + strings.Join(t, ",") + `"`)
+		}
+		e.field[i] = len(fields)
+		e.colOf[f.Name] = i
+		fields = append(fields, f)
+	}
+	e.typ = reflect.StructOf(fields)
+	return e, nil
+}
+
+func (e *condEngine) addMatch(i int) {
+	if e.field[i] == -1 {
+		e.field[i] = 0 // marked; numbered when the struct is built
+		e.matchCols = append(e.matchCols, i)
+	} else if !contains(e.matchCols, i) {
+		e.matchCols = append(e.matchCols, i)
+	}
+}
+
+func (e *condEngine) addTarget(i int) {
+	if e.field[i] == -1 {
+		e.field[i] = 0
+	}
+	if !contains(e.targetCols, i) {
+		e.targetCols = append(e.targetCols, i)
+	}
+}
+
+func contains(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// condRow is the per-run instance: one struct value reused for every row.
+type condRow struct {
+	e   *condEngine
+	ptr reflect.Value // *struct
+	val reflect.Value // struct, addressable
+}
+
+func (e *condEngine) newRow() *condRow {
+	p := reflect.New(e.typ)
+	return &condRow{e: e, ptr: p, val: p.Elem()}
+}
+
+// condViolation is one failed condition on one column.
+type condViolation struct {
+	Rule string // finding.CellRequired or finding.CellNotFillable
+	Col  int
+	Cond int // index into Sheet.Conditions
+}
+
+// check sets the row's fields and runs the validator. yesno(i) gives the
+// match value of yes/no column i ("是", "否" or "?"); filled(i) whether
+// target column i holds anything.
+func (r *condRow) check(yesno func(int) string, filled func(int) bool, out []condViolation) ([]condViolation, error) {
+	e := r.e
+	for _, i := range e.matchCols {
+		r.val.Field(e.field[i]).SetString(yesno(i))
+	}
+	for _, i := range e.targetCols {
+		if contains(e.matchCols, i) {
+			continue
+		}
+		v := ""
+		if filled(i) {
+			v = condFilled
+		}
+		r.val.Field(e.field[i]).SetString(v)
+	}
+	err := e.validate.Struct(r.ptr.Interface())
+	if err == nil {
+		return out, nil
+	}
+	var ve validator.ValidationErrors
+	if !errors.As(err, &ve) {
+		return out, err
+	}
+	for _, fe := range ve {
+		var rule string
+		switch fe.Tag() {
+		case "required_if":
+			rule = finding.CellRequired
+		case "excluded_if":
+			rule = finding.CellNotFillable
+		default:
+			return out, fmt.Errorf("rules: unexpected validation tag %q", fe.Tag())
+		}
+		ci, ok := e.label[fe.Tag()+"|"+fe.StructField()+"|"+fe.Param()]
+		if !ok {
+			return out, fmt.Errorf("rules: no condition for %s %s %s", fe.Tag(), fe.StructField(), fe.Param())
+		}
+		out = append(out, condViolation{Rule: rule, Col: e.colOf[fe.StructField()], Cond: ci})
+	}
+	return out, nil
+}
