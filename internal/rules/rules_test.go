@@ -249,9 +249,13 @@ func TestCellRules(t *testing.T) {
 			want: []string{"CELL-ENUM@服务场地!H2"}},
 		{name: "options after trimming", tables: []memTable{table("staff", with(staffOK, "education", " 硕士研究生 "))}},
 		{name: "configured options", tables: []memTable{table("activities", with(activityOK, "kind", "参观"))},
-			cfg: func(c *config.Config) { c.Lists = c.Lists.With(map[string][]string{"activity_kind": {"参观", "路演"}}) }},
+			cfg: func(c *config.Config) {
+				c.Lists = c.Lists.With(map[string][]string{"activity_kind": {"参观", "路演"}})
+			}},
 		{name: "default option no longer listed", tables: []memTable{table("activities", activityOK)},
-			cfg:  func(c *config.Config) { c.Lists = c.Lists.With(map[string][]string{"activity_kind": {"参观", "路演"}}) },
+			cfg: func(c *config.Config) {
+				c.Lists = c.Lists.With(map[string][]string{"activity_kind": {"参观", "路演"}})
+			},
 			want: []string{"CELL-ENUM@创新创业活动!B2"}},
 
 		// CELL-RANGE.
