@@ -1,0 +1,322 @@
+package xlsxtmpl
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/schema"
+)
+
+// Columns of the 汇总 sheet.
+const (
+	SummaryLabelCol = "A"
+	SummaryValueCol = "B"
+	SummaryKeyCol   = "C" // the total's key (SPEC §3), hidden
+	SummaryDescCol  = "D"
+)
+
+// total is one row of the 汇总 sheet: a total of SPEC §3 as a live formula.
+type total struct {
+	key     string
+	label   string
+	group   string   // message key of the group heading
+	sheets  []string // schema sheet keys the formula reads
+	style   func(styles) int
+	formula string // may name other totals as {key}; replaced by their cells
+	desc    string
+}
+
+func countStyle(s styles) int { return s.count }
+func areaStyle(s styles) int  { return s.area }
+func ratioStyle(s styles) int { return s.ratio }
+
+// totals returns the rows of the 汇总 sheet whose sheets are all included.
+func (b *builder) totals() []total {
+	l := b.l
+	var out []total
+	add := func(t total) {
+		for _, k := range t.sheets {
+			if !b.has(k) {
+				return
+			}
+		}
+		if t.label == "" {
+			t.label = l.T("tmpl.total." + t.key)
+		}
+		if t.style == nil {
+			t.style = countStyle
+		}
+		out = append(out, t)
+	}
+	start, end := b.window.Start.Format(config.DateLayout), b.window.End.Format(config.DateLayout)
+	hdr := func(sheet, key string) string { return schema.ByKey(sheet).Column(key).Header }
+	name := func(sheet string) string { return schema.ByKey(sheet).Name }
+	when := func(sheet string, kv ...string) string {
+		var parts []string
+		for i := 0; i+1 < len(kv); i += 2 {
+			parts = append(parts, l.T("tmpl.ins.when", "col", l.T("tmpl.ins.quote", "x", hdr(sheet, kv[i])), "value", kv[i+1]))
+		}
+		return strings.Join(parts, l.T("tmpl.ins.when-sep"))
+	}
+	inWin := func(sheet, key string) string {
+		return l.T("tmpl.sum.in-window", "col", hdr(sheet, key), "start", start, "end", end)
+	}
+	countIf := func(sheet, cond string) string {
+		return l.T("tmpl.sum.count-if", "sheet", name(sheet), "cond", cond)
+	}
+	rows := func(sheet string) total {
+		return total{sheets: []string{sheet}, formula: b.rowCount(sheet), desc: l.T("tmpl.sum.rows", "sheet", name(sheet))}
+	}
+	sum := func(key, sheet, col string) total {
+		return total{key: key, sheets: []string{sheet}, style: areaStyle, formula: "SUM(" + b.rng(sheet, col) + ")",
+			desc: l.T("tmpl.sum.sum", "sheet", name(sheet), "col", hdr(sheet, col))}
+	}
+	with := func(t total, key, group string) total { t.key, t.group = key, group; return t }
+	y, n := `"`+schema.Yes+`"`, `"`+schema.No+`"`
+	ds, de := excelDate(b.window.Start), excelDate(b.window.End)
+	win := func(sheet, col string) string {
+		r := b.rng(sheet, col)
+		return fmt.Sprintf(`%s,">="&%s,%s,"<="&%s`, r, ds, r, de)
+	}
+
+	g := "tmpl.sum.group.basic"
+	add(with(rows("media"), "media_reports", g))
+	add(with(rows("honors"), "honors", g))
+
+	g = "tmpl.sum.group.venues"
+	for _, k := range []struct{ key, col string }{
+		{"total_area", "area"}, {"team_enterprise_area", "team_enterprise_area"}, {"public_service_area", "public_service_area"},
+		{"self_use_area", "self_use_area"}, {"other_area", "other_area"},
+	} {
+		add(with(sum(k.key, "venues", k.col), k.key, g))
+	}
+	ws := sum("workstations", "venues", "workstations")
+	ws.style = countStyle
+	add(with(ws, "workstations", g))
+	add(total{key: "service_area_ratio", group: g, sheets: []string{"venues"}, style: ratioStyle,
+		formula: `IF(N({total_area})=0,"—",ROUND(({team_enterprise_area}+{public_service_area})/{total_area}*100,1))`,
+		desc:    l.T("tmpl.sum.ratio")})
+
+	g = "tmpl.sum.group.staff"
+	add(total{key: "management_staff", group: g, sheets: []string{"staff", "mentors"},
+		formula: "{professional_staff}+{mentors}", desc: l.T("tmpl.sum.mgmt")})
+	add(with(rows("staff"), "professional_staff", g))
+	add(with(rows("mentors"), "mentors", g))
+	emp := b.lists[schema.ListEmployment]
+	for _, k := range []struct{ key, opt string }{{"mentors_full_time", "专职"}, {"mentors_part_time", "兼职"}} {
+		if slices.Contains(emp, k.opt) {
+			add(total{key: k.key, group: g, sheets: []string{"mentors"},
+				formula: fmt.Sprintf(`COUNTIF(%s,"%s")`, b.rng("mentors", "employment"), k.opt),
+				desc:    countIf("mentors", when("mentors", "employment", k.opt))})
+		}
+	}
+
+	g = "tmpl.sum.group.teams"
+	conv, moved := b.rng("teams", "converted"), b.rng("teams", "moved_out")
+	add(with(rows("teams"), "teams_total", g))
+	for _, k := range []struct{ key, c, m string }{
+		{"teams_in_space", schema.No, schema.No}, {"teams_converted", schema.Yes, schema.No}, {"teams_moved_out", schema.No, schema.Yes},
+	} {
+		add(total{key: k.key, group: g, sheets: []string{"teams"},
+			formula: fmt.Sprintf(`COUNTIFS(%s,"%s",%s,"%s")`, conv, k.c, moved, k.m),
+			desc:    countIf("teams", when("teams", "converted", k.c, "moved_out", k.m))})
+	}
+	b.financing(add, g, "teams", when, countIf)
+	add(total{key: "teams_joined_in_window", group: g, sheets: []string{"teams"},
+		formula: "COUNTIFS(" + win("teams", "joined_on") + ")", desc: countIf("teams", inWin("teams", "joined_on"))})
+
+	g = "tmpl.sum.group.ents"
+	from, emoved := b.rng("enterprises", "from_team"), b.rng("enterprises", "moved_out")
+	add(with(rows("enterprises"), "enterprises_total", g))
+	add(total{key: "enterprises_from_teams", group: g, sheets: []string{"enterprises"},
+		formula: fmt.Sprintf(`COUNTIF(%s,%s)`, from, y), desc: countIf("enterprises", when("enterprises", "from_team", schema.Yes))})
+	add(total{key: "enterprises_in_space", group: g, sheets: []string{"enterprises"},
+		formula: fmt.Sprintf(`COUNTIF(%s,%s)`, emoved, n), desc: countIf("enterprises", when("enterprises", "moved_out", schema.No))})
+	add(total{key: "enterprises_moved_out", group: g, sheets: []string{"enterprises"},
+		formula: fmt.Sprintf(`COUNTIF(%s,%s)`, emoved, y), desc: countIf("enterprises", when("enterprises", "moved_out", schema.Yes))})
+	b.financing(add, g, "enterprises", when, countIf)
+	add(total{key: "enterprises_joined_in_window", group: g, sheets: []string{"enterprises"},
+		formula: fmt.Sprintf(`COUNTIFS(%s,%s,%s)+COUNTIFS(%s,%s,%s)`, from, n, win("enterprises", "joined_on"), from, y, win("enterprises", "registered_on")),
+		desc:    countIf("enterprises", l.T("tmpl.sum.ent-window", "start", start, "end", end))})
+	add(total{key: "enterprise_staff_in_space", group: g, sheets: []string{"enterprises"},
+		formula: fmt.Sprintf(`SUMIFS(%s,%s,%s)`, b.rng("enterprises", "staff"), emoved, n),
+		desc:    l.T("tmpl.sum.sum-if", "sheet", name("enterprises"), "cond", when("enterprises", "moved_out", schema.No), "col", hdr("enterprises", "staff"))})
+
+	g = "tmpl.sum.group.acts"
+	add(total{key: "activities", group: g, sheets: []string{"activities"},
+		formula: "COUNTIFS(" + win("activities", "date") + ")", desc: countIf("activities", inWin("activities", "date"))})
+	for _, kind := range b.lists[schema.ListActivityKind] {
+		cond := when("activities", "kind", kind) + l.T("tmpl.ins.when-sep") + inWin("activities", "date")
+		add(total{key: "activities_by_type." + kind, label: l.T("tmpl.sum.by-type", "kind", kind), group: g, sheets: []string{"activities"},
+			formula: fmt.Sprintf(`COUNTIFS(%s,"%s",%s)`, b.rng("activities", "kind"), strings.ReplaceAll(kind, `"`, `""`), win("activities", "date")),
+			desc:    countIf("activities", cond)})
+	}
+
+	g = "tmpl.sum.group.window"
+	tj, tm, tmo := b.rng("teams", "joined_on"), b.rng("teams", "moved_out"), b.rng("teams", "moved_out_on")
+	ej, er, em, emo := b.rng("enterprises", "joined_on"), b.rng("enterprises", "registered_on"), b.rng("enterprises", "moved_out"), b.rng("enterprises", "moved_out_on")
+	// in the space at some time in the window: joined ≤ end, and not moved
+	// out, or moved out on or after the start
+	served := func(cond, joined, m, mo string) string {
+		return fmt.Sprintf(`COUNTIFS(%[1]s,%[2]s,"<="&%[5]s,%[3]s,%[7]s)+COUNTIFS(%[1]s,%[2]s,"<="&%[5]s,%[3]s,%[8]s,%[4]s,">="&%[6]s)`,
+			cond, joined, m, mo, de, ds, n, y)
+	}
+	add(total{key: "served_in_window", group: g, sheets: []string{"teams", "enterprises"},
+		formula: served(conv+`,`+n, tj, tm, tmo) + "+" + served(from+`,`+n, ej, em, emo) + "+" + served(from+`,`+y, er, em, emo),
+		desc:    l.T("tmpl.sum.served", "start", start, "end", end)})
+	add(total{key: "conversions_in_window", group: g, sheets: []string{"teams"},
+		formula: "COUNTIFS(" + win("teams", "registered_on") + ")", desc: countIf("teams", inWin("teams", "registered_on"))})
+	add(total{key: "financed_in_window", group: g, sheets: []string{"teams", "enterprises"},
+		formula: "COUNTIFS(" + win("teams", "financed_on") + ")+COUNTIFS(" + win("enterprises", "financed_on") + ")",
+		desc:    l.T("tmpl.sum.financed-window", "start", start, "end", end)})
+	if basic := schema.ByKey("basic"); basic != nil {
+		since := fmt.Sprintf("'%s'!$B$%d", basic.Name, FieldRow(basic, "operating_since"))
+		add(total{key: "operating_months", group: g, sheets: []string{"basic"},
+			formula: fmt.Sprintf(`IF(ISNUMBER(%[1]s),IF(%[1]s<=%[2]s,DATEDIF(%[1]s,%[2]s,"m"),0),"")`, since, de),
+			desc:    l.T("tmpl.sum.months", "end", end)})
+	}
+	return out
+}
+
+// financing adds the financed count and amount of teams or enterprises.
+func (b *builder) financing(add func(total), g, sheet string, when func(string, ...string) string, countIf func(string, string) string) {
+	prefix := "teams"
+	if sheet == "enterprises" {
+		prefix = "enterprises"
+	}
+	fin := b.rng(sheet, "financed")
+	add(total{key: prefix + "_financed", group: g, sheets: []string{sheet},
+		formula: fmt.Sprintf(`COUNTIF(%s,"%s")`, fin, schema.Yes), desc: countIf(sheet, when(sheet, "financed", schema.Yes))})
+	s := schema.ByKey(sheet)
+	add(total{key: prefix + "_financing_amount", group: g, sheets: []string{sheet}, style: areaStyle,
+		formula: fmt.Sprintf(`SUMIFS(%s,%s,"%s")`, b.rng(sheet, "amount"), fin, schema.Yes),
+		desc:    b.l.T("tmpl.sum.sum-if", "sheet", s.Name, "cond", when(sheet, "financed", schema.Yes), "col", s.Column("amount").Header)})
+}
+
+// rng is the absolute range of column key's data rows in sheet, e.g.
+// '创业团队'!$D$2:$D$2001.
+func (b *builder) rng(sheet, key string) string {
+	s := schema.ByKey(sheet)
+	c := ColumnLetter(s, key)
+	if c == "" {
+		panic("xlsxtmpl: no column " + sheet + "." + key)
+	}
+	return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", s.Name, c, FirstDataRow, c, b.lastRow())
+}
+
+// rowCount counts the data rows of a table sheet that hold anything, as the
+// reader does (fully blank rows are skipped).
+func (b *builder) rowCount(sheet string) string {
+	s := schema.ByKey(sheet)
+	var parts []string
+	for i := range s.Columns {
+		parts = append(parts, b.rng(sheet, s.Columns[i].Key))
+	}
+	return "SUMPRODUCT(--(LEN(" + strings.Join(parts, "&") + ")>0))"
+}
+
+func excelDate(d time.Time) string {
+	return fmt.Sprintf("DATE(%d,%d,%d)", d.Year(), int(d.Month()), d.Day())
+}
+
+func (b *builder) writeSummary(totals []total) error {
+	f, sh, l := b.f, schema.SummarySheet, b.l
+	widths := map[string]float64{"A": 46, "B": 14, "C": 10, "D": 86}
+	for c, w := range widths {
+		if err := f.SetColWidth(sh, c, c, w); err != nil {
+			return err
+		}
+	}
+	heads := []string{"tmpl.sum.header.label", "tmpl.sum.header.value", "tmpl.sum.header.key", "tmpl.sum.header.desc"}
+	for i, h := range heads {
+		cell := colName(i+1) + "1"
+		if err := f.SetCellStr(sh, cell, l.T(h)); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sh, cell, cell, b.st.header); err != nil {
+			return err
+		}
+	}
+	remark := l.T("tmpl.sum.remark", "first", fmt.Sprint(FirstDataRow), "last", fmt.Sprint(b.lastRow()))
+	if err := f.SetCellStr(sh, "A2", remark); err != nil {
+		return err
+	}
+	if err := f.MergeCell(sh, "A2", "D2"); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sh, "A2", "D2", b.st.remark); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(sh, 2, 32); err != nil {
+		return err
+	}
+	// first pass: where each total goes
+	cells := map[string]string{}
+	row, group := 3, ""
+	for _, t := range totals {
+		if t.group != group {
+			group = t.group
+			row++
+		}
+		cells[t.key] = fmt.Sprintf("%s%d", SummaryValueCol, row)
+		row++
+	}
+	refs := make([]string, 0, 2*len(cells))
+	for k, c := range cells {
+		refs = append(refs, "{"+k+"}", c)
+	}
+	expand := strings.NewReplacer(refs...)
+	row, group = 3, ""
+	for _, t := range totals {
+		if t.group != group {
+			group = t.group
+			a := fmt.Sprintf("A%d", row)
+			if err := f.SetCellStr(sh, a, l.T(t.group)); err != nil {
+				return err
+			}
+			if err := f.SetCellStyle(sh, a, fmt.Sprintf("D%d", row), b.st.sumGroup); err != nil {
+				return err
+			}
+			row++
+		}
+		r := fmt.Sprint(row)
+		if err := f.SetCellStr(sh, SummaryLabelCol+r, t.label); err != nil {
+			return err
+		}
+		if err := f.SetCellFormula(sh, SummaryValueCol+r, expand.Replace(t.formula)); err != nil {
+			return err
+		}
+		if err := f.SetCellStr(sh, SummaryKeyCol+r, t.key); err != nil {
+			return err
+		}
+		if err := f.SetCellStr(sh, SummaryDescCol+r, t.desc); err != nil {
+			return err
+		}
+		for _, c := range []struct {
+			col   string
+			style int
+		}{{SummaryLabelCol, b.st.sumLabel}, {SummaryValueCol, t.style(b.st)}, {SummaryKeyCol, b.st.key}, {SummaryDescCol, b.st.sumLabel}} {
+			if err := f.SetCellStyle(sh, c.col+r, c.col+r, c.style); err != nil {
+				return err
+			}
+		}
+		if lines := lineCount(t.desc, widths["D"]); lines > 1 {
+			if err := f.SetRowHeight(sh, row, float64(lines)*15+3); err != nil {
+				return err
+			}
+		}
+		row++
+	}
+	if err := f.SetColVisible(sh, SummaryKeyCol, false); err != nil {
+		return err
+	}
+	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	return b.pageSetup(sh, false)
+}
