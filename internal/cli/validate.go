@@ -1,0 +1,461 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/report"
+	"github.com/mkspace/mkspace/internal/version"
+)
+
+func init() { commands = append(commands, newValidateCmd) }
+
+// validateResult is what checking one package gives: the package folder,
+// the workbooks read and the findings.
+type validateResult struct {
+	Dir      string
+	Files    []string
+	Findings []finding.Finding
+	Totals   any // printed as "totals" in json when set
+}
+
+// validateFunc checks the package made of paths (a folder, a .zip, or
+// workbooks of one folder) with cfg.
+type validateFunc func(paths []string, cfg *config.Config) (*validateResult, error)
+
+// validateEngine is the checker the command uses (set by validate_rules.go).
+var validateEngine validateFunc
+
+// progressMin is the number of packages from which a terminal gets a
+// progress bar.
+const progressMin = 4
+
+// validateOptions holds the flags and arguments of `mkspace validate` and
+// what tests replace.
+type validateOptions struct {
+	g *Globals
+
+	Paths       []string
+	Format      string
+	Output      string
+	Reports     []string // FORMAT=FILE, as given
+	MaxFindings int
+	Strict      bool
+
+	Validate validateFunc           // the checker; nil: validateEngine
+	Workers  int                    // packages checked at once; 0: runtime.NumCPU()
+	Getwd    func() (string, error) // the working folder; nil: os.Getwd
+}
+
+func newValidateCmd(g *Globals) *cobra.Command { return newValidateCmdWith(g, runValidate) }
+
+// newValidateCmdWith builds the command with run as its run function (tests
+// pass one that records the options).
+func newValidateCmdWith(g *Globals, run func(*validateOptions) error) *cobra.Command {
+	o := &validateOptions{g: g}
+	formats := strings.Join(report.Formats(), "|")
+	both := func(key string, kv ...string) string {
+		return msg.ZH.T(key, kv...) + " / " + msg.EN.T(key, kv...)
+	}
+	cmd := &cobra.Command{
+		Use:   "validate [PACKAGE|XLSX]... [--format " + formats + "]",
+		Short: both("validate.short"),
+		Long:  msg.ZH.T("validate.long") + "\n\n" + msg.EN.T("validate.long"),
+		Example: `  mkspace validate
+  mkspace validate 申报材料/ --format json --output 结果.json
+  mkspace validate 申报数据.xlsx 人员.xlsx
+  mkspace validate A/ B/ C/ --report sarif=results.sarif --report junit=results.xml --strict`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Paths = args
+			return run(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.Format, "format", "f", report.Text, both("validate.flag.format", "formats", formats))
+	f.StringVarP(&o.Output, "output", "o", "", both("validate.flag.output"))
+	f.StringArrayVar(&o.Reports, "report", nil, both("validate.flag.report"))
+	f.IntVar(&o.MaxFindings, "max-findings", 0, both("validate.flag.max-findings"))
+	f.BoolVar(&o.Strict, "strict", false, both("validate.flag.strict"))
+	return cmd
+}
+
+// validateTarget is one package to check.
+type validateTarget struct {
+	Name  string   // shown when there are several
+	Dir   string   // its folder (a .zip: the .zip itself)
+	Paths []string // what the checker is given
+}
+
+// reportTarget is one report to write: "" File = standard output.
+type reportTarget struct{ Format, File string }
+
+func runValidate(o *validateOptions) error {
+	g := o.g
+	reports, err := o.parse()
+	if err != nil {
+		return err
+	}
+	pkgs, err := validateTargets(o.Paths)
+	if err != nil {
+		return err
+	}
+	cfgs := make([]*config.Config, len(pkgs))
+	for i, p := range pkgs {
+		if cfgs[i], err = g.LoadConfig(p.Dir); err != nil {
+			return err
+		}
+	}
+	// The config of the first package decides the language of the report
+	// (--lang and MKSPACE_LANG win over it inside LoadConfig).
+	lang := cfgs[0].Lang
+
+	check := o.Validate
+	if check == nil {
+		check = validateEngine
+	}
+	if check == nil {
+		return userErr(nil, "validate.no-engine")
+	}
+	results, err := o.checkAll(pkgs, cfgs, check, lang)
+	if err != nil {
+		return err
+	}
+
+	getwd := o.Getwd
+	if getwd == nil {
+		getwd = os.Getwd
+	}
+	base, _ := getwd()
+	in := report.Input{
+		Lang:        lang,
+		Window:      cfgs[0].Window,
+		ToolVersion: version.Tool,
+		MaxFindings: o.MaxFindings,
+		BaseDir:     base,
+	}
+	errs, warns := 0, 0
+	for i, p := range pkgs {
+		r := results[i]
+		e, w := finding.Counts(r.Findings)
+		errs, warns = errs+e, warns+w
+		in.Packages = append(in.Packages, report.Package{
+			Name: p.Name, Dir: p.Dir, Files: r.Files, Findings: r.Findings,
+			Window: cfgs[i].Window, Totals: r.Totals,
+		})
+	}
+
+	// Render every report before writing any, so that a failure leaves no
+	// file behind; files first, then standard output.
+	rendered := make([][]byte, len(reports))
+	for i, t := range reports {
+		var b bytes.Buffer
+		if err := report.Write(&b, t.Format, in); err != nil {
+			return err
+		}
+		rendered[i] = b.Bytes()
+	}
+	for i, t := range reports {
+		if t.File == "" {
+			continue
+		}
+		if err := writeReportFile(t.File, rendered[i]); err != nil {
+			return userErr(err, "cli.write-failed", "file", t.File, "err", err.Error())
+		}
+		g.Infof("%s", lang.T("validate.written", "format", t.Format, "file", t.File))
+	}
+	for i, t := range reports {
+		if t.File == "" {
+			if _, err := g.IO.Out.Write(rendered[i]); err != nil {
+				return userErr(err, "cli.write-failed", "file", "stdout", "err", err.Error())
+			}
+		}
+	}
+	if errs > 0 || (o.Strict && warns > 0) {
+		return ErrFindings
+	}
+	return nil
+}
+
+// parse checks the flag values and returns the reports to write: the main
+// one first.
+func (o *validateOptions) parse() ([]reportTarget, error) {
+	formats := strings.Join(report.Formats(), ", ")
+	o.Format = strings.ToLower(strings.TrimSpace(o.Format))
+	if !report.Valid(o.Format) {
+		return nil, userErr(nil, "validate.bad-format", "value", o.Format, "formats", formats)
+	}
+	if o.MaxFindings < 0 {
+		return nil, userErr(nil, "validate.bad-max-findings", "value", strconv.Itoa(o.MaxFindings))
+	}
+	main := reportTarget{Format: o.Format}
+	if o.Output != "-" {
+		main.File = o.Output
+	}
+	reports := []reportTarget{main}
+	for _, r := range o.Reports {
+		format, file, ok := strings.Cut(r, "=")
+		format = strings.ToLower(strings.TrimSpace(format))
+		if !ok || strings.TrimSpace(file) == "" {
+			return nil, userErr(nil, "validate.bad-report", "value", r, "formats", formats)
+		}
+		if !report.Valid(format) {
+			return nil, userErr(nil, "validate.bad-format", "value", format, "formats", formats)
+		}
+		if file == "-" {
+			file = ""
+		}
+		reports = append(reports, reportTarget{Format: format, File: file})
+	}
+	seen := map[string]bool{}
+	for _, t := range reports {
+		key := "-"
+		if t.File != "" {
+			abs, err := filepath.Abs(t.File)
+			if err != nil {
+				abs = t.File
+			}
+			key = abs
+		}
+		if seen[key] {
+			shown := t.File
+			if shown == "" {
+				shown = "stdout"
+			}
+			return nil, userErr(nil, "validate.same-file", "file", shown)
+		}
+		seen[key] = true
+		if t.File != "" {
+			// Fail now, not after a long check, when the folder is missing.
+			dir := filepath.Dir(t.File)
+			st, err := os.Stat(dir)
+			if err == nil && !st.IsDir() {
+				err = fmt.Errorf("%s is not a folder", dir)
+			}
+			if err != nil {
+				return nil, userErr(err, "cli.write-failed", "file", t.File, "err", err.Error())
+			}
+		}
+	}
+	return reports, nil
+}
+
+// validateTargets turns the arguments into packages: a folder is a package;
+// a .zip is a package; other files (workbooks) given from one folder form
+// one package, wherever they appear among the arguments. The packages keep
+// the order in which they first appear; a folder given twice is checked
+// once.
+func validateTargets(args []string) ([]validateTarget, error) {
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	var out []validateTarget
+	seen := map[string]int{} // key → index in out
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil {
+			return nil, userErr(err, "validate.no-such-path", "path", a)
+		}
+		clean := filepath.Clean(a)
+		switch {
+		case st.IsDir():
+			key := "dir:" + absOr(clean)
+			if _, ok := seen[key]; ok {
+				continue
+			}
+			seen[key] = len(out)
+			out = append(out, validateTarget{Name: clean, Dir: clean, Paths: []string{clean}})
+		case strings.EqualFold(filepath.Ext(clean), ".zip"):
+			key := "zip:" + absOr(clean)
+			if _, ok := seen[key]; ok {
+				continue
+			}
+			seen[key] = len(out)
+			out = append(out, validateTarget{Name: clean, Dir: clean, Paths: []string{clean}})
+		default:
+			dir := filepath.Dir(clean)
+			key := "files:" + absOr(dir)
+			if i, ok := seen[key]; ok {
+				if !slices.Contains(out[i].Paths, clean) {
+					out[i].Paths = append(out[i].Paths, clean)
+				}
+				continue
+			}
+			seen[key] = len(out)
+			out = append(out, validateTarget{Name: dir, Dir: dir, Paths: []string{clean}})
+		}
+	}
+	return out, nil
+}
+
+func absOr(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}
+
+// checkAll checks the packages on a bounded pool of workers and returns the
+// results in the order of pkgs.
+func (o *validateOptions) checkAll(pkgs []validateTarget, cfgs []*config.Config, check validateFunc, lang msg.Lang) ([]*validateResult, error) {
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	workers = min(workers, len(pkgs))
+	results := make([]*validateResult, len(pkgs))
+	errs := make([]error, len(pkgs))
+
+	var bar *progressbar.ProgressBar
+	if o.g.IO.Terminal && !o.g.Quiet && len(pkgs) >= progressMin {
+		bar = progressbar.NewOptions(len(pkgs),
+			progressbar.OptionSetWriter(o.g.IO.Err),
+			progressbar.OptionSetDescription(lang.T("validate.progress")),
+			progressbar.OptionShowCount(),
+			progressbar.OptionClearOnFinish())
+	}
+
+	jobs := make(chan int)
+	done := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i], errs[i] = safeCheck(check, pkgs[i].Paths, cfgs[i])
+				done <- i
+			}
+		}()
+	}
+	go func() {
+		for i := range pkgs {
+			jobs <- i
+		}
+		close(jobs)
+		wg.Wait()
+		close(done)
+	}()
+	for range done {
+		if bar != nil {
+			_ = bar.Add(1)
+		}
+	}
+	if bar != nil {
+		_ = bar.Finish()
+	}
+
+	for i, p := range pkgs {
+		if errs[i] != nil {
+			return nil, userErr(errs[i], "validate.failed", "name", p.Name, "err", errs[i].Error())
+		}
+		results[i] = normalizeResult(p, results[i])
+	}
+	return results, nil
+}
+
+// safeCheck runs check, turning a panic into an error: one broken package
+// must not take the others down.
+func safeCheck(check validateFunc, paths []string, cfg *config.Config) (r *validateResult, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = nil, fmt.Errorf("internal error: %v", p)
+		}
+	}()
+	r, err = check(paths, cfg)
+	if err == nil && r == nil {
+		err = errors.New("no result")
+	}
+	return r, err
+}
+
+// normalizeResult makes the file names of a result relative to the package
+// folder where they lie inside it, so that every report shows them alike.
+func normalizeResult(p validateTarget, r *validateResult) *validateResult {
+	out := *r
+	out.Files = make([]string, len(r.Files))
+	for i, f := range r.Files {
+		out.Files[i] = relToPackage(p.Dir, f)
+	}
+	out.Findings = slices.Clone(r.Findings)
+	for i := range out.Findings {
+		out.Findings[i].File = relToPackage(p.Dir, out.Findings[i].File)
+	}
+	return &out
+}
+
+// relToPackage returns file relative to the package folder dir when it lies
+// inside it: file may be absolute, relative to dir, or relative to the
+// working folder (as the user gave it).
+func relToPackage(dir, file string) string {
+	if file == "" {
+		return ""
+	}
+	inside := func(abs string) (string, bool) {
+		r, err := filepath.Rel(absOr(dir), abs)
+		if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return "", false
+		}
+		return r, true
+	}
+	if filepath.IsAbs(file) {
+		if r, ok := inside(file); ok {
+			return r
+		}
+		return file
+	}
+	if _, err := os.Stat(filepath.Join(dir, file)); err == nil {
+		return filepath.Clean(file)
+	}
+	if _, err := os.Stat(file); err == nil {
+		if r, ok := inside(absOr(file)); ok {
+			return r
+		}
+	}
+	return filepath.Clean(file)
+}
+
+// writeReportFile writes data to path through a temporary file in the same
+// folder, renamed into place: no reader ever sees half a report.
+func writeReportFile(path string, data []byte) error {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	_, err = io.Copy(tmp, bytes.NewReader(data))
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(name, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(name, path)
+	}
+	if err != nil {
+		os.Remove(name)
+	}
+	return err
+}
