@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"errors"
+	"io/fs"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/schema"
+	"github.com/mkspace/mkspace/internal/xlsxtmpl"
+)
+
+func init() { commands = append(commands, newTemplateCmd) }
+
+// templateOptions holds the flags of `mkspace template` and what tests
+// replace.
+type templateOptions struct {
+	g      *Globals
+	Output string   // -o; default xlsxtmpl.DefaultFile in the current folder
+	Sheets []string // --sheet, repeatable; none = every data sheet
+	Force  bool
+
+	// Write writes the workbook; nil: xlsxtmpl.Write.
+	Write func(path string, opts xlsxtmpl.Options, force bool) error
+}
+
+func newTemplateCmd(g *Globals) *cobra.Command { return newTemplateCmdWith(g, runTemplate) }
+
+// newTemplateCmdWith builds the command with run as its run function.
+func newTemplateCmdWith(g *Globals, run func(*templateOptions) error) *cobra.Command {
+	o := &templateOptions{g: g}
+	both := func(key string) string { return msg.ZH.T(key) + " / " + msg.EN.T(key) }
+	cmd := &cobra.Command{
+		Use:   "template [-o FILE] [--sheet NAME]... [--force]",
+		Short: both("template.short"),
+		Long:  msg.ZH.T("template.long", "names", strings.Join(xlsxtmpl.SheetNames(), "、")) + "\n\n" + msg.EN.T("template.long", "names", strings.Join(xlsxtmpl.SheetNames(), ", ")),
+		Example: `  mkspace template
+  mkspace template -o 团队和企业.xlsx --sheet 创业团队 --sheet 入驻企业
+  mkspace template --force`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return run(o) },
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.Output, "output", "o", xlsxtmpl.DefaultFile, both("template.flag-output"))
+	f.StringArrayVar(&o.Sheets, "sheet", nil, both("template.flag-sheet"))
+	f.BoolVar(&o.Force, "force", false, both("template.flag-force"))
+	_ = cmd.RegisterFlagCompletionFunc("sheet", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return xlsxtmpl.SheetNames(), cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+func runTemplate(o *templateOptions) error {
+	g := o.g
+	path := o.Output
+	if path == "" {
+		path = xlsxtmpl.DefaultFile
+	}
+	for _, n := range o.Sheets {
+		if schema.ByName(n) == nil && schema.ByKey(strings.TrimSpace(n)) == nil {
+			return userErr(nil, "cli.unknown-sheet", "name", n, "names", strings.Join(xlsxtmpl.SheetNames(), "、"))
+		}
+	}
+	// The workbook belongs to the package folder it is written into: its
+	// mkspace.yaml (option lists, window) applies.
+	cfg, err := g.LoadConfig(filepath.Dir(path))
+	if err != nil {
+		return err
+	}
+	write := o.Write
+	if write == nil {
+		write = xlsxtmpl.Write
+	}
+	opts := xlsxtmpl.Options{Lists: cfg.Lists, Window: cfg.Window, MaxBytes: cfg.MaxBytes, Lang: cfg.Lang, Sheets: o.Sheets}
+	err = write(path, opts, o.Force)
+	var us *xlsxtmpl.UnknownSheetError
+	switch {
+	case err == nil:
+	case errors.Is(err, fs.ErrExist):
+		return userErr(err, "cli.exists", "file", path)
+	case errors.As(err, &us):
+		return userErr(err, "cli.unknown-sheet", "name", us.Name, "names", strings.Join(xlsxtmpl.SheetNames(), "、"))
+	default:
+		return userErr(err, "cli.write-failed", "file", path, "err", err.Error())
+	}
+	g.Infof("%s", cfg.Lang.T("template.written", "file", path))
+	return nil
+}
