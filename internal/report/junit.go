@@ -38,7 +38,7 @@ type junitCase struct {
 type junitFailure struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr"`
-	Text    string `xml:",chardata"`
+	Text    string `xml:",cdata"` // line breaks kept as they are
 }
 
 // writeJUnit prints a test suite per sheet (plus one for findings about
@@ -100,7 +100,7 @@ func writeJUnit(w io.Writer, v *view) error {
 		root.add(junitSuite{Name: "mkspace", Cases: []junitCase{{
 			Name: l.T("report.not-listed-case"), Classname: "mkspace",
 			Failures: []junitFailure{{Message: more, Type: "not-listed",
-				Text: more + "\n" + countLine(l, v.errors, v.warnings)}},
+				Text: xmlSafe(more + "\n" + countLine(l, v.errors, v.warnings))}},
 		}}})
 	}
 	if _, err := io.WriteString(w, xml.Header); err != nil {
@@ -158,14 +158,14 @@ func junitCases(v *view, p *pkgView, classname string, idx []int) []junitCase {
 		cases[ci].Failures = append(cases[ci].Failures, junitFailure{
 			Message: oneLine(message(l, f)),
 			Type:    f.Rule,
-			Text: l.T("report.detail",
+			Text: xmlSafe(l.T("report.detail",
 				"rule", f.Rule,
 				"severity", severityWord(l, f.Severity),
 				"location", textLocation(f),
 				"file", v.anchorFile(p, f),
 				"column", f.Column,
 				"value", f.Value,
-				"message", message(l, f)),
+				"message", message(l, f))),
 		})
 	}
 	return cases
@@ -179,4 +179,20 @@ func caseName(f *finding.Finding) string {
 		parts = append(parts, f.Column)
 	}
 	return strings.Join(parts, " ")
+}
+
+// xmlSafe replaces the characters XML 1.0 cannot hold (control characters
+// other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF) by U+FFFD:
+// CDATA sections are written as they are.
+func xmlSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r',
+			r >= 0x20 && r <= 0xD7FF,
+			r >= 0xE000 && r <= 0xFFFD,
+			r >= 0x10000 && r <= 0x10FFFF:
+			return r
+		}
+		return '\uFFFD'
+	}, s)
 }

@@ -480,7 +480,7 @@ func TestJUnit(t *testing.T) {
 	// character in a message must not break the XML.
 	in.Packages[0].Findings = append(in.Packages[0].Findings, finding.Finding{
 		Rule: finding.CellNotFillable, Severity: finding.Error, File: "申报数据.xlsx", Sheet: "创业团队",
-		Row: 7, Column: "迁出时间", Cell: "H7", Value: "x", Message: "second <&> \x01 \"quoted\"",
+		Row: 7, Column: "迁出时间", Cell: "H7", Value: "x", Message: "second <&> \x01 \"quoted\" ]]> \xff end",
 	})
 	out := render(t, JUnit, in)
 	assert.True(t, strings.HasPrefix(out, `<?xml version="1.0" encoding="UTF-8"?>`))
@@ -528,7 +528,8 @@ func TestJUnit(t *testing.T) {
 	require.Len(t, h7.Failures, 2, "one failure per finding")
 	assert.Equal(t, "CELL-NOT-FILLABLE", h7.Failures[0].Type)
 	assert.Contains(t, h7.Failures[1].Message, "second <&>")
-	assert.Contains(t, h7.Failures[0].Text, "值：2021-05-01")
+	assert.Contains(t, h7.Failures[0].Text, "值：2021-05-01\n", "line breaks kept")
+	assert.Contains(t, h7.Failures[1].Text, "]]> \uFFFD end", "CDATA end and a bad byte survive")
 
 	cols := suites["入驻企业"]
 	assert.Equal(t, "COLUMN-MISSING 入驻企业 迁出时间", cols.Cases[0].Name)
