@@ -40,8 +40,8 @@ func init() {
 			EN: `{loc}: "{value}" is not an option of "{column}"; choose one from the dropdown list: {options}.`,
 		},
 		"CELL-FORMAT": {
-			ZH: `{loc}："{column}""{value}"格式不正确，应填写{expected}。`,
-			EN: `{loc}: "{column}" "{value}" is malformed; expected {expected}.`,
+			ZH: `{loc}：{column}"{value}"格式不正确，应填写{expected}。`,
+			EN: `{loc}: {column} "{value}" is malformed; expected {expected}.`,
 		},
 		"USCC-INVALID": {
 			ZH: `{loc}：统一社会信用代码"{value}"格式不正确，应填写{expected}。`,
@@ -73,8 +73,8 @@ func init() {
 		},
 		"rules.bound.and": {ZH: "{a}且{b}", EN: "{a} and {b}"},
 		"DUPLICATE-VALUE": {
-			ZH: `{loc}："{column}""{value}"与 {first} 重复，本表中不能重复。请删除重复的行，或更正其中一个。`,
-			EN: `{loc}: "{column}" "{value}" repeats {first}; it must be unique in the sheet. Delete the duplicate row or correct one of them.`,
+			ZH: `{loc}：{column}"{value}"与 {first} 重复，本表中不能重复。请删除重复的行，或更正其中一个。`,
+			EN: `{loc}: {column} "{value}" repeats {first}; it must be unique in the sheet. Delete the duplicate row or correct one of them.`,
 		},
 
 		// Dates.

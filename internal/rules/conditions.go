@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -155,7 +156,7 @@ func (e *condEngine) addMatch(i int) {
 	if e.field[i] == -1 {
 		e.field[i] = 0 // marked; numbered when the struct is built
 		e.matchCols = append(e.matchCols, i)
-	} else if !contains(e.matchCols, i) {
+	} else if !slices.Contains(e.matchCols, i) {
 		e.matchCols = append(e.matchCols, i)
 	}
 }
@@ -164,18 +165,9 @@ func (e *condEngine) addTarget(i int) {
 	if e.field[i] == -1 {
 		e.field[i] = 0
 	}
-	if !contains(e.targetCols, i) {
+	if !slices.Contains(e.targetCols, i) {
 		e.targetCols = append(e.targetCols, i)
 	}
-}
-
-func contains(xs []int, x int) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 // condRow is the per-run instance: one struct value reused for every row.
@@ -206,7 +198,7 @@ func (r *condRow) check(yesno func(int) string, filled func(int) bool, out []con
 		r.val.Field(e.field[i]).SetString(yesno(i))
 	}
 	for _, i := range e.targetCols {
-		if contains(e.matchCols, i) {
+		if slices.Contains(e.matchCols, i) {
 			continue
 		}
 		v := ""
