@@ -1,0 +1,91 @@
+package rules
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/schema"
+	"github.com/mkspace/mkspace/internal/workbook"
+)
+
+// Observers see every data row once, typed, in the same pass.
+func TestObserverSeesTypedRows(t *testing.T) {
+	type seen struct {
+		sheet, name string
+		members     int64
+		membersOK   bool
+		state       State
+	}
+	var rows []seen
+	obs := ObserverFunc(func(s *schema.Sheet, r *TypedRow) {
+		if s.Key != "teams" {
+			rows = append(rows, seen{sheet: s.Key})
+			return
+		}
+		name, _ := r.Get(s, "name")
+		m, ok := r.Get(s, "members")
+		rows = append(rows, seen{sheet: s.Key, name: name.Text, members: m.Int, membersOK: ok, state: r.States[s.ColumnIndex("members")]})
+	})
+	ck := newChecker(pkgDir(t), config.Default(), []Observer{obs})
+	for _, mt := range []memTable{
+		table("basic", basicOK),
+		table("teams", teamIn, with(teamIn, "name", "团队X", "members", "很多"), teamConverted),
+	} {
+		require.NoError(t, ck.table(mt.t, mt.t.RelFile, func(fn func(workbook.Row) error) error {
+			for _, r := range mt.rows {
+				require.NoError(t, fn(r))
+			}
+			return nil
+		}))
+	}
+	fs := ck.finish()
+	assert.Equal(t, []string{"CELL-TYPE@创业团队!C3"}, brief(fs), dump(fs))
+	assert.Equal(t, []seen{
+		{sheet: "basic"},
+		{sheet: "teams", name: "团队甲", members: 5, membersOK: true, state: Valid},
+		{sheet: "teams", name: "团队X", membersOK: false, state: Invalid},
+		{sheet: "teams", name: "团队乙", membersOK: true, state: Empty},
+	}, rows)
+}
+
+// A Validate with an observer reads every table once.
+func TestValidateObserver(t *testing.T) {
+	counts := map[string]int{}
+	obs := ObserverFunc(func(s *schema.Sheet, r *TypedRow) { counts[s.Key]++ })
+	res, err := Validate([]string{writePackage(t, goodSheets())}, config.Default(), obs)
+	require.NoError(t, err)
+	assert.Empty(t, res.Findings, dump(res.Findings))
+	assert.Equal(t, map[string]int{"basic": 1, "media": 1, "honors": 1, "venues": 1, "staff": 1, "mentors": 1,
+		"teams": 4, "enterprises": 2, "activities": 1, "narrative": 1}, counts)
+}
+
+// Attachment rules at the cell: every cell naming a bad file gets the
+// finding, the file is read once; a 不可填 attachment is not looked at.
+func TestAttachmentCells(t *testing.T) {
+	dir := pkgDir(t)
+	writeFile(t, dir, "附件/bad.pdf", []byte("not a pdf"))
+	var rows []rowVals
+	for i := 0; i < 300; i++ {
+		rows = append(rows, with(teamIn, "name", fmt.Sprintf("团队%03d", i), "agreement", "附件/bad.pdf"))
+	}
+	rows = append(rows, with(teamIn, "name", "团队乙", "financing_proof", "../../etc/passwd"))
+	ck := newChecker(dir, config.Default(), nil)
+	mt := table("teams", rows...)
+	require.NoError(t, ck.table(mt.t, mt.t.RelFile, func(fn func(workbook.Row) error) error {
+		for _, r := range mt.rows {
+			require.NoError(t, fn(r))
+		}
+		return nil
+	}))
+	fs := ck.finish()
+	counts := map[string]int{}
+	for _, f := range fs {
+		counts[f.Rule]++
+	}
+	assert.Equal(t, map[string]int{"ATTACHMENT-NOT-PDF": 300, "CELL-NOT-FILLABLE": 1}, counts)
+	assert.Equal(t, 2, ck.att.Opened, "bad.pdf and a.pdf, each read once")
+}
