@@ -1,0 +1,72 @@
+# mkspace — build, test and demo targets. `make help` lists them.
+
+SHELL := bash
+GO    ?= go
+PKG   := github.com/mkspace/mkspace
+
+VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo 0.1.0-dev)
+LDFLAGS := -s -w -X $(PKG)/internal/version.Tool=$(VERSION)
+BIN     := bin/mkspace
+
+# Static binaries for the platforms applicants use (most use Windows).
+PLATFORMS := linux/amd64 windows/amd64 darwin/arm64
+
+# `make bench BENCH=Wrap PKGS=./internal/render/` narrows the benchmarks.
+BENCH ?= .
+PKGS  ?= ./...
+
+.DEFAULT_GOAL := build
+.PHONY: help build test demo lint bench cross clean
+
+help:
+	@echo "make build   build $(BIN) (version $(VERSION))"
+	@echo "make test    run every test"
+	@echo "make demo    build, then run mkspace on a demo folder in out/"
+	@echo "make lint    gofmt check and go vet"
+	@echo "make bench   run the benchmarks (BENCH=regexp PKGS=./internal/...)"
+	@echo "make cross   static binaries for $(PLATFORMS) in dist/"
+	@echo "make clean   remove bin/, dist/ and out/"
+
+build:
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/mkspace
+
+# Verbose output goes to out/test.log; the terminal shows what go test shows
+# without -v (package results, failures) plus skipped tests, then a count.
+test:
+	@mkdir -p out
+	@set +e; \
+	$(GO) test -count=1 -v $(PKGS) 2>&1 | tee out/test.log | \
+		grep --line-buffered -v -E '^\s*(=== (RUN|PAUSE|CONT|NAME)|--- PASS|PASS$$)'; \
+	rc=$${PIPESTATUS[0]}; \
+	echo "tests: $$(grep -c -E '^\s*--- PASS' out/test.log) passed," \
+		"$$(grep -c -E '^\s*--- FAIL' out/test.log) failed," \
+		"$$(grep -c -E '^\s*--- SKIP' out/test.log) skipped (full log: out/test.log)"; \
+	exit $$rc
+
+# The demo grows with the commands: validate, totals, build-pdf and verify
+# on examples/ join it as they land.
+demo: build
+	@mkdir -p out/demo
+	$(BIN) template -o out/demo/申报数据.xlsx --force
+	rm -rf out/demo-init
+	$(BIN) init out/demo-init
+
+lint:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+bench:
+	$(GO) test -count=1 -run '^$$' -bench '$(BENCH)' -benchmem $(PKGS)
+
+cross:
+	@mkdir -p dist
+	@set -e; for p in $(PLATFORMS); do \
+		os=$${p%/*}; arch=$${p#*/}; ext=; \
+		if [ "$$os" = windows ]; then ext=.exe; fi; \
+		out=dist/mkspace-$$os-$$arch$$ext; \
+		echo "$$out ($(VERSION))"; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $$out ./cmd/mkspace; \
+	done
+
+clean:
+	rm -rf bin dist out
