@@ -1,0 +1,225 @@
+package document
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Texts the document sets itself.
+const (
+	textNone       = "无"
+	textContinued  = "（续）"
+	textContents   = "目　录"
+	textContentsBM = "目录"
+	textAttach     = "附件"
+	textDraft      = "草稿 — 不可用于申报"
+	textStamp      = "（盖章）"
+)
+
+// value returns b as a value, whether it was given as one or as a
+// pointer; ok is false for nil or an unknown kind.
+func value(b Block) (Block, bool) {
+	switch b := b.(type) {
+	case KeyValues, Table, Paragraphs:
+		return b, true
+	case *KeyValues:
+		if b != nil {
+			return *b, true
+		}
+	case *Table:
+		if b != nil {
+			return *b, true
+		}
+	case *Paragraphs:
+		if b != nil {
+			return *b, true
+		}
+	}
+	return nil, false
+}
+
+func wantsLandscape(b Block) bool {
+	t, ok := b.(Table)
+	return ok && t.Landscape
+}
+
+// check reports what in the input cannot be set, and returns the
+// sections with every block as a value (the input is not changed).
+func check(in *Input) ([]Section, error) {
+	for _, r := range append(append([]AttachmentRef{}, in.Front...), in.Attachments...) {
+		if r.Pages < 1 {
+			return nil, fmt.Errorf("%q: a bound document has at least one page, not %d", r.Title, r.Pages)
+		}
+	}
+	out := make([]Section, len(in.Sections))
+	for si, sec := range in.Sections {
+		out[si] = Section{Title: sec.Title, Blocks: make([]Block, len(sec.Blocks))}
+		for bi, b := range sec.Blocks {
+			v, ok := value(b)
+			if !ok {
+				return nil, fmt.Errorf("section %q, block %d: not a KeyValues, Table or Paragraphs (%T)", sec.Title, bi+1, b)
+			}
+			out[si].Blocks[bi] = v
+			if t, ok := v.(Table); ok {
+				if len(t.Columns) == 0 {
+					return nil, fmt.Errorf("section %q, table %q: no columns", sec.Title, t.Title)
+				}
+				for ri, r := range t.Rows {
+					if len(r) > len(t.Columns) {
+						return nil, fmt.Errorf("section %q, table %q, row %d: %d cells for %d columns", sec.Title, t.Title, ri+1, len(r), len(t.Columns))
+					}
+				}
+			}
+			if kv, ok := v.(KeyValues); ok && (kv.LabelShare < 0 || kv.LabelShare >= 1) {
+				return nil, fmt.Errorf("section %q, form %q: label share %v is not between 0 and 1", sec.Title, kv.Title, kv.LabelShare)
+			}
+		}
+	}
+	return out, nil
+}
+
+// section sets a section on new pages: its heading, then its blocks.
+func (l *layouter) section(sec Section) {
+	l.addPage(len(sec.Blocks) > 0 && wantsLandscape(sec.Blocks[0]))
+	l.sectionStarts = append(l.sectionStarts, len(l.pages)-1)
+	l.heading(sec.Title)
+	for i, b := range sec.Blocks {
+		l.orient(wantsLandscape(b))
+		if i > 0 && !l.atTop() {
+			l.y += gapBlock
+		}
+		switch b := b.(type) {
+		case KeyValues:
+			l.keyValues(b)
+		case Table:
+			l.table(b)
+		case Paragraphs:
+			l.paragraphs(b)
+		}
+	}
+}
+
+// heading sets a level-1 heading at the cursor and makes it an entry of
+// the contents and the outline.
+func (l *layouter) heading(title string) {
+	l.entries = append(l.entries, entry{title: title, level: 1, page: len(l.pages) - 1})
+	l.p.marks = append(l.p.marks, mark{title: title, y: l.y})
+	l.titleLines(title, sizeHeading, Left)
+	l.y += gapAfterHeading
+}
+
+// listed makes a block's title an entry of the contents on the page it
+// landed on.
+func (l *layouter) listed(title string, page int) {
+	if title != "" {
+		l.entries = append(l.entries, entry{title: title, level: 2, page: page})
+	}
+}
+
+func (l *layouter) table(t Table) {
+	rel := make([]float64, len(t.Columns))
+	header := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		rel[i] = c.Width
+		if rel[i] <= 0 {
+			rel[i] = 1
+		}
+		header[i] = c.Header
+	}
+	cols := placeCols(l.g.left, l.g.width(), rel, l.minWidths(l.g.width(), sizeCell, t.Rows, len(t.Columns)))
+	for i, c := range t.Columns {
+		cols[i].align = c.Align
+	}
+	g := &grid{title: t.Title, cols: cols, header: header, rows: t.Rows, size: sizeCell, merged: textNone}
+	if len(t.Totals) == 0 {
+		l.listed(t.Title, l.setGrid(g, 0))
+		return
+	}
+	perRow := 2
+	if l.p.landscape {
+		perRow = 3
+	}
+	totals := l.formGrid(KeyValues{Items: t.Totals, PerRow: perRow})
+	l.listed(t.Title, l.setGrid(g, gapTotals+l.gridHeight(totals)))
+	l.y += gapTotals
+	l.setGrid(totals, 0)
+}
+
+func (l *layouter) keyValues(kv KeyValues) {
+	l.listed(kv.Title, l.setGrid(l.formGrid(kv), 0))
+}
+
+// formGrid makes a form of label and value cells, PerRow pairs a row.
+func (l *layouter) formGrid(kv KeyValues) *grid {
+	n := max(kv.PerRow, 1)
+	share := kv.LabelShare
+	if share == 0 {
+		share = 0.32
+		numbers := len(kv.Items) > 0
+		for _, it := range kv.Items {
+			numbers = numbers && isNumber(it[1])
+		}
+		if numbers {
+			share = 0.7
+		}
+	}
+	rel := make([]float64, 0, 2*n)
+	for range n {
+		rel = append(rel, share, 1-share)
+	}
+	cols := placeCols(l.g.left, l.g.width(), rel, nil)
+	for i := range cols {
+		if i%2 == 0 {
+			cols[i].shade = true
+		} else {
+			cols[i].auto = true
+		}
+	}
+	var rows [][]string
+	for i := 0; i < len(kv.Items); i += n {
+		row := make([]string, 0, 2*n)
+		for _, it := range kv.Items[i:min(i+n, len(kv.Items))] {
+			row = append(row, it[0], it[1])
+		}
+		rows = append(rows, row)
+	}
+	return &grid{title: kv.Title, cols: cols, rows: rows, size: sizeCell + 1, merged: textNone}
+}
+
+// paragraphs sets narrative text: an optional subheading, then each line of
+// the text as a paragraph indented by two characters, justified.
+func (l *layouter) paragraphs(p Paragraphs) {
+	lh := sizeBody * leadingBody
+	width := l.g.width()
+	var paras [][]string
+	for _, para := range strings.Split(strings.ReplaceAll(p.Text, "\r", ""), "\n") {
+		if para = strings.TrimSpace(para); para != "" {
+			paras = append(paras, l.wrap(para, width-2*sizeBody, width, sizeBody))
+		}
+	}
+	if p.Title != "" {
+		first := 0.0
+		if len(paras) > 0 {
+			first = float64(min(len(paras[0]), 2)) * lh
+		}
+		l.ensure(l.titleHeight(p.Title, sizeSubheading, width) + 4 + first)
+		l.listed(p.Title, len(l.pages)-1)
+		l.titleLines(p.Title, sizeSubheading, Left)
+		l.y += 4
+	}
+	for _, lines := range paras {
+		// no paragraph's first line alone at the foot of a page
+		if len(lines) > 1 {
+			l.ensure(2 * lh)
+		}
+		for i, s := range lines {
+			l.ensure(lh)
+			x, w := l.g.left, width
+			if i == 0 {
+				x, w = x+2*sizeBody, w-2*sizeBody
+			}
+			l.lineAt(s, x, w, baseline(l.y, lh, sizeBody), sizeBody, Left, i < len(lines)-1, black)
+			l.y += lh
+		}
+	}
+}
