@@ -61,12 +61,14 @@ func workflowCommand(cmd string, props []string, message string) string {
 	return s + "::" + escapeData(message) + "\n"
 }
 
-// escapeData escapes a command's message as @actions/core does.
-func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
+var (
+	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+// escapeData escapes a command's message as @actions/core does ("%" first,
+// so that an escape is never escaped again: a single-pass replacer).
+func escapeData(s string) string { return dataEscaper.Replace(s) }
 
 // escapeProperty escapes a property value as @actions/core does.
-func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
-}
+func escapeProperty(s string) string { return propertyEscaper.Replace(s) }

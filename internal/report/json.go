@@ -1,11 +1,10 @@
 package report
 
 import (
-	"encoding/json"
+	"bufio"
 	"io"
 
 	"github.com/mkspace/mkspace/internal/config"
-	"github.com/mkspace/mkspace/internal/finding"
 )
 
 type jsonWindow struct {
@@ -22,27 +21,6 @@ type jsonSummary struct {
 	Packages  int `json:"packages,omitempty"` // several packages only
 }
 
-// jsonPackage is the object of SPEC §2.
-type jsonPackage struct {
-	Package     string            `json:"package,omitempty"` // several packages only
-	Dir         string            `json:"dir,omitempty"`     // several packages only
-	Tool        string            `json:"tool"`
-	ToolVersion string            `json:"tool_version"`
-	Window      jsonWindow        `json:"window"`
-	Files       []string          `json:"files"`
-	Summary     jsonSummary       `json:"summary"`
-	Findings    []finding.Finding `json:"findings"`
-	Totals      any               `json:"totals,omitempty"`
-	Eligibility any               `json:"eligibility,omitempty"`
-}
-
-type jsonSeveral struct {
-	Tool        string        `json:"tool"`
-	ToolVersion string        `json:"tool_version"`
-	Packages    []jsonPackage `json:"packages"`
-	Summary     jsonSummary   `json:"summary"`
-}
-
 func windowJSON(w config.Window) jsonWindow {
 	var out jsonWindow
 	if !w.Start.IsZero() {
@@ -54,47 +32,61 @@ func windowJSON(w config.Window) jsonWindow {
 	return out
 }
 
-func (v *view) jsonPackage(p *pkgView) jsonPackage {
-	o := jsonPackage{
-		Tool:        "mkspace",
-		ToolVersion: v.ToolVersion,
-		Window:      windowJSON(p.window),
-		Files:       append([]string{}, p.Files...),
-		Summary: jsonSummary{Errors: p.errors, Warnings: p.warnings,
-			NotListed: len(p.sorted) - len(p.listed)},
-		Findings:    append([]finding.Finding{}, p.listed...),
-		Totals:      p.Totals,
-		Eligibility: p.Eligibility,
-	}
-	for i := range o.Findings {
-		if o.Findings[i].Message == "" {
-			o.Findings[i].Message = message(v.Lang, &o.Findings[i])
+// writeJSON prints the object of SPEC §2 for one package; for several,
+// {"tool", "tool_version", "packages": [object + "package", "dir"], "summary"}.
+// Findings are encoded one at a time.
+func writeJSON(w io.Writer, v *view) error {
+	j := newJSONWriter(bufio.NewWriter(w))
+	switch {
+	case v.several():
+		j.open('{')
+		j.member("tool", "mkspace")
+		j.member("tool_version", v.ToolVersion)
+		j.key("packages")
+		j.open('[')
+		for i := range v.pkgs {
+			j.sep()
+			v.jsonPackage(j, &v.pkgs[i])
 		}
+		j.close(']')
+		j.member("summary", jsonSummary{Errors: v.errors, Warnings: v.warnings,
+			NotListed: v.notListed, Packages: len(v.pkgs)})
+		j.close('}')
+	case len(v.pkgs) == 1:
+		v.jsonPackage(j, &v.pkgs[0])
+	default:
+		v.jsonPackage(j, &pkgView{Package: &Package{}, window: v.Window})
 	}
-	if v.several() {
-		o.Package, o.Dir = p.Name, p.Dir
-	}
-	return o
+	return j.finish()
 }
 
-func writeJSON(w io.Writer, v *view) error {
-	var doc any
+func (v *view) jsonPackage(j *jsonWriter, p *pkgView) {
+	j.open('{')
 	if v.several() {
-		s := jsonSeveral{Tool: "mkspace", ToolVersion: v.ToolVersion,
-			Summary: jsonSummary{Errors: v.errors, Warnings: v.warnings,
-				NotListed: v.notListed, Packages: len(v.pkgs)}}
-		for i := range v.pkgs {
-			s.Packages = append(s.Packages, v.jsonPackage(&v.pkgs[i]))
-		}
-		doc = s
-	} else if len(v.pkgs) == 1 {
-		doc = v.jsonPackage(&v.pkgs[0])
-	} else {
-		doc = jsonPackage{Tool: "mkspace", ToolVersion: v.ToolVersion, Window: windowJSON(v.Window),
-			Files: []string{}, Findings: []finding.Finding{}}
+		j.member("package", p.Name)
+		j.member("dir", p.Dir)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	j.member("tool", "mkspace")
+	j.member("tool_version", v.ToolVersion)
+	j.member("window", windowJSON(p.window))
+	j.member("files", append([]string{}, p.Files...))
+	j.member("summary", jsonSummary{Errors: p.errors, Warnings: p.warnings,
+		NotListed: len(p.sorted) - len(p.listed)})
+	j.key("findings")
+	j.open('[')
+	for i := range p.listed {
+		f := p.listed[i]
+		if f.Message == "" {
+			f.Message = message(v.Lang, &f)
+		}
+		j.item(&f)
+	}
+	j.close(']')
+	if p.Totals != nil {
+		j.member("totals", p.Totals)
+	}
+	if p.Eligibility != nil {
+		j.member("eligibility", p.Eligibility)
+	}
+	j.close('}')
 }

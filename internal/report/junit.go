@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"encoding/xml"
 	"io"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 	"github.com/mkspace/mkspace/internal/schema"
 )
 
+// junitSuites is the decoded shape of the report (tests decode into it).
 type junitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
 	Name     string       `xml:"name,attr"`
@@ -30,6 +32,7 @@ type junitSuite struct {
 }
 
 type junitCase struct {
+	XMLName   xml.Name       `xml:"testcase"`
 	Name      string         `xml:"name,attr"`
 	Classname string         `xml:"classname,attr"`
 	Failures  []junitFailure `xml:"failure"`
@@ -41,101 +44,159 @@ type junitFailure struct {
 	Text    string `xml:",cdata"` // line breaks kept as they are
 }
 
+// planSuite and planCase are the layout of the report before any failure
+// text is rendered.
+type planSuite struct {
+	name  string
+	cases []planCase
+}
+
+type planCase struct {
+	name     string
+	pkg      *pkgView
+	findings []*finding.Finding
+	extra    *junitFailure // the "not listed" case
+}
+
 // writeJUnit prints a test suite per sheet (plus one for findings about
 // whole files or the package), a test case per rule × cell with a failure
 // per finding, and one passing case for a clean sheet. A sheet whose
 // findings were all left out by MaxFindings gets no suite; a last suite then
-// says how many were left out.
+// says how many were left out. Cases are encoded one at a time.
 func writeJUnit(w io.Writer, v *view) error {
 	l := v.Lang
-	root := junitSuites{Name: "mkspace"}
+	var suites []planSuite
 	for pi := range v.pkgs {
-		p := &v.pkgs[pi]
-		prefix := ""
-		if v.several() {
-			prefix = p.Name + ": "
-		}
-		// Suites in a fixed order: files, the data sheets of the form, then
-		// any other sheet named by a finding.
-		names := []string{""}
-		for _, s := range schema.Sheets() {
-			names = append(names, s.Name)
-		}
-		seen := map[string]bool{}
-		for _, n := range names {
-			seen[n] = true
-		}
-		all := map[string]int{}     // sheet → findings
-		shown := map[string][]int{} // sheet → indexes into p.listed
-		for i := range p.sorted {
-			s := p.sorted[i].Sheet
-			all[s]++
-			if !seen[s] {
-				seen[s] = true
-				names = append(names, s)
-			}
-		}
-		for i := range p.listed {
-			shown[p.listed[i].Sheet] = append(shown[p.listed[i].Sheet], i)
-		}
-		for _, sheet := range names {
-			title := sheet
-			if sheet == "" {
-				title = l.T("report.file-level")
-			}
-			suite := junitSuite{Name: prefix + title}
-			switch {
-			case all[sheet] == 0:
-				suite.Cases = []junitCase{{Name: l.T("report.passed"), Classname: suite.Name}}
-			case len(shown[sheet]) == 0:
-				continue
-			default:
-				suite.Cases = junitCases(v, p, suite.Name, shown[sheet])
-			}
-			root.add(suite)
-		}
+		suites = append(suites, junitPlan(v, &v.pkgs[pi])...)
 	}
 	if v.notListed > 0 {
 		more := l.T("report.more", "n", strconv.Itoa(v.notListed))
-		root.add(junitSuite{Name: "mkspace", Cases: []junitCase{{
-			Name: l.T("report.not-listed-case"), Classname: "mkspace",
-			Failures: []junitFailure{{Message: more, Type: "not-listed",
-				Text: xmlSafe(more + "\n" + countLine(l, v.errors, v.warnings))}},
+		suites = append(suites, planSuite{name: "mkspace", cases: []planCase{{
+			name: l.T("report.not-listed-case"),
+			extra: &junitFailure{Message: more, Type: "not-listed",
+				Text: xmlSafe(more + "\n" + countLine(l, v.errors, v.warnings))},
 		}}})
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
+	tests, failures := 0, 0
+	for _, s := range suites {
+		t, f := s.counts()
+		tests, failures = tests+t, failures+f
 	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(root); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
-}
 
-func (r *junitSuites) add(s junitSuite) {
-	s.Tests = len(s.Cases)
-	for _, c := range s.Cases {
-		if len(c.Failures) > 0 {
-			s.Failures++
+	b := bufio.NewWriter(w)
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(b)
+	enc.Indent("", "  ")
+	counts := func(name string, t, f int) []xml.Attr {
+		return []xml.Attr{
+			{Name: xml.Name{Local: "name"}, Value: name},
+			{Name: xml.Name{Local: "tests"}, Value: strconv.Itoa(t)},
+			{Name: xml.Name{Local: "failures"}, Value: strconv.Itoa(f)},
+			{Name: xml.Name{Local: "errors"}, Value: "0"},
+			{Name: xml.Name{Local: "skipped"}, Value: "0"},
 		}
 	}
-	r.Tests += s.Tests
-	r.Failures += s.Failures
-	r.Suites = append(r.Suites, s)
+	root := xml.StartElement{Name: xml.Name{Local: "testsuites"}, Attr: counts("mkspace", tests, failures)}
+	if err := enc.EncodeToken(root); err != nil {
+		return err
+	}
+	for _, s := range suites {
+		t, f := s.counts()
+		start := xml.StartElement{Name: xml.Name{Local: "testsuite"}, Attr: counts(s.name, t, f)}
+		if err := enc.EncodeToken(start); err != nil {
+			return err
+		}
+		for _, c := range s.cases {
+			jc := junitCase{Name: c.name, Classname: s.name}
+			for _, f := range c.findings {
+				jc.Failures = append(jc.Failures, junitFailureOf(v, c.pkg, f))
+			}
+			if c.extra != nil {
+				jc.Failures = append(jc.Failures, *c.extra)
+			}
+			if err := enc.Encode(jc); err != nil {
+				return err
+			}
+		}
+		if err := enc.EncodeToken(start.End()); err != nil {
+			return err
+		}
+	}
+	if err := enc.EncodeToken(root.End()); err != nil {
+		return err
+	}
+	if err := enc.Flush(); err != nil {
+		return err
+	}
+	b.WriteString("\n")
+	return b.Flush()
 }
 
-// junitCases groups findings (indexes into p.listed) by rule and place.
-func junitCases(v *view, p *pkgView, classname string, idx []int) []junitCase {
+func (s planSuite) counts() (tests, failures int) {
+	for _, c := range s.cases {
+		if len(c.findings) > 0 || c.extra != nil {
+			failures++
+		}
+	}
+	return len(s.cases), failures
+}
+
+// junitPlan lays out the suites of one package: files, the data sheets of
+// the form, then any other sheet named by a finding.
+func junitPlan(v *view, p *pkgView) []planSuite {
 	l := v.Lang
+	prefix := ""
+	if v.several() {
+		prefix = p.Name + ": "
+	}
+	names := []string{""}
+	for _, s := range schema.Sheets() {
+		names = append(names, s.Name)
+	}
+	seen := map[string]bool{}
+	for _, n := range names {
+		seen[n] = true
+	}
+	all := map[string]int{}                  // sheet → findings
+	shown := map[string][]*finding.Finding{} // sheet → listed findings
+	for i := range p.sorted {
+		s := p.sorted[i].Sheet
+		all[s]++
+		if !seen[s] {
+			seen[s] = true
+			names = append(names, s)
+		}
+	}
+	for i := range p.listed {
+		shown[p.listed[i].Sheet] = append(shown[p.listed[i].Sheet], &p.listed[i])
+	}
+	var out []planSuite
+	for _, sheet := range names {
+		title := sheet
+		if sheet == "" {
+			title = l.T("report.file-level")
+		}
+		suite := planSuite{name: prefix + title}
+		switch {
+		case all[sheet] == 0:
+			suite.cases = []planCase{{name: l.T("report.passed")}}
+		case len(shown[sheet]) == 0:
+			continue
+		default:
+			suite.cases = junitCases(p, shown[sheet])
+		}
+		out = append(out, suite)
+	}
+	return out
+}
+
+// junitCases groups findings by rule and place, each case uniquely named.
+func junitCases(p *pkgView, fs []*finding.Finding) []planCase {
 	type key struct{ rule, file, sheet, place string }
-	var cases []junitCase
+	var cases []planCase
 	byKey := map[key]int{}
 	names := map[string]bool{}
-	for _, i := range idx {
-		f := &p.listed[i]
+	for _, f := range fs {
 		place := f.Cell
 		if place == "" {
 			place = f.Column
@@ -153,22 +214,27 @@ func junitCases(v *view, p *pkgView, classname string, idx []int) []junitCase {
 			names[name] = true
 			ci = len(cases)
 			byKey[k] = ci
-			cases = append(cases, junitCase{Name: name, Classname: classname})
+			cases = append(cases, planCase{name: name, pkg: p})
 		}
-		cases[ci].Failures = append(cases[ci].Failures, junitFailure{
-			Message: oneLine(message(l, f)),
-			Type:    f.Rule,
-			Text: xmlSafe(l.T("report.detail",
-				"rule", f.Rule,
-				"severity", severityWord(l, f.Severity),
-				"location", textLocation(f),
-				"file", v.anchorFile(p, f),
-				"column", f.Column,
-				"value", f.Value,
-				"message", message(l, f))),
-		})
+		cases[ci].findings = append(cases[ci].findings, f)
 	}
 	return cases
+}
+
+func junitFailureOf(v *view, p *pkgView, f *finding.Finding) junitFailure {
+	l := v.Lang
+	return junitFailure{
+		Message: oneLine(message(l, f)),
+		Type:    f.Rule,
+		Text: xmlSafe(l.T("report.detail",
+			"rule", f.Rule,
+			"severity", severityWord(l, f.Severity),
+			"location", textLocation(f),
+			"file", v.anchorFile(p, f),
+			"column", f.Column,
+			"value", f.Value,
+			"message", message(l, f))),
+	}
 }
 
 // caseName is "RULE 创业团队!H7", or "RULE 创业团队 迁出时间" for a finding about

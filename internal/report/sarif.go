@@ -1,9 +1,9 @@
 package report
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"io"
 	"strconv"
 	"strings"
@@ -17,20 +17,6 @@ const SARIFSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/
 
 // FingerprintKey names mkspace's partial fingerprint in every result.
 const FingerprintKey = "mkspace/v1"
-
-type sarifLog struct {
-	Schema  string     `json:"$schema"`
-	Version string     `json:"version"`
-	Runs    []sarifRun `json:"runs"`
-}
-
-type sarifRun struct {
-	Tool        sarifTool         `json:"tool"`
-	Language    string            `json:"language,omitempty"`
-	Invocations []sarifInvocation `json:"invocations,omitempty"`
-	Results     []sarifResult     `json:"results"`
-	Properties  map[string]any    `json:"properties,omitempty"`
-}
 
 type sarifTool struct {
 	Driver sarifDriver `json:"driver"`
@@ -69,13 +55,13 @@ type sarifNotification struct {
 }
 
 type sarifResult struct {
-	RuleID              string            `json:"ruleId"`
-	RuleIndex           int               `json:"ruleIndex"`
-	Level               string            `json:"level"`
-	Message             sarifText         `json:"message"`
-	Locations           []sarifLocation   `json:"locations"`
-	PartialFingerprints map[string]string `json:"partialFingerprints"`
-	Properties          map[string]any    `json:"properties,omitempty"`
+	RuleID              string                 `json:"ruleId"`
+	RuleIndex           int                    `json:"ruleIndex"`
+	Level               string                 `json:"level"`
+	Message             sarifText              `json:"message"`
+	Locations           []sarifLocation        `json:"locations"`
+	PartialFingerprints map[string]string      `json:"partialFingerprints"`
+	Properties          *sarifResultProperties `json:"properties,omitempty"`
 }
 
 type sarifLocation struct {
@@ -108,7 +94,8 @@ func sarifLevel(s finding.Severity) string {
 	return "error"
 }
 
-// writeSARIF prints one SARIF 2.1.0 run holding every package's results.
+// writeSARIF prints one SARIF 2.1.0 run holding every package's results,
+// encoded one result at a time.
 func writeSARIF(w io.Writer, v *view) error {
 	l := v.Lang
 	rules := append(finding.Rules(), v.extraRules()...)
@@ -124,65 +111,92 @@ func writeSARIF(w io.Writer, v *view) error {
 			DefaultConfiguration: sarifConfig{sarifLevel(finding.DefaultSeverity(id))},
 		})
 	}
-	run := sarifRun{Tool: sarifTool{driver}, Language: sarifLanguage(l), Results: []sarifResult{}}
-	props := map[string]any{"errors": v.errors, "warnings": v.warnings}
+	props := sarifRunProperties{Errors: v.errors, Warnings: v.warnings, NotListed: v.notListed}
 	if v.several() {
-		var pkgs []map[string]any
 		for _, p := range v.pkgs {
-			pkgs = append(pkgs, map[string]any{"name": p.Name, "dir": p.Dir, "errors": p.errors, "warnings": p.warnings})
+			props.Packages = append(props.Packages, sarifPackage{p.Name, p.Dir, p.errors, p.warnings})
 		}
-		props["packages"] = pkgs
 	}
+
+	j := newJSONWriter(bufio.NewWriter(w))
+	j.open('{')
+	j.member("$schema", SARIFSchema)
+	j.member("version", "2.1.0")
+	j.key("runs")
+	j.open('[')
+	j.sep()
+	j.open('{')
+	j.member("tool", sarifTool{driver})
+	j.member("language", sarifLanguage(l))
 	if v.notListed > 0 {
-		props["notListed"] = v.notListed
-		run.Invocations = []sarifInvocation{{ExecutionSuccessful: true, Notifications: []sarifNotification{{
-			Level: "note", Message: sarifText{l.T("report.more", "n", strconv.Itoa(v.notListed))}}}}}
+		j.member("invocations", []sarifInvocation{{ExecutionSuccessful: true, Notifications: []sarifNotification{{
+			Level: "note", Message: sarifText{l.T("report.more", "n", strconv.Itoa(v.notListed))}}}}})
 	}
-	run.Properties = props
+	j.member("properties", props)
+	j.key("results")
+	j.open('[')
 	for pi := range v.pkgs {
 		p := &v.pkgs[pi]
 		for i := range p.listed {
-			f := &p.listed[i]
-			uri := v.anchorFile(p, f)
-			line := f.Row
-			if line < 1 {
-				line = 1
-			}
-			r := sarifResult{
-				RuleID:    f.Rule,
-				RuleIndex: index[f.Rule],
-				Level:     sarifLevel(f.Severity),
-				Message:   sarifText{message(l, f)},
-				Locations: []sarifLocation{{
-					PhysicalLocation: sarifPhysical{
-						ArtifactLocation: sarifArtifact{URI: encodeURIPath(uri)},
-						Region:           sarifRegion{StartLine: line},
-					},
-				}},
-				PartialFingerprints: map[string]string{FingerprintKey: fingerprint(uri, f)},
-			}
-			if loc := f.Location(); loc != "" {
-				r.Locations[0].LogicalLocations = []sarifLogical{{Name: logicalName(f), FullyQualifiedName: loc}}
-			}
-			rp := map[string]any{}
-			for k, val := range map[string]string{"sheet": f.Sheet, "column": f.Column, "cell": f.Cell, "value": f.Value} {
-				if val != "" {
-					rp[k] = val
-				}
-			}
-			if v.several() {
-				rp["package"] = p.Name
-			}
-			if len(rp) > 0 {
-				r.Properties = rp
-			}
-			run.Results = append(run.Results, r)
+			j.item(v.sarifResult(p, &p.listed[i], index))
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(sarifLog{Schema: SARIFSchema, Version: "2.1.0", Runs: []sarifRun{run}})
+	j.close(']')
+	j.close('}')
+	j.close(']')
+	j.close('}')
+	return j.finish()
+}
+
+type sarifRunProperties struct {
+	Errors    int            `json:"errors"`
+	Warnings  int            `json:"warnings"`
+	NotListed int            `json:"notListed,omitempty"`
+	Packages  []sarifPackage `json:"packages,omitempty"`
+}
+
+type sarifPackage struct {
+	Name     string `json:"name"`
+	Dir      string `json:"dir"`
+	Errors   int    `json:"errors"`
+	Warnings int    `json:"warnings"`
+}
+
+type sarifResultProperties struct {
+	Sheet   string `json:"sheet,omitempty"`
+	Column  string `json:"column,omitempty"`
+	Cell    string `json:"cell,omitempty"`
+	Value   string `json:"value,omitempty"`
+	Package string `json:"package,omitempty"`
+}
+
+func (v *view) sarifResult(p *pkgView, f *finding.Finding, index map[string]int) sarifResult {
+	uri := v.anchorFile(p, f)
+	line := max(f.Row, 1) // code scanning requires a start line
+	r := sarifResult{
+		RuleID:    f.Rule,
+		RuleIndex: index[f.Rule],
+		Level:     sarifLevel(f.Severity),
+		Message:   sarifText{message(v.Lang, f)},
+		Locations: []sarifLocation{{
+			PhysicalLocation: sarifPhysical{
+				ArtifactLocation: sarifArtifact{URI: encodeURIPath(uri)},
+				Region:           sarifRegion{StartLine: line},
+			},
+		}},
+		PartialFingerprints: map[string]string{FingerprintKey: fingerprint(uri, f)},
+	}
+	if loc := f.Location(); loc != "" {
+		r.Locations[0].LogicalLocations = []sarifLogical{{Name: logicalName(f), FullyQualifiedName: loc}}
+	}
+	rp := sarifResultProperties{Sheet: f.Sheet, Column: f.Column, Cell: f.Cell, Value: f.Value}
+	if v.several() {
+		rp.Package = p.Name
+	}
+	if rp != (sarifResultProperties{}) {
+		r.Properties = &rp
+	}
+	return r
 }
 
 func sarifLanguage(l msg.Lang) string {

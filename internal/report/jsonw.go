@@ -1,0 +1,93 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+)
+
+// jsonWriter writes an indented JSON document piece by piece, so that a
+// long list (findings, results) is encoded one element at a time instead of
+// as one document in memory.
+type jsonWriter struct {
+	b     *bufio.Writer
+	err   error
+	depth int
+	first []bool // per open container: no element written yet
+}
+
+func newJSONWriter(b *bufio.Writer) *jsonWriter { return &jsonWriter{b: b} }
+
+func (w *jsonWriter) indent() string {
+	return "\n" + string(bytes.Repeat([]byte("  "), w.depth))
+}
+
+// sep starts the next element of the open container.
+func (w *jsonWriter) sep() {
+	if n := len(w.first); n > 0 {
+		if !w.first[n-1] {
+			w.b.WriteByte(',')
+		}
+		w.first[n-1] = false
+		w.b.WriteString(w.indent())
+	}
+}
+
+func (w *jsonWriter) open(c byte) {
+	w.b.WriteByte(c)
+	w.depth++
+	w.first = append(w.first, true)
+}
+
+func (w *jsonWriter) close(c byte) {
+	w.depth--
+	empty := w.first[len(w.first)-1]
+	w.first = w.first[:len(w.first)-1]
+	if !empty {
+		w.b.WriteString(w.indent())
+	}
+	w.b.WriteByte(c)
+}
+
+// key starts a member of the open object.
+func (w *jsonWriter) key(name string) {
+	w.sep()
+	w.raw(name)
+	w.b.WriteString(": ")
+}
+
+// raw encodes v at the current depth, without a separator.
+func (w *jsonWriter) raw(v any) {
+	if w.err != nil {
+		return
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(string(bytes.Repeat([]byte("  "), w.depth)), "  ")
+	if w.err = enc.Encode(v); w.err != nil {
+		return
+	}
+	w.b.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+}
+
+// member writes "name": v.
+func (w *jsonWriter) member(name string, v any) {
+	w.key(name)
+	w.raw(v)
+}
+
+// item writes v as the next element of the open array.
+func (w *jsonWriter) item(v any) {
+	w.sep()
+	w.raw(v)
+}
+
+// finish ends the document and flushes it.
+func (w *jsonWriter) finish() error {
+	w.b.WriteByte('\n')
+	if w.err != nil {
+		return w.err
+	}
+	return w.b.Flush()
+}
