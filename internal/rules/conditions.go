@@ -170,16 +170,25 @@ func (e *condEngine) addTarget(i int) {
 	}
 }
 
-// condRow is the per-run instance: one struct value reused for every row.
+// condRow is the per-run instance: one struct value reused for every row,
+// and the verdicts seen so far.
+//
+// The verdict of the conditions is a pure function of the row's signature —
+// the match value of each yes/no column and whether each target column is
+// filled — so it is memoised per signature: validator runs once per distinct
+// combination (a few dozen in a real sheet), not once per row. The rules
+// themselves stay validator's.
 type condRow struct {
-	e   *condEngine
-	ptr reflect.Value // *struct
-	val reflect.Value // struct, addressable
+	e     *condEngine
+	ptr   reflect.Value // *struct
+	val   reflect.Value // struct, addressable
+	memo  map[uint64][]condViolation
+	Calls int // validator runs (for tests and benchmarks)
 }
 
 func (e *condEngine) newRow() *condRow {
 	p := reflect.New(e.typ)
-	return &condRow{e: e, ptr: p, val: p.Elem()}
+	return &condRow{e: e, ptr: p, val: p.Elem(), memo: map[uint64][]condViolation{}}
 }
 
 // condViolation is one failed condition on one column.
@@ -194,6 +203,49 @@ type condViolation struct {
 // target column i holds anything.
 func (r *condRow) check(yesno func(int) string, filled func(int) bool, out []condViolation) ([]condViolation, error) {
 	e := r.e
+	sig, ok := e.signature(yesno, filled)
+	if ok {
+		if v, seen := r.memo[sig]; seen {
+			return append(out, v...), nil
+		}
+	}
+	start := len(out)
+	out, err := r.run(yesno, filled, out)
+	if err == nil && ok {
+		r.memo[sig] = append([]condViolation(nil), out[start:]...)
+	}
+	return out, err
+}
+
+// signature packs the row's condition inputs: two bits per yes/no column
+// (是, 否, unknown), one per target column. ok is false when they do not fit
+// in 64 bits (then the row is validated without the memo).
+func (e *condEngine) signature(yesno func(int) string, filled func(int) bool) (sig uint64, ok bool) {
+	if 2*len(e.matchCols)+len(e.targetCols) > 64 {
+		return 0, false
+	}
+	for _, i := range e.matchCols {
+		sig <<= 2
+		switch yesno(i) {
+		case condYes:
+			sig |= 1
+		case condNo:
+			sig |= 2
+		}
+	}
+	for _, i := range e.targetCols {
+		sig <<= 1
+		if !slices.Contains(e.matchCols, i) && filled(i) {
+			sig |= 1
+		}
+	}
+	return sig, true
+}
+
+// run validates one row with validator.
+func (r *condRow) run(yesno func(int) string, filled func(int) bool, out []condViolation) ([]condViolation, error) {
+	e := r.e
+	r.Calls++
 	for _, i := range e.matchCols {
 		r.val.Field(e.field[i]).SetString(yesno(i))
 	}

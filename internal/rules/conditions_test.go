@@ -118,3 +118,44 @@ func TestEverySheetCompiles(t *testing.T) {
 		assert.GreaterOrEqual(t, schema.ByKey(enterprisesKey).ColumnIndex(k), 0, k)
 	}
 }
+
+// The memo gives the verdict validator gives, for every combination of the
+// teams' and enterprises' condition inputs.
+func TestConditionMemoMatchesValidator(t *testing.T) {
+	for _, key := range []string{"teams", "enterprises"} {
+		s := schema.ByKey(key)
+		e, err := conditionsOf(s)
+		require.NoError(t, err)
+		memo, plain := e.newRow(), e.newRow()
+		vals := []string{condYes, condNo, condUnknown}
+		nm, nt := len(e.matchCols), len(e.targetCols)
+		total := 1
+		for range nm {
+			total *= 3
+		}
+		total <<= nt
+		for n := 0; n < total; n++ {
+			k := n
+			match := map[int]string{}
+			for _, i := range e.matchCols {
+				match[i] = vals[k%3]
+				k /= 3
+			}
+			fill := map[int]bool{}
+			for _, i := range e.targetCols {
+				fill[i] = k&1 == 1
+				k >>= 1
+			}
+			yesno := func(i int) string { return match[i] }
+			filled := func(i int) bool { return fill[i] }
+			for range 2 { // the second time from the memo
+				got, err := memo.check(yesno, filled, nil)
+				require.NoError(t, err)
+				want, err := plain.run(yesno, filled, nil)
+				require.NoError(t, err)
+				require.Equal(t, want, got, "%s: %v %v", key, match, fill)
+			}
+		}
+		assert.Equal(t, total, memo.Calls, "%s: validator ran once per signature", key)
+	}
+}
