@@ -339,3 +339,13 @@ func TestWriteNewFileNeverReplaces(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	assert.Len(t, entries, 1, "no temporary file left")
 }
+
+func TestREADMEListsConfigKeys(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	require.NoError(t, err)
+	readme := string(data)
+	for _, k := range orderedDefaults() {
+		v := yamlValue(config.Defaults[k])
+		assert.Contains(t, readme, "| `"+k+"` | `"+v+"` |", "README's config table row of %s with its default", k)
+	}
+}
