@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -159,28 +159,39 @@ func runValidate(o *validateOptions) error {
 		})
 	}
 
-	// Render every report before writing any, so that a failure leaves no
-	// file behind; files first, then standard output.
-	rendered := make([][]byte, len(reports))
-	for i, t := range reports {
-		var b bytes.Buffer
-		if err := report.Write(&b, t.Format, in); err != nil {
-			return err
+	// Every report file is written to a temporary file first; only when all
+	// are complete are they renamed into place, so that a failure leaves no
+	// file behind. Standard output comes last.
+	var staged []stagedFile
+	defer func() {
+		for _, st := range staged {
+			os.Remove(st.tmp)
 		}
-		rendered[i] = b.Bytes()
-	}
-	for i, t := range reports {
+	}()
+	for _, t := range reports {
 		if t.File == "" {
 			continue
 		}
-		if err := writeReportFile(t.File, rendered[i]); err != nil {
+		st, err := stageReportFile(t.File, func(w io.Writer) error { return report.Write(w, t.Format, in) })
+		if err != nil {
 			return userErr(err, "cli.write-failed", "file", t.File, "err", err.Error())
 		}
-		g.Infof("%s", lang.T("validate.written", "format", t.Format, "file", t.File))
+		staged = append(staged, st)
 	}
-	for i, t := range reports {
+	for i, st := range staged {
+		if err := os.Rename(st.tmp, st.path); err != nil {
+			return userErr(err, "cli.write-failed", "file", st.path, "err", err.Error())
+		}
+		staged[i].tmp = "" // nothing left to clean up
+	}
+	for _, t := range reports {
+		if t.File != "" {
+			g.Infof("%s", lang.T("validate.written", "format", t.Format, "file", t.File))
+		}
+	}
+	for _, t := range reports {
 		if t.File == "" {
-			if _, err := g.IO.Out.Write(rendered[i]); err != nil {
+			if err := report.Write(g.IO.Out, t.Format, in); err != nil {
 				return userErr(err, "cli.write-failed", "file", "stdout", "err", err.Error())
 			}
 		}
@@ -240,11 +251,15 @@ func (o *validateOptions) parse() ([]reportTarget, error) {
 		}
 		seen[key] = true
 		if t.File != "" {
-			// Fail now, not after a long check, when the folder is missing.
+			// Fail now, not after a long check, when the folder is missing
+			// or the name is taken by a folder.
 			dir := filepath.Dir(t.File)
 			st, err := os.Stat(dir)
 			if err == nil && !st.IsDir() {
 				err = fmt.Errorf("%s is not a folder", dir)
+			}
+			if st, serr := os.Stat(t.File); err == nil && serr == nil && st.IsDir() {
+				err = fmt.Errorf("%s is a folder", t.File)
 			}
 			if err != nil {
 				return nil, userErr(err, "cli.write-failed", "file", t.File, "err", err.Error())
@@ -429,19 +444,27 @@ func relToPackage(dir, file string) string {
 	return filepath.Clean(file)
 }
 
-// writeReportFile writes data to path through a temporary file in the same
-// folder, renamed into place: no reader ever sees half a report.
-func writeReportFile(path string, data []byte) error {
+// stagedFile is a complete report in a temporary file beside its path.
+type stagedFile struct{ tmp, path string }
+
+// stageReportFile writes a report through write into a temporary file in the
+// folder of path; the caller renames it into place (no reader ever sees
+// half a report) or removes it.
+func stageReportFile(path string, write func(io.Writer) error) (stagedFile, error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
-		return err
+		return stagedFile{}, err
 	}
 	name := tmp.Name()
-	_, err = io.Copy(tmp, bytes.NewReader(data))
+	bw := bufio.NewWriterSize(tmp, 256<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
 	if err == nil {
 		err = tmp.Sync()
 	}
@@ -451,11 +474,9 @@ func writeReportFile(path string, data []byte) error {
 	if err == nil {
 		err = os.Chmod(name, 0o644)
 	}
-	if err == nil {
-		err = os.Rename(name, path)
-	}
 	if err != nil {
 		os.Remove(name)
+		return stagedFile{}, err
 	}
-	return err
+	return stagedFile{tmp: name, path: path}, nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -156,6 +157,8 @@ func TestValidateBadInput(t *testing.T) {
 			zh: "无法写入 no/such/dir/r.txt", en: "cannot write no/such/dir/r.txt"},
 		{name: "report folder missing", args: []string{"--report", "junit=nodir/j.xml", "A"},
 			zh: "无法写入 nodir/j.xml", en: "cannot write nodir/j.xml", noOutput: "nodir"},
+		{name: "output is a folder", args: []string{"-o", "A", "A"},
+			zh: "无法写入 A：A is a folder", en: "cannot write A: A is a folder"},
 		{name: "bad flag", args: []string{"--colour"},
 			zh: "命令参数有误", en: "bad arguments"},
 	}
@@ -476,18 +479,22 @@ func TestRelToPackage(t *testing.T) {
 	}
 }
 
-func TestWriteReportFile(t *testing.T) {
+func TestStageReportFile(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "r.txt")
-	require.NoError(t, writeReportFile(p, []byte("one")))
-	require.NoError(t, writeReportFile(p, []byte("two")))
-	data, err := os.ReadFile(p)
+	require.NoError(t, os.WriteFile(p, []byte("old"), 0o644))
+	st, err := stageReportFile(p, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err })
 	require.NoError(t, err)
-	assert.Equal(t, "two", string(data))
-	entries, _ := os.ReadDir(dir)
-	assert.Len(t, entries, 1)
+	data, _ := os.ReadFile(p)
+	assert.Equal(t, "old", string(data), "untouched until renamed")
+	require.NoError(t, os.Rename(st.tmp, st.path))
+	data, _ = os.ReadFile(p)
+	assert.Equal(t, "new", string(data))
 
-	assert.Error(t, writeReportFile(filepath.Join(dir, "missing", "r.txt"), []byte("x")))
-	entries, _ = os.ReadDir(dir)
-	assert.Len(t, entries, 1)
+	_, err = stageReportFile(p, func(w io.Writer) error { return errors.New("render failed") })
+	assert.Error(t, err)
+	_, err = stageReportFile(filepath.Join(dir, "missing", "r.txt"), func(io.Writer) error { return nil })
+	assert.Error(t, err)
+	entries, _ := os.ReadDir(dir)
+	assert.Len(t, entries, 1, "no temporary file left behind")
 }
