@@ -190,3 +190,22 @@ const FooterZone = 15 * mm
 
 // mm is a millimetre in points.
 const mm = 72 / 25.4
+
+// Written returns the number (from 1) of the page Render wrote that is
+// page bound of the bound document, or 0 when that page is a reserved one
+// (or out of range).
+func (l *Layout) Written(bound int) int {
+	if bound < 1 || bound > l.TotalPages {
+		return 0
+	}
+	w := bound
+	for _, s := range l.Slots {
+		switch {
+		case bound >= s.Page && bound < s.Page+s.Pages:
+			return 0
+		case bound >= s.Page+s.Pages:
+			w -= s.Pages
+		}
+	}
+	return w
+}
