@@ -35,14 +35,6 @@ func (b *builder) describe(s *schema.Sheet, c *schema.Column, note bool) []strin
 	if d := b.dateText(s, c); d != "" {
 		lines = append(lines, d)
 	}
-	switch c.Format {
-	case schema.Phone:
-		lines = append(lines, l.T("tmpl.note.phone"))
-	case schema.Email:
-		lines = append(lines, l.T("tmpl.note.email"))
-	case schema.URL:
-		lines = append(lines, l.T("tmpl.note.url"))
-	}
 	if c.Type == schema.Attachment {
 		lines = append(lines, l.T("tmpl.note.pdf", "size", sizeText(b.maxBytes)))
 	}
@@ -60,6 +52,16 @@ func (b *builder) typeText(c *schema.Column) string {
 	l := b.l
 	switch c.Type {
 	case schema.Text:
+		switch {
+		case c.Format == schema.Phone:
+			return l.T("tmpl.note.phone")
+		case c.Format == schema.Email:
+			return l.T("tmpl.note.email")
+		case c.Format == schema.URL && c.Hint != "":
+			return l.T("tmpl.type.url-short") // the hint says how it starts
+		case c.Format == schema.URL:
+			return l.T("tmpl.note.url")
+		}
 		if c.MaxLen > 0 {
 			return l.T("tmpl.type.text-max", "n", fmt.Sprint(c.MaxLen))
 		}

@@ -109,7 +109,7 @@ func (b *builder) columnWidth(c *schema.Column) float64 {
 // headerRuns writes the header text, a red * in front when the column is
 // always required (the reader drops a leading *).
 func headerRuns(text string, required bool) []excelize.RichTextRun {
-	bold := &excelize.Font{Bold: true}
+	bold := &excelize.Font{Bold: true, Color: "000000"}
 	if !required {
 		return []excelize.RichTextRun{{Text: text, Font: bold}}
 	}
@@ -355,6 +355,10 @@ func (b *builder) addValidation(sh, ref string, s *schema.Sheet, c *schema.Colum
 		case schema.URL:
 			conds = append(conds, fmt.Sprintf(`OR(LEFT(LOWER(TRIM(%[1]s)),7)="http://",LEFT(LOWER(TRIM(%[1]s)),8)="https://")`, first))
 			text = l.T("tmpl.dv.url")
+		case schema.Phone:
+			// digits and dashes only; the validator checks the exact forms
+			conds = append(conds, fmt.Sprintf(`AND(LEN(TRIM(%[1]s))>=7,LEN(TRIM(%[1]s))<=20,ISNUMBER(VALUE(SUBSTITUTE(TRIM(%[1]s),"-",""))))`, first))
+			text = l.T("tmpl.dv.phone")
 		case schema.Email:
 			conds = append(conds, fmt.Sprintf(`ISNUMBER(FIND("@",%s))`, first))
 			text = l.T("tmpl.dv.email")
@@ -389,12 +393,16 @@ func (b *builder) addValidation(sh, ref string, s *schema.Sheet, c *schema.Colum
 	return b.f.AddDataValidation(sh, dv)
 }
 
+// custom sets a custom-formula validation. excelize writes Formula1 into
+// the XML as it is, so the formula is escaped here (as SetDropList does).
 func custom(dv *excelize.DataValidation, formula string) {
 	dv.Type = "custom"
-	dv.Formula1 = formula
+	dv.Formula1 = xmlEscaper.Replace(formula)
 	dv.Formula2 = ""
 	dv.Operator = ""
 }
+
+var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // numberValidation sets a whole-number or decimal validation from the
 // column's limits. Excel's "between" is inclusive, so an exclusive bound on

@@ -2,7 +2,6 @@ package xlsxtmpl
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -107,12 +106,14 @@ func (b *builder) totals() []total {
 		formula: "{professional_staff}+{mentors}", desc: l.T("tmpl.sum.mgmt")})
 	add(with(rows("staff"), "professional_staff", g))
 	add(with(rows("mentors"), "mentors", g))
+	// as the totals do: the first option of the employment list is full
+	// time, the second part time
 	emp := b.lists[schema.ListEmployment]
-	for _, k := range []struct{ key, opt string }{{"mentors_full_time", "专职"}, {"mentors_part_time", "兼职"}} {
-		if slices.Contains(emp, k.opt) {
-			add(total{key: k.key, group: g, sheets: []string{"mentors"},
-				formula: fmt.Sprintf(`COUNTIF(%s,"%s")`, b.rng("mentors", "employment"), k.opt),
-				desc:    countIf("mentors", when("mentors", "employment", k.opt))})
+	for i, key := range []string{"mentors_full_time", "mentors_part_time"} {
+		if i < len(emp) {
+			add(total{key: key, group: g, sheets: []string{"mentors"},
+				formula: fmt.Sprintf(`COUNTIF(%s,"%s")`, b.rng("mentors", "employment"), strings.ReplaceAll(emp[i], `"`, `""`)),
+				desc:    countIf("mentors", when("mentors", "employment", emp[i]))})
 		}
 	}
 
@@ -140,8 +141,9 @@ func (b *builder) totals() []total {
 	add(total{key: "enterprises_moved_out", group: g, sheets: []string{"enterprises"},
 		formula: fmt.Sprintf(`COUNTIF(%s,%s)`, emoved, y), desc: countIf("enterprises", when("enterprises", "moved_out", schema.Yes))})
 	b.financing(add, g, "enterprises", when, countIf)
+	// the day it came into the space: 入驻时间, or for a converted team its 注册时间
 	add(total{key: "enterprises_joined_in_window", group: g, sheets: []string{"enterprises"},
-		formula: fmt.Sprintf(`COUNTIFS(%s,%s,%s)+COUNTIFS(%s,%s,%s)`, from, n, win("enterprises", "joined_on"), from, y, win("enterprises", "registered_on")),
+		formula: fmt.Sprintf(`COUNTIFS(%s)+COUNTIFS(%s,%s,%s)`, win("enterprises", "joined_on"), from, y, win("enterprises", "registered_on")),
 		desc:    countIf("enterprises", l.T("tmpl.sum.ent-window", "start", start, "end", end))})
 	add(total{key: "enterprise_staff_in_space", group: g, sheets: []string{"enterprises"},
 		formula: fmt.Sprintf(`SUMIFS(%s,%s,%s)`, b.rng("enterprises", "staff"), emoved, n),
@@ -158,26 +160,33 @@ func (b *builder) totals() []total {
 	}
 
 	g = "tmpl.sum.group.window"
-	tj, tm, tmo := b.rng("teams", "joined_on"), b.rng("teams", "moved_out"), b.rng("teams", "moved_out_on")
-	ej, er, em, emo := b.rng("enterprises", "joined_on"), b.rng("enterprises", "registered_on"), b.rng("enterprises", "moved_out"), b.rng("enterprises", "moved_out_on")
-	// in the space at some time in the window: joined ≤ end, and not moved
-	// out, or moved out on or after the start
-	served := func(cond, joined, m, mo string) string {
-		return fmt.Sprintf(`COUNTIFS(%[1]s,%[2]s,"<="&%[5]s,%[3]s,%[7]s)+COUNTIFS(%[1]s,%[2]s,"<="&%[5]s,%[3]s,%[8]s,%[4]s,">="&%[6]s)`,
-			cond, joined, m, mo, de, ds, n, y)
+	tj, tmo := b.rng("teams", "joined_on"), b.rng("teams", "moved_out_on")
+	ej, er, emo := b.rng("enterprises", "joined_on"), b.rng("enterprises", "registered_on"), b.rng("enterprises", "moved_out_on")
+	// in the space at some time in the window: joined ≤ end, less those
+	// that moved out before the start
+	served := func(cond, joined, mo string) string {
+		return fmt.Sprintf(`(COUNTIFS(%[1]s%[2]s,"<="&%[4]s)-COUNTIFS(%[1]s%[2]s,"<="&%[4]s,%[3]s,"<"&%[5]s))`, cond, joined, mo, de, ds)
 	}
 	add(total{key: "served_in_window", group: g, sheets: []string{"teams", "enterprises"},
-		formula: served(conv+`,`+n, tj, tm, tmo) + "+" + served(from+`,`+n, ej, em, emo) + "+" + served(from+`,`+y, er, em, emo),
+		formula: served(conv+`,`+n+`,`, tj, tmo) + "+" + served("", ej, emo) + "+" + served(from+`,`+y+`,`, er, emo),
 		desc:    l.T("tmpl.sum.served", "start", start, "end", end)})
 	add(total{key: "conversions_in_window", group: g, sheets: []string{"teams"},
-		formula: "COUNTIFS(" + win("teams", "registered_on") + ")", desc: countIf("teams", inWin("teams", "registered_on"))})
+		formula: fmt.Sprintf("COUNTIFS(%s,%s,%s)", conv, y, win("teams", "registered_on")), desc: countIf("teams", inWin("teams", "registered_on"))})
 	add(total{key: "financed_in_window", group: g, sheets: []string{"teams", "enterprises"},
-		formula: "COUNTIFS(" + win("teams", "financed_on") + ")+COUNTIFS(" + win("enterprises", "financed_on") + ")",
-		desc:    l.T("tmpl.sum.financed-window", "start", start, "end", end)})
+		formula: fmt.Sprintf("COUNTIFS(%s,%s,%s)+COUNTIFS(%s,%s,%s)", b.rng("teams", "financed"), y, win("teams", "financed_on"),
+			b.rng("enterprises", "financed"), y, win("enterprises", "financed_on")),
+		desc: l.T("tmpl.sum.financed-window", "start", start, "end", end)})
 	if basic := schema.ByKey("basic"); basic != nil {
 		since := fmt.Sprintf("'%s'!$B$%d", basic.Name, FieldRow(basic, "operating_since"))
+		// whole months as the totals count them: a month is complete when
+		// the day is reached, or when the window ends on a month's last day
+		e := b.window.End
+		months := fmt.Sprintf("%d-(YEAR(%[2]s)*12+MONTH(%[2]s))", e.Year()*12+int(e.Month()), since)
+		if e.AddDate(0, 0, 1).Day() != 1 {
+			months += fmt.Sprintf("-IF(%d<DAY(%s),1,0)", e.Day(), since)
+		}
 		add(total{key: "operating_months", group: g, sheets: []string{"basic"},
-			formula: fmt.Sprintf(`IF(ISNUMBER(%[1]s),IF(%[1]s<=%[2]s,DATEDIF(%[1]s,%[2]s,"m"),0),"")`, since, de),
+			formula: fmt.Sprintf(`IF(ISNUMBER(%[1]s),IF(%[1]s<=%[2]s,%[3]s,0),"")`, since, de, months),
 			desc:    l.T("tmpl.sum.months", "end", end)})
 	}
 	return out
