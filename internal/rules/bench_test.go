@@ -26,7 +26,9 @@ func benchAttachment(i int) string { return fmt.Sprintf("附件/%04d.pdf", i%ben
 // converted, moved out; a quarter financed.
 func benchTeam(i int) rowVals {
 	joined := time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i%1800)
-	d := func(t time.Time) any { return num(strconv.Itoa(int(t.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24))) }
+	d := func(t time.Time) any {
+		return num(strconv.Itoa(int(t.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)))
+	}
 	r := rowVals{"name": fmt.Sprintf("第%06d号创业团队（智能硬件方向）", i+1), "joined_on": d(joined), "agreement": benchAttachment(i), "financed": "否"}
 	switch i % 3 {
 	case 0:
@@ -50,7 +52,9 @@ func benchTeamsFor(int) int { return (benchTeams + 1) / 3 }
 
 func benchEnterprise(i int) rowVals {
 	reg := time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i%1800)
-	d := func(t time.Time) any { return num(strconv.Itoa(int(t.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24))) }
+	d := func(t time.Time) any {
+		return num(strconv.Itoa(int(t.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)))
+	}
 	r := rowVals{"name": fmt.Sprintf("某某%06d科技有限公司", i+1), "uscc": usccFor(i + 1), "from_team": "否",
 		"registered_on": d(reg), "joined_on": d(reg.AddDate(0, 1, 0)), "moved_out": "否", "staff": num("12"),
 		"agreement": benchAttachment(i), "license": benchAttachment(i + 3), "financed": "否"}
@@ -192,7 +196,8 @@ func writeBigWorkbook(b *testing.B, teams, enterprises int) string {
 
 // BenchmarkValidateLarge validates a workbook of 100,000 创业团队 rows and
 // 50,000 入驻企业 rows (other sheets missing: a few structural findings),
-// beside a bare excelize Rows() pass with raw values over the same file.
+// beside the reader alone (read-only) and a bare excelize Rows() pass with
+// raw values over the same file.
 // Set MKSPACE_BENCH_ROWS to scale the team count (enterprises are half).
 func BenchmarkValidateLarge(b *testing.B) {
 	teams := 100_000
@@ -214,6 +219,21 @@ func BenchmarkValidateLarge(b *testing.B) {
 					b.Fatalf("row finding on valid rows: %s", dump(res.Findings[:min(5, len(res.Findings))]))
 				}
 			}
+		}
+		b.ReportMetric(float64(teams+teams/2)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+	})
+	b.Run("read-only", func(b *testing.B) {
+		var peak uint64
+		for b.Loop() {
+			stop := sampleHeap(&peak)
+			p, err := workbook.Open([]string{dir}, cfg)
+			require.NoError(b, err)
+			for _, t := range p.Tables {
+				require.NoError(b, p.Each(t, func(workbook.Row) error { return nil }))
+			}
+			require.NoError(b, p.Close())
+			stop()
 		}
 		b.ReportMetric(float64(teams+teams/2)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")

@@ -67,8 +67,8 @@ type tableRun struct {
 	cols    []colRule
 	present []bool
 	cond    *condRow
-	confl   [][]int // per conflict: the columns of its When
-	unique  map[int]map[string]string
+	confl   [][]int                  // per conflict: the columns of its When
+	unique  map[int]map[string]int32 // per unique column: value key → first row
 	sum     *sumRule
 
 	// Per-row buffers.
@@ -78,6 +78,8 @@ type tableRun struct {
 	formula      []bool
 	done         []bool // the cell has its finding; no further rule looks at it
 	forbidden    []bool // CELL-NOT-FILLABLE: whatever it holds does not count
+	keys         []string
+	keyed        []bool
 	unknownMatch []bool // a yes/no switched off by a conflict
 	viol         []condViolation
 	tr           TypedRow
@@ -89,10 +91,11 @@ func (ck *checker) table(t *workbook.Table, file string, each func(func(workbook
 	tr := &tableRun{
 		ck: ck, t: t, sheet: s, name: sheetName(t), file: file, form: s.Kind == schema.Form,
 		cols: make([]colRule, n), present: make([]bool, n),
-		unique: map[int]map[string]string{},
+		unique: map[int]map[string]int32{},
 		vals:   make([]cell.Value, n), states: make([]State, n),
 		probs: make([]*cell.Problem, n), formula: make([]bool, n),
 		done: make([]bool, n), forbidden: make([]bool, n), unknownMatch: make([]bool, n),
+		keys: make([]string, n), keyed: make([]bool, n),
 	}
 	tr.tr = TypedRow{Values: tr.vals, States: tr.states, OK: make([]bool, n)}
 	for i := range s.Columns {
@@ -113,7 +116,7 @@ func (ck *checker) table(t *workbook.Table, file string, each func(func(workbook
 			cr.notBefore = append(cr.notBefore, j)
 		}
 		if c.Unique {
-			tr.unique[i] = map[string]string{}
+			tr.unique[i] = map[string]int32{}
 		}
 		tr.cols[i] = cr
 		tr.present[i] = t.Present == nil || (i < len(t.Present) && t.Present[i])
@@ -163,6 +166,7 @@ func (tr *tableRun) row(r workbook.Row) error {
 	n := len(s.Columns)
 	for i := 0; i < n; i++ {
 		tr.probs[i], tr.formula[i], tr.done[i], tr.forbidden[i], tr.unknownMatch[i] = nil, false, false, false, false
+		tr.keys[i], tr.keyed[i] = "", false
 		var c workbook.Cell
 		if i < len(r.Cells) {
 			c = r.Cells[i]
@@ -379,13 +383,23 @@ func (tr *tableRun) valueRules(i int, c workbook.Cell, cellAt func(int) workbook
 		}
 	}
 	if seen, ok := tr.unique[i]; ok {
-		key := uniqueKey(col, v)
+		key := tr.key(i)
 		if first, dup := seen[key]; dup {
-			tr.emit(finding.DuplicateValue, "", i, c, tr.display(i, c), "first", first)
+			fc := workbook.Cell{Row: int(first), Ref: letters(c.Ref) + strconv.Itoa(int(first))}
+			tr.emit(finding.DuplicateValue, "", i, c, tr.display(i, c), "first", tr.loc(fc))
 		} else {
-			seen[key] = tr.loc(c)
+			seen[key] = int32(c.Row)
 		}
 	}
+}
+
+// key returns the comparison form of cell i's value, computed once per row
+// (uniqueness and the cross-table rules share it).
+func (tr *tableRun) key(i int) string {
+	if !tr.keyed[i] {
+		tr.keys[i], tr.keyed[i] = uniqueKey(&tr.sheet.Columns[i], tr.vals[i]), true
+	}
+	return tr.keys[i]
 }
 
 // uniqueKey is the comparison form of a value: trimmed (cell did it),

@@ -112,9 +112,14 @@ type ObserverFunc func(sheet *schema.Sheet, r *TypedRow)
 func (f ObserverFunc) Row(sheet *schema.Sheet, r *TypedRow) { f(sheet, r) }
 
 // Validate opens one package (a folder, or .xlsx files of one package) and
-// runs every rule. The error is non-nil only when the command cannot run;
-// problems in the data are findings.
+// runs every rule; observers see every typed row in the same pass. The
+// error is non-nil only when the command cannot run (a *workbook.Error:
+// no such path, …); problems in the data are findings. A nil cfg means
+// config.Default().
 func Validate(paths []string, cfg *config.Config, obs ...Observer) (*Result, error) {
+	if cfg == nil {
+		cfg = config.Default()
+	}
 	p, err := workbook.Open(paths, cfg)
 	if err != nil {
 		return nil, err
@@ -142,6 +147,9 @@ func Check(p *workbook.Package, cfg *config.Config) []finding.Finding {
 // pass. The error reports a programming fault (a schema the rules cannot
 // compile); reading problems are findings.
 func CheckWith(p *workbook.Package, cfg *config.Config, obs ...Observer) ([]finding.Finding, error) {
+	if cfg == nil {
+		cfg = config.Default()
+	}
 	ck := newChecker(p.Dir, cfg, obs)
 	for _, t := range p.Tables {
 		if t == nil || t.Sheet == nil {

@@ -35,21 +35,29 @@ const (
 	stateYes
 )
 
+// Dates are kept as days since 1970-01-01; noDate when unknown.
+type days int32
+
+const noDate days = -1 << 31
+
+func toDays(t time.Time) days { return days(t.Unix() / 86400) }
+
+func (d days) String() string {
+	return time.Unix(int64(d)*86400, 0).UTC().Format(config.DateLayout)
+}
+
 type teamFact struct {
 	row       int32
+	reg       days
 	converted int8
 	conflict  bool
-	regKnown  bool
-	reg       time.Time
-	display   string // the name as written (first occurrence)
 }
 
 type entFact struct {
-	key      string
-	display  string
-	row      int32
-	regKnown bool
-	reg      time.Time
+	key     string // the team name's comparison form
+	display string // as written (shares key's memory when they are equal)
+	row     int32
+	reg     days
 }
 
 // xrefTable remembers one side's table and where its columns are.
@@ -80,13 +88,13 @@ func (x *xrefTable) note(key string, c workbook.Cell) {
 
 type xrefs struct {
 	teams, ents xrefTable
-	teamFacts   map[string]*teamFact
+	teamFacts   map[string]teamFact
 	entFacts    []entFact
-	named       map[string]bool // team names any enterprise writes
+	named       map[string]struct{} // team names any enterprise writes
 }
 
 func newXrefs() *xrefs {
-	return &xrefs{teamFacts: map[string]*teamFact{}, named: map[string]bool{}}
+	return &xrefs{teamFacts: map[string]teamFact{}, named: map[string]struct{}{}}
 }
 
 // begin notes a table of one of the two sheets.
@@ -123,12 +131,12 @@ func (x *xrefs) teamRow(tr *tableRun, cellAt func(int) workbook.Cell, conflict b
 	if ni < 0 || !tr.known(ni) {
 		return
 	}
-	key := nameKey(tr.vals[ni].Text)
+	key := tr.key(ni)
 	if _, dup := x.teamFacts[key]; dup {
 		return // DUPLICATE-VALUE already; the first row counts
 	}
 	nc := cellAt(ni)
-	f := &teamFact{row: int32(nc.Row), converted: unknownState, conflict: conflict, display: tr.vals[ni].Text}
+	f := teamFact{row: int32(nc.Row), converted: unknownState, conflict: conflict, reg: noDate}
 	for _, k := range []string{colName, colConverted, colRegOn} {
 		if i := side.cols[k]; i >= 0 {
 			side.note(k, cellAt(i))
@@ -141,7 +149,7 @@ func (x *xrefs) teamRow(tr *tableRun, cellAt func(int) workbook.Cell, conflict b
 		}
 	}
 	if ri >= 0 && tr.known(ri) {
-		f.regKnown, f.reg = true, tr.vals[ri].Date
+		f.reg = toDays(tr.vals[ri].Date)
 	}
 	x.teamFacts[key] = f
 }
@@ -152,8 +160,8 @@ func (x *xrefs) entRow(tr *tableRun, cellAt func(int) workbook.Cell) {
 	if ti < 0 || tr.states[ti] != Valid {
 		return
 	}
-	key := nameKey(tr.vals[ti].Text)
-	x.named[key] = true
+	key := tr.key(ti)
+	x.named[key] = struct{}{}
 	// Only an enterprise known to come from a team is matched; otherwise the
 	// team cell is 不可填 (reported) or the state is unknown.
 	if fi < 0 || tr.states[fi] != Valid || !tr.vals[fi].Bool || tr.done[ti] {
@@ -165,14 +173,16 @@ func (x *xrefs) entRow(tr *tableRun, cellAt func(int) workbook.Cell) {
 		}
 	}
 	tc := cellAt(ti)
-	e := entFact{key: key, display: tr.vals[ti].Text, row: int32(tc.Row)}
+	e := entFact{key: key, display: tr.vals[ti].Text, row: int32(tc.Row), reg: noDate}
 	if ri >= 0 && tr.known(ri) {
-		e.regKnown, e.reg = true, tr.vals[ri].Date
+		e.reg = toDays(tr.vals[ri].Date)
 	}
 	x.entFacts = append(x.entFacts, e)
 }
 
-// resolve emits the cross-table findings once every sheet is read.
+// resolve emits the cross-table findings once every sheet is read. A team
+// without enterprise is named as compared (trimmed, width-folded): the
+// finding sits in its own row.
 func (x *xrefs) resolve(ck *checker) {
 	teamsOK := x.teams.present(colName)
 	if x.ents.run != nil && x.ents.present(colTeam) {
@@ -181,15 +191,12 @@ func (x *xrefs) resolve(ck *checker) {
 		first := map[string]int32{}
 		for _, e := range x.entFacts {
 			tc := x.ents.cell(colTeam, e.row)
-			var t *teamFact
-			if teamsOK {
-				t = x.teamFacts[e.key]
-			}
+			t, found := x.teamFacts[e.key]
 			switch {
-			case teamsOK && t == nil:
+			case teamsOK && !found:
 				et.emit(finding.XrefTeamUnknown, "", ti, tc, e.display)
 				continue
-			case t != nil && t.converted == stateNo:
+			case found && t.converted == stateNo:
 				et.emit(finding.XrefTeamNotConverted, "", ti, tc, e.display,
 					"team_loc", x.teams.run.loc(x.teams.cell(colConverted, t.row)))
 				continue
@@ -199,10 +206,10 @@ func (x *xrefs) resolve(ck *checker) {
 			} else {
 				first[e.key] = e.row
 			}
-			if t != nil && t.converted == stateYes && t.regKnown && e.regKnown && !t.reg.Equal(e.reg) && ri >= 0 {
+			if found && t.converted == stateYes && t.reg != noDate && e.reg != noDate && t.reg != e.reg && ri >= 0 {
 				rc := x.ents.cell(colRegOn, e.row)
-				et.emit(finding.XrefRegdateMismatch, "", ri, rc, e.reg.Format(config.DateLayout),
-					"team", t.display, "team_date", t.reg.Format(config.DateLayout),
+				et.emit(finding.XrefRegdateMismatch, "", ri, rc, e.reg.String(),
+					"team", e.display, "team_date", t.reg.String(),
 					"team_loc", x.teams.run.loc(x.teams.cell(colRegOn, t.row)))
 			}
 		}
@@ -210,15 +217,14 @@ func (x *xrefs) resolve(ck *checker) {
 	if teamsOK && x.teams.present(colConverted) && x.ents.run != nil && x.ents.present(colTeam) {
 		tt := x.teams.run
 		ci := x.teams.cols[colConverted]
-		var rows []*teamFact
 		for k, t := range x.teamFacts {
-			if t.converted == stateYes && !t.conflict && !x.named[k] {
-				rows = append(rows, t)
+			if t.converted != stateYes || t.conflict {
+				continue
 			}
-		}
-		for _, t := range rows {
-			cc := x.teams.cell(colConverted, t.row)
-			tt.emit(finding.XrefTeamNoEnterprise, "", ci, cc, schema.Yes, "team", t.display)
+			if _, ok := x.named[k]; ok {
+				continue
+			}
+			tt.emit(finding.XrefTeamNoEnterprise, "", ci, x.teams.cell(colConverted, t.row), schema.Yes, "team", k)
 		}
 	}
 }
