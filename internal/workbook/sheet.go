@@ -139,6 +139,7 @@ func (r *rowReader) readCell(col int) {
 		v, inline    string
 		hasV, hasIS  bool
 		formula, cut bool
+		ftext        string
 		vcut, inlcut bool
 	)
 	for done := false; !done; {
@@ -156,7 +157,7 @@ func (r *rowReader) readCell(col int) {
 				hasV = true
 			case s.is("f"):
 				formula = true
-				s.skipElement()
+				ftext, _ = s.elementText()
 			case s.is("is"):
 				inline, inlcut = s.richText()
 				hasIS = true
@@ -215,6 +216,9 @@ func (r *rowReader) readCell(col int) {
 			cell.value, cell.kind, cut = inline, KindString, inlcut
 		}
 	}
+	if formula && t == "b" && hasV && constantBool(ftext) {
+		formula = false // LibreOffice stores a typed TRUE as the formula TRUE()
+	}
 	if formula {
 		cell.kind = KindFormula
 		cell.noCache = !hasV && !hasIS
@@ -228,6 +232,16 @@ func (r *rowReader) readCell(col int) {
 		cell.cut, r.cut = true, true
 	}
 	r.row.cells = append(r.row.cells, cell)
+}
+
+// constantBool reports whether a formula is the constant TRUE() or FALSE().
+func constantBool(f string) bool {
+	f = strings.ToUpper(strings.TrimPrefix(strings.TrimSpace(f), "="))
+	switch f {
+	case "TRUE()", "FALSE()", "TRUE", "FALSE":
+		return true
+	}
+	return false
 }
 
 // refColumn returns the 0-based column of an A1 reference ("H7" → 7), or -1.
