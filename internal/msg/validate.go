@@ -20,8 +20,9 @@ func init() {
 
 报告格式（--format，默认 text）：
   text    按文件、表分组，按行排序，最后一行是错误和警告的数量
-  json    机器可读，含填报期、文件、计数和每个问题
-  sarif   SARIF 2.1.0，可上传到 GitHub 代码扫描
+  json    机器可读，含填报期、文件、计数和每个问题；多个申报材料包时为
+          {"packages": [每个包一个对象], "summary": {合计}}
+  sarif   SARIF 2.1.0，可上传到 GitHub 代码扫描（最多列出 25,000 条，即代码扫描的上限）
   junit   JUnit XML，每张表一个测试套件
   github  GitHub Actions 注释（::error / ::warning），最后一行 ::notice 汇总
 --output 把报告写入文件；--report 格式=文件 可重复，在同一次运行中另外写出其他格式，
@@ -43,8 +44,9 @@ Each package uses the mkspace.yaml in its folder (--config names another file).
 
 Formats (--format, default text):
   text    grouped by file and sheet, ordered by row, with a closing count line
-  json    machine-readable: window, files, counts and every finding
-  sarif   SARIF 2.1.0, for GitHub code scanning
+  json    machine-readable: window, files, counts and every finding; several packages
+          give {"packages": [one object each], "summary": {totals}}
+  sarif   SARIF 2.1.0, for GitHub code scanning (lists at most 25,000 results, its limit)
   junit   JUnit XML, a test suite per sheet
   github  GitHub Actions annotations (::error / ::warning), then a ::notice summary
 --output writes the report to a file; --report FORMAT=FILE (repeatable) writes further

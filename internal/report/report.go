@@ -17,7 +17,8 @@
 //     number);
 //   - sarif: one run holding the results of every package (code scanning
 //     refuses several runs of one tool in one upload); run.properties carry
-//     the counts, per package too;
+//     the counts, per package too. At most SARIFMaxResults results are
+//     listed, code scanning's limit per run;
 //   - junit: one <testsuites>, the suites of each package prefixed with its
 //     name;
 //   - github: the annotations of every package, then one ::notice summary.
@@ -89,8 +90,16 @@ func (e *UnknownFormatError) Error() string {
 	return fmt.Sprintf("unknown report format %q (use %s)", e.Format, strings.Join(Formats(), ", "))
 }
 
+// SARIFMaxResults is the most results a SARIF report lists, whatever
+// MaxFindings says: GitHub code scanning rejects a run with more (the counts
+// in run.properties still cover every finding).
+const SARIFMaxResults = 25_000
+
 // Write prints the report of in in format.
 func Write(w io.Writer, format string, in Input) error {
+	if format == SARIF && (in.MaxFindings <= 0 || in.MaxFindings > SARIFMaxResults) {
+		in.MaxFindings = SARIFMaxResults
+	}
 	v := prepare(in)
 	switch format {
 	case Text, "":

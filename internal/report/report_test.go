@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -392,6 +393,26 @@ func TestSARIF(t *testing.T) {
 
 	assert.EqualValues(t, 5, run.Properties["errors"])
 	assert.EqualValues(t, 2, run.Properties["warnings"])
+}
+
+func TestSARIFCappedForCodeScanning(t *testing.T) {
+	fs := make([]finding.Finding, SARIFMaxResults+1)
+	for i := range fs {
+		fs[i] = finding.Finding{Rule: finding.CellRequired, Severity: finding.Error, File: "a.xlsx",
+			Sheet: "创业团队", Row: i + 2, Cell: "A" + strconv.Itoa(i+2), Message: "m"}
+	}
+	in := Input{Lang: msg.ZH, Window: window, Packages: []Package{{Name: "p", Dir: "p", Findings: fs}}}
+	d := parseSARIF(t, render(t, SARIF, in))
+	assert.Len(t, d.Runs[0].Results, SARIFMaxResults)
+	assert.EqualValues(t, SARIFMaxResults+1, d.Runs[0].Properties["errors"])
+	assert.EqualValues(t, 1, d.Runs[0].Properties["notListed"])
+
+	in.MaxFindings = 10
+	assert.Len(t, parseSARIF(t, render(t, SARIF, in)).Runs[0].Results, 10, "a smaller cap wins")
+	var j struct{ Findings []any }
+	in.MaxFindings = 0
+	require.NoError(t, json.Unmarshal([]byte(render(t, JSON, in)), &j))
+	assert.Len(t, j.Findings, SARIFMaxResults+1, "other formats list everything")
 }
 
 func TestSARIFFingerprintsStable(t *testing.T) {
