@@ -249,6 +249,8 @@ func (b *builder) valueStyle(c *schema.Column) int {
 		return b.st.date
 	case schema.Int:
 		return b.st.integer
+	case schema.YesNo, schema.Enum:
+		return b.st.choice
 	}
 	return b.st.gen
 }
@@ -256,9 +258,7 @@ func (b *builder) valueStyle(c *schema.Column) int {
 // formValueStyle is the style of a form field's value cell (bordered).
 func (b *builder) formValueStyle(c *schema.Column) int {
 	if c.Type == schema.Date {
-		st, _ := b.f.NewStyle(&excelize.Style{Border: border(), CustomNumFmt: numFmt("yyyy-mm-dd"),
-			Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}})
-		return st
+		return b.st.dateValue
 	}
 	if c.MaxLen >= 1000 {
 		return b.st.longValue

@@ -17,11 +17,12 @@ const (
 
 // styles are the cell and conditional styles, created once per workbook.
 type styles struct {
-	header, field, value, longValue   int
-	text, date, integer, decimal, gen int
-	title, heading, sub, para, bullet int
-	count, area, ratio, key, remark   int
-	sumLabel, sumGroup                int
+	header, field, value, longValue           int
+	dateValue                                 int
+	text, date, integer, decimal, gen, choice int
+	title, heading, sub, para, bullet         int
+	count, area, ratio, key, remark           int
+	sumLabel, sumGroup                        int
 	// conditional (dxf) styles
 	cfGrey, cfMissing, cfWrong int
 }
@@ -59,12 +60,14 @@ func newStyles(f *excelize.File) (styles, error) {
 	mk(&st.field, &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: fill(colorField), Border: border(),
 		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
 	mk(&st.value, &excelize.Style{Border: border(), NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	mk(&st.dateValue, &excelize.Style{Border: border(), CustomNumFmt: numFmt("yyyy-mm-dd"), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}})
 	mk(&st.longValue, &excelize.Style{Border: border(), NumFmt: 49, Alignment: top})
 	mk(&st.text, &excelize.Style{NumFmt: 49}) // "@": keeps codes, phone numbers and paths as typed
 	mk(&st.date, &excelize.Style{CustomNumFmt: numFmt("yyyy-mm-dd")})
 	mk(&st.integer, &excelize.Style{NumFmt: 1})
 	mk(&st.decimal, &excelize.Style{CustomNumFmt: numFmt("0.00")})
 	mk(&st.gen, &excelize.Style{})
+	mk(&st.choice, &excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center"}})
 	mk(&st.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 16, Color: colorHeading}, Alignment: &excelize.Alignment{Vertical: "center"}})
 	mk(&st.heading, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 13, Color: colorHeading}, Fill: fill(colorHeader), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
 	mk(&st.sub, &excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})

@@ -153,7 +153,7 @@ func (b *builder) totals() []total {
 	add(total{key: "activities", group: g, sheets: []string{"activities"},
 		formula: "COUNTIFS(" + win("activities", "date") + ")", desc: countIf("activities", inWin("activities", "date"))})
 	for _, kind := range b.lists[schema.ListActivityKind] {
-		cond := when("activities", "kind", kind) + l.T("tmpl.ins.when-sep") + inWin("activities", "date")
+		cond := when("activities", "kind", kind) + l.T("tmpl.ins.when-sep") + l.T("tmpl.sum.in-window-short", "col", hdr("activities", "date"))
 		add(total{key: "activities_by_type." + kind, label: l.T("tmpl.sum.by-type", "kind", kind), group: g, sheets: []string{"activities"},
 			formula: fmt.Sprintf(`COUNTIFS(%s,"%s",%s)`, b.rng("activities", "kind"), strings.ReplaceAll(kind, `"`, `""`), win("activities", "date")),
 			desc:    countIf("activities", cond)})
