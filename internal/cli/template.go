@@ -59,6 +59,9 @@ func runTemplate(o *templateOptions) error {
 	if path == "" {
 		path = xlsxtmpl.DefaultFile
 	}
+	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		return userErr(nil, "template.bad-ext", "file", path)
+	}
 	for _, n := range o.Sheets {
 		if schema.ByName(n) == nil && schema.ByKey(strings.TrimSpace(n)) == nil {
 			return userErr(nil, "cli.unknown-sheet", "name", n, "names", strings.Join(xlsxtmpl.SheetNames(), "、"))

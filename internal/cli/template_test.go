@@ -120,6 +120,8 @@ func TestTemplateErrors(t *testing.T) {
 		{"unknown sheet", []string{"template", "-o", filepath.Join(dir, "a.xlsx"), "--sheet", "创业团队", "--sheet", "团队"},
 			"没有名为 团队 的表。可选：基础信息、宣传报道"},
 		{"missing folder", []string{"template", "-o", filepath.Join(dir, "no", "such", "a.xlsx")}, "无法写入"},
+		{"not xlsx", []string{"template", "-o", filepath.Join(dir, "a.xls")}, "扩展名须为 .xlsx"},
+		{"no extension", []string{"template", "-o", filepath.Join(dir, "申报数据")}, "扩展名须为 .xlsx"},
 		{"bad flag", []string{"template", "--sheets", "x"}, "命令参数有误"},
 		{"english", []string{"--lang", "en", "template", "-o", filepath.Join(dir, "b.xlsx"), "--sheet", "nope"}, "there is no sheet called nope"},
 	} {

@@ -12,6 +12,10 @@ func init() {
 			ZH: "生成填报工作簿：每张数据表一个工作表，带表头说明（鼠标停在表头上查看）、下拉列表、日期和数字校验、“不可填”单元格自动变灰，另有“填报说明”和自动计算合计的“汇总”工作表。选项列表和填报期取自申报材料文件夹中的 mkspace.yaml（或 --config 指定的文件）。\n\n默认文件为当前文件夹中的 申报数据.xlsx，可用 -o 指定；已存在的文件不会被覆盖，除非加 --force。用 --sheet 表名（可重复）只生成部分表，便于多人分别填写。可选的表：{names}。\n\n退出码：0 完成；2 无法运行（文件已存在、表名有误、无法写入）。",
 			EN: "Writes the fill-in workbook: one worksheet per data sheet, with a note on every header (hover to read it), dropdowns, date and number checks and grey 'not fillable' cells, plus the 填报说明 instructions and the 汇总 sheet of live totals. The option lists and the reporting window come from mkspace.yaml in the package folder (or --config).\n\nThe default file is 申报数据.xlsx in the current folder (-o to choose another); an existing file is never overwritten unless --force. --sheet NAME (repeatable) writes only some sheets, so that several people can fill different tables. Sheets: {names}.\n\nExit status: 0 done; 2 could not run (file exists, unknown sheet, cannot write).",
 		},
+		"template.bad-ext": {
+			ZH: "输出文件 {file} 的扩展名须为 .xlsx（mkspace 只读取 .xlsx 工作簿），例如 -o 申报数据.xlsx。",
+			EN: "the output file {file} must end in .xlsx (mkspace reads .xlsx workbooks only), e.g. -o data.xlsx.",
+		},
 		"template.flag-output": {ZH: "输出文件", EN: "output file"},
 		"template.flag-sheet":  {ZH: "只生成指定的表（可重复）", EN: "write only this sheet (repeatable)"},
 		"template.flag-force":  {ZH: "覆盖已存在的文件", EN: "overwrite an existing file"},
