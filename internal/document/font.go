@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/signintech/gopdf/fontmaker/core"
 
@@ -99,7 +100,7 @@ func (m *metrics) width(size float64) func(rune) float64 {
 // textWidth is the width of s at size pt.
 func (m *metrics) textWidth(s string, size float64) float64 {
 	w := 0.0
-	for _, r := range s {
+	for _, r := range strings.ReplaceAll(clean(s), "\n", " ") {
 		w += m.em(r)
 	}
 	return w * size

@@ -1,6 +1,8 @@
 package document
 
 import (
+	"strings"
+
 	"github.com/mkspace/mkspace/internal/render"
 )
 
@@ -92,7 +94,7 @@ func (l *layouter) orient(landscapePage bool) {
 }
 
 func (l *layouter) text(s string, x, baseline, size float64, c colour, spacing float64) {
-	if s == "" {
+	if s = strings.ReplaceAll(clean(s), "\n", " "); s == "" {
 		return
 	}
 	l.m.use(s)
@@ -121,7 +123,35 @@ func baseline(top, lh, size float64) float64 {
 // wrap breaks text into lines no wider than width at size, by the rules
 // of Chinese line breaking (render.Wrap).
 func (l *layouter) wrap(text string, first, rest, size float64) []string {
-	return render.Wrap(text, first, rest, l.m.width(size))
+	return render.Wrap(clean(text), first, rest, l.m.width(size))
+}
+
+// clean makes text printable: line feeds stay (a cell may hold several
+// lines), other control characters become spaces, and invisible ones
+// (zero-width spaces and joiners, byte order marks) go.
+func clean(text string) string {
+	if strings.IndexFunc(text, unprintable) < 0 {
+		return text
+	}
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\r', r == '\u2028', r == '\u2029':
+			return '\n'
+		case r == '\uFEFF', r >= '\u200B' && r <= '\u200F', r == '\u2060':
+			return -1
+		case unprintable(r):
+			return ' '
+		}
+		return r
+	}, text)
+}
+
+func unprintable(r rune) bool {
+	return r < 0x20 && r != '\n' || r >= 0x7F && r < 0xA0 ||
+		r >= '\u200B' && r <= '\u200F' || r == '\u2028' || r == '\u2029' || r == '\u2060' || r == '\uFEFF'
 }
 
 // lineAt draws one line of text in a box [x, x+w] with its baseline at

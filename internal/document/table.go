@@ -108,7 +108,7 @@ func (l *layouter) minWidths(width, size float64, rows [][]string, n int) []floa
 		for i, s := range row {
 			run := 0.0
 			for _, r := range s {
-				if r < 0x2E80 && r != ' ' {
+				if r > ' ' && r < 0x2E80 && !unprintable(r) {
 					run += l.m.em(r) * size
 					if w := min(run, limit) + 2*padX + 1; w > mins[i] {
 						mins[i] = w
@@ -199,7 +199,7 @@ func (l *layouter) setGrid(g *grid, tail float64) (page int) {
 			}
 		}
 		if l.y+h <= l.g.limit()+0.01 {
-			l.row(g, s, lines, 0, h, true)
+			l.row(g, s, lines, len(row), 0, h, true)
 			s.rows++
 			continue
 		}
@@ -215,7 +215,7 @@ func (l *layouter) setGrid(g *grid, tail float64) (page int) {
 				continue
 			}
 			n = min(max(n, 1), total-from)
-			l.row(g, s, lines, from, float64(n)*g.lh()+2*padY, false)
+			l.row(g, s, lines, len(row), from, float64(n)*g.lh()+2*padY, false)
 			s.rows++
 			if from += n; from < total {
 				s = l.breakSegment(g, s, head, headH)
@@ -299,12 +299,13 @@ func (l *layouter) closeSegment(g *grid, s segment, innerTo float64) {
 }
 
 // row sets lines[from:from+n] of each cell as a row of height h at the
-// cursor; whole rows are centred vertically, parts of a split row start
+// cursor (cells is the number of cells the row has: the label columns of
+// the missing ones are not shaded); whole rows are centred vertically, parts of a split row start
 // at the top.
-func (l *layouter) row(g *grid, s segment, lines [][]string, from int, h float64, whole bool) {
+func (l *layouter) row(g *grid, s segment, lines [][]string, cells, from int, h float64, whole bool) {
 	x0, x1 := g.cols[0].x, l.right(g)
-	for _, c := range g.cols {
-		if c.shade {
+	for i, c := range g.cols {
+		if c.shade && i < cells {
 			l.fillRect(c.x, l.y, c.w, h, shade)
 		}
 	}

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -90,4 +91,28 @@ func TestCellWrapRules(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"营业执照", "营业执照"},
+		{"甲\t乙", "甲 乙"},
+		{"第一行\r\n第二行\r第三行", "第一行\n第二行\n第三行"},
+		{"零\u200b宽\ufeff字符", "零宽字符"},
+		{"响铃\a", "响铃 "},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, clean(tt.in), "clean(%q)", tt.in)
+	}
+}
+
+func TestControlCharactersAreNotMissingGlyphs(t *testing.T) {
+	in := Input{Title: "申报书\t", Sections: []Section{{Title: "一", Blocks: []Block{
+		Table{Columns: []Column{{Header: "甲"}}, Rows: [][]string{{"第一行\r\n第二行\t完"}}},
+		Paragraphs{Text: "段落\u200b文字\x0b。"},
+	}}}}
+	var buf bytes.Buffer
+	lay, err := Render(&buf, in)
+	require.NoError(t, err)
+	assert.Empty(t, lay.Missing)
 }
