@@ -126,7 +126,7 @@ func (l *layouter) table(t Table) {
 		}
 		header[i] = c.Header
 	}
-	cols := placeCols(l.g.left, l.g.width(), rel, l.minWidths(l.g.width(), sizeCell, t.Rows, len(t.Columns)))
+	cols := placeCols(l.g.left, l.g.width(), rel, l.minWidths(l.g.width(), sizeCell, header, t.Rows))
 	for i, c := range t.Columns {
 		cols[i].align = c.Align
 	}

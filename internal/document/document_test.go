@@ -17,7 +17,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+var (
+	update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+	keep   = flag.String("keep", "", "also write the fixture's PDF into this folder, to look at")
+)
 
 // tool returns the path of an external program, skipping the test when it
 // is missing outside CI (in CI it must be there).
@@ -67,6 +70,11 @@ func squeeze(s string) string {
 func TestRenderFixture(t *testing.T) {
 	in := fixture(40, 25, 20)
 	path, lay := renderFile(t, in)
+	if *keep != "" {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(*keep, "fixture.pdf"), data, 0o644))
+	}
 	pages := pageTexts(t, path)
 	require.Len(t, pages, lay.Pages, "pdftotext pages vs Layout.Pages")
 	all := squeeze(strings.Join(pages, ""))

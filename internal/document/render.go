@@ -10,16 +10,29 @@ import (
 // page listing them; the documents of Front and Attachments are bound in
 // later where Layout.Slots says. The input is not changed.
 func Render(w io.Writer, in Input) (*Layout, error) {
-	sections, err := check(&in)
+	l, lay, err := layOut(&in)
 	if err != nil {
 		return nil, fmt.Errorf("document: %w", err)
+	}
+	if err := paint(w, l.pages, l.m, &in); err != nil {
+		return nil, fmt.Errorf("document: %w", err)
+	}
+	lay.Missing = l.m.missingRunes()
+	return lay, nil
+}
+
+// layOut places everything on pages.
+func layOut(in *Input) (*layouter, *Layout, error) {
+	sections, err := check(in)
+	if err != nil {
+		return nil, nil, err
 	}
 	m, err := loadMetrics(in.Font)
 	if err != nil {
-		return nil, fmt.Errorf("document: %w", err)
+		return nil, nil, err
 	}
-	l := &layouter{m: m, in: &in}
-	planned := plan(&in, sections)
+	l := &layouter{m: m, in: in}
+	planned := plan(in, sections)
 
 	l.cover()
 	toc, tocPages := l.planContents(planned)
@@ -85,15 +98,10 @@ func Render(w io.Writer, in Input) (*Layout, error) {
 	}
 	lay.TotalPages = next - 1
 	if len(lay.Bookmarks) != len(planned) {
-		return nil, fmt.Errorf("document: %d entries laid out for %d planned", len(lay.Bookmarks), len(planned))
+		return nil, nil, fmt.Errorf("%d entries laid out for %d planned", len(lay.Bookmarks), len(planned))
 	}
 	l.fillContents(1, toc, lay.Bookmarks)
-
-	if err := paint(w, l.pages, m, &in); err != nil {
-		return nil, fmt.Errorf("document: %w", err)
-	}
-	lay.Missing = m.missingRunes()
-	return lay, nil
+	return l, lay, nil
 }
 
 // plan lists the entries of the contents from the input alone, in the

@@ -94,15 +94,20 @@ func placeCols(left, width float64, rel, mins []float64) []gridCol {
 	return cols
 }
 
+// maxHeaderLines is the most lines a column's header is wrapped into
+// when the table is wide enough.
+const maxHeaderLines = 4
+
 // minWidths are the least widths of a table's columns: room for two
-// Chinese characters, and for the widest run of Latin letters, digits and
-// signs in the column (a date, an amount, a credit code) so that it is
-// not broken — up to a quarter of the table's width.
-func (l *layouter) minWidths(width, size float64, rows [][]string, n int) []float64 {
-	mins := make([]float64, n)
+// Chinese characters, for the header in at most maxHeaderLines lines, and
+// for the widest run of Latin letters, digits and signs in the column (a
+// date, an amount, a credit code) so that it is not broken — up to a
+// quarter of the table's width.
+func (l *layouter) minWidths(width, size float64, header []string, rows [][]string) []float64 {
+	mins := make([]float64, len(header))
 	limit := width / 4
-	for i := range mins {
-		mins[i] = 2*size + 2*padX
+	for i, h := range header {
+		mins[i] = max(2*size, l.m.textWidth(h, size)/maxHeaderLines+size/2) + 2*padX
 	}
 	for _, row := range rows {
 		for i, s := range row {
