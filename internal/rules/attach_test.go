@@ -124,3 +124,29 @@ func listTree(t *testing.T, root string) []string {
 	}))
 	return out
 }
+
+// FuzzAttachmentPath: whatever a cell says, the check never panics and never
+// accepts (or opens) a file outside the package.
+func FuzzAttachmentPath(f *testing.F) {
+	for _, s := range []string{"附件/ok.pdf", "../x.pdf", `C:\x.pdf`, `\\srv\s\x.pdf`, "/etc/passwd", "a/../../x.pdf",
+		"link/x.pdf", "./附件/./ok.pdf", "附件\\..\\附件\\ok.pdf", "", ".", "..", "附件/", "file:///x.pdf", "a:b.pdf"} {
+		f.Add(s)
+	}
+	outside := f.TempDir()
+	writeFile(f, outside, "x.pdf", minimalPDF("out"))
+	dir := f.TempDir()
+	writeFile(f, dir, "附件/ok.pdf", minimalPDF("ok"))
+	if err := os.Symlink(outside, filepath.Join(dir, "link")); err != nil {
+		f.Fatal(err)
+	}
+	a := newAttachments(dir, 1<<20)
+	f.Fuzz(func(t *testing.T, value string) {
+		v := a.Check(value)
+		if v.Path != "" && !within(a.root, v.Path) {
+			t.Fatalf("%q resolved outside the package: %s", value, v.Path)
+		}
+		if v.Rule == "" && v.Path == "" {
+			t.Fatalf("%q accepted without a file", value)
+		}
+	})
+}

@@ -3,6 +3,7 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/schema"
 )
 
@@ -71,7 +73,8 @@ func TestValidateBrokenPackage(t *testing.T) {
 	sheets = replace(sheets, "activities", func(s *sheetSpec) {
 		s.rows = []rowVals{with(activityOK, "date", day("2020-10-31"), "kind", "参观")}
 	})
-	res, err := Validate([]string{writePackage(t, sheets)}, config.Default())
+	dir := writePackage(t, sheets)
+	res, err := Validate([]string{dir}, config.Default())
 	require.NoError(t, err)
 	want := []string{
 		"CELL-REQUIRED@基础信息:承诺书",
@@ -103,6 +106,21 @@ func TestValidateBrokenPackage(t *testing.T) {
 		a, b := res.Findings[i-1], res.Findings[i]
 		if a.File == b.File {
 			assert.LessOrEqual(t, order[a.Sheet], order[b.Sheet], "sheet order at %d", i)
+		}
+	}
+	// The same findings in English, every placeholder filled, each message
+	// naming its place.
+	cfg := config.Default()
+	cfg.Lang = msg.EN
+	en, err := Validate([]string{dir}, cfg)
+	require.NoError(t, err)
+	assert.Equal(t, brief(res.Findings), brief(en.Findings))
+	for i, f := range en.Findings {
+		assert.NotContains(t, f.Message, "{", f.Message)
+		assert.NotEqual(t, res.Findings[i].Message, f.Message, "not translated: %s", f.Message)
+		if f.Rule != finding.ColumnMissing {
+			assert.True(t, strings.HasPrefix(f.Message, f.Location()), "%q does not start with %q", f.Message, f.Location())
+			assert.True(t, strings.HasPrefix(res.Findings[i].Message, f.Location()), res.Findings[i].Message)
 		}
 	}
 }
@@ -187,4 +205,34 @@ func TestValidateUnreadableWorkbook(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, res.Findings)
 	assert.Equal(t, finding.FileUnreadable, res.Findings[0].Rule, dump(res.Findings))
+}
+
+// Several packages validated at once (as `validate A B C` does) share the
+// compiled conditions and pdfcpu; run with -race.
+func TestValidateConcurrently(t *testing.T) {
+	var dirs []string
+	for i := 0; i < 4; i++ {
+		dir := writePackage(t, replace(goodSheets(), "media", func(s *sheetSpec) {
+			s.rows = []rowVals{with(mediaOK, "proof", "附件/enc.pdf")}
+		}))
+		writeFile(t, dir, "附件/enc.pdf", encryptedPDF(t, "", "owner"))
+		dirs = append(dirs, dir)
+	}
+	errs := make(chan error, len(dirs))
+	counts := make(chan int, len(dirs))
+	for _, d := range dirs {
+		go func() {
+			res, err := Validate([]string{d}, config.Default())
+			errs <- err
+			if err == nil {
+				counts <- len(res.Findings)
+			} else {
+				counts <- -1
+			}
+		}()
+	}
+	for range dirs {
+		assert.NoError(t, <-errs)
+		assert.Equal(t, 0, <-counts)
+	}
 }
