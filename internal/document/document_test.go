@@ -386,3 +386,35 @@ func TestSubsetTagFollowsText(t *testing.T) {
 	assert.Regexp(t, `^[A-Z]{6}\+WenQuanYiMicroHei$`, a)
 	assert.NotEqual(t, a, b)
 }
+
+func TestLongContents(t *testing.T) {
+	in := fixture(3, 3, 3)
+	in.Attachments = nil
+	for i := range 90 {
+		in.Attachments = append(in.Attachments, AttachmentRef{Title: "创业团队 第 " + strconv.Itoa(i+2) + " 行 入驻协议：attachments/入驻协议/" + strings.Repeat("很长的文件名", i%4*3) + strconv.Itoa(i) + ".pdf", Pages: 1})
+	}
+	path, lay := renderFile(t, in)
+	if *keep != "" {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(*keep, "long-contents.pdf"), data, 0o644))
+	}
+	pages := pageTexts(t, path)
+	contents := lay.Slots[0].After - 1 // pages between the cover and the commitment letter
+	require.Greater(t, contents, 1, "the contents take several pages")
+	var toc string
+	for _, p := range pages[1 : 1+contents] {
+		toc += squeeze(p)
+	}
+	for _, b := range lay.Bookmarks[1:] {
+		assert.Contains(t, toc, squeeze(b.Title)+strconv.Itoa(b.Page))
+	}
+	assert.Equal(t, lay.Pages+1+90, lay.TotalPages)
+	last := lay.Slots[len(lay.Slots)-1]
+	assert.Equal(t, lay.TotalPages, last.Page, "the last attachment is the last page")
+	// the list of attachments gives the same pages
+	list := squeeze(strings.Join(pages[lay.Written(lay.Bookmarks[len(lay.Bookmarks)-91].Page)-1:], ""))
+	for i, s := range lay.Slots[1:] {
+		assert.Contains(t, list, strconv.Itoa(i+1)+squeeze(s.Title)+strconv.Itoa(s.Page)+"1")
+	}
+}
