@@ -148,8 +148,7 @@ func (a *attachments) examine(resolved, written string) attachVerdict {
 		return attachVerdict{Rule: finding.AttachmentNotPDF, Variant: "content"}
 	}
 	if st.Size() > a.maxBytes {
-		return attachVerdict{Rule: finding.AttachmentTooLarge, Args: []string{
-			"size", formatBytes(st.Size()), "max", formatBytes(a.maxBytes)}}
+		return a.tooLarge(st.Size())
 	}
 	f, err := os.Open(resolved)
 	if err != nil {
@@ -165,8 +164,7 @@ func (a *attachments) examine(resolved, written string) attachVerdict {
 		return attachVerdict{Rule: finding.AttachmentUnreadable, Args: []string{"err", shortErr(err)}}
 	}
 	if int64(len(data)) > a.maxBytes { // grew since Stat
-		return attachVerdict{Rule: finding.AttachmentTooLarge, Args: []string{
-			"size", formatBytes(int64(len(data))), "max", formatBytes(a.maxBytes)}}
+		return a.tooLarge(int64(len(data)))
 	}
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
 		return attachVerdict{Rule: finding.AttachmentNotPDF, Variant: "content"}
@@ -256,6 +254,29 @@ func shortErr(err error) string {
 		s = string(r[:120]) + "…"
 	}
 	return s
+}
+
+// tooLarge is the verdict for a file of size bytes. Sizes that read the same
+// rounded ("3.0 MB" both) are given in bytes.
+func (a *attachments) tooLarge(size int64) attachVerdict {
+	s, m := formatBytes(size), formatBytes(a.maxBytes)
+	if s == m {
+		s, m = groupDigits(size)+" B", groupDigits(a.maxBytes)+" B"
+	}
+	return attachVerdict{Rule: finding.AttachmentTooLarge, Args: []string{"size", s, "max", m}}
+}
+
+// groupDigits writes n with thousands separators: 3,145,728.
+func groupDigits(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 // formatBytes writes a size as users see it in Explorer: "3.2 MB" (MiB).

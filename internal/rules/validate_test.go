@@ -236,3 +236,33 @@ func TestValidateConcurrently(t *testing.T) {
 		assert.Equal(t, 0, <-counts)
 	}
 }
+
+// ATTACHMENT-TOO-LARGE at the default limit: 3,145,728 bytes pass, one more
+// byte does not.
+func TestValidateAttachmentSizeLimit(t *testing.T) {
+	limit := config.Default().MaxBytes
+	require.Equal(t, int64(3145728), limit)
+	sized := func(n int64) []byte {
+		pad := int(n) - len(minimalPDF(""))
+		for {
+			b := minimalPDF(strings.Repeat("x", pad))
+			if d := int(n) - len(b); d != 0 {
+				pad += d
+				continue
+			}
+			return b
+		}
+	}
+	sheets := replace(goodSheets(), "media", func(s *sheetSpec) {
+		s.rows = []rowVals{with(mediaOK, "proof", "附件/limit.pdf"), with(mediaOK, "proof", "附件/over.pdf")}
+	})
+	dir := writePackage(t, sheets)
+	writeFile(t, dir, "附件/limit.pdf", sized(limit))
+	writeFile(t, dir, "附件/over.pdf", sized(limit+1))
+	res, err := Validate([]string{dir}, config.Default())
+	require.NoError(t, err)
+	assert.Equal(t, []string{"ATTACHMENT-TOO-LARGE@宣传报道!F3"}, brief(res.Findings), dump(res.Findings))
+	require.Len(t, res.Findings, 1)
+	assert.Contains(t, res.Findings[0].Message, "3,145,729 B")
+	assert.Contains(t, res.Findings[0].Message, "3,145,728 B")
+}
