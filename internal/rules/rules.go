@@ -3,22 +3,22 @@
 // each problem at its cell.
 //
 // One pass streams every data sheet once. For each row the cells are typed
-// (package cell), then the rules run in this order, each cell receiving at
-// most the findings that are independent of one another:
+// (package cell; a formula cell is unknown), then the rules run in this
+// order:
 //
-//  1. a formula where a value belongs: CELL-TYPE (see below);
-//  2. CELL-REQUIRED for required columns (a missing field row of a form
+//  1. CELL-REQUIRED for required columns (a missing field row of a form
 //     sheet is reported at the sheet, with the field as column);
-//  3. conflicts (TEAM-STATUS-CONFLICT), which switch off the state rules that
+//  2. conflicts (TEAM-STATUS-CONFLICT), which switch off the state rules that
 //     depend on the conflicting cells;
-//  4. the row-state conditions through validator/v10 (conditions.go):
+//  3. the row-state conditions through validator/v10 (conditions.go):
 //     CELL-REQUIRED / CELL-NOT-FILLABLE with the condition's label;
-//  5. the parse problems of the remaining cells (CELL-TYPE, CELL-ENUM,
-//     CELL-FORMAT, USCC-INVALID, USCC-CHECK-DIGIT);
-//  6. the value rules on cells that read: CELL-TOO-LONG, CELL-RANGE,
+//  4. the cells that do not read: CELL-TYPE (formulas included), CELL-ENUM,
+//     CELL-FORMAT, USCC-INVALID, USCC-CHECK-DIGIT;
+//  5. the value rules on cells that read: CELL-TOO-LONG, CELL-RANGE,
 //     DATE-AFTER-WINDOW, DATE-OUTSIDE-WINDOW, DATE-ORDER, DUPLICATE-VALUE,
 //     ATTACHMENT-*;
-//  7. row rules (VENUE-AREA-SUM) and what the cross-table rules need;
+//  6. row rules (VENUE-AREA-SUM) and the facts the cross-table rules need;
+//  7. the observers (e.g. the totals) with the typed row;
 //
 // and once every sheet is read, the XREF-* rules.
 //
