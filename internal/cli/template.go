@@ -77,7 +77,8 @@ func runTemplate(o *templateOptions) error {
 	if write == nil {
 		write = xlsxtmpl.Write
 	}
-	opts := xlsxtmpl.Options{Lists: cfg.Lists, Window: cfg.Window, MaxBytes: cfg.MaxBytes, Lang: cfg.Lang, Sheets: o.Sheets}
+	opts := xlsxtmpl.Options{Lists: cfg.Lists, Window: cfg.Window, MaxBytes: cfg.MaxBytes, Lang: cfg.Lang,
+		Eligibility: &cfg.Eligibility, Sheets: o.Sheets}
 	err = write(path, opts, o.Force)
 	var us *xlsxtmpl.UnknownSheetError
 	switch {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -138,7 +139,7 @@ func TestTemplateErrors(t *testing.T) {
 
 func TestTemplateFollowsConfig(t *testing.T) {
 	dir := t.TempDir()
-	yaml := "window: {start: 2021-11-01, end: 2022-10-31}\nlang: en\noptions:\n  tenure: [自有, 租用]\n"
+	yaml := "window: {start: 2021-11-01, end: 2022-10-31}\nlang: en\noptions:\n  tenure: [自有, 租用]\neligibility: {activities: 12}\n"
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "mkspace.yaml"), []byte(yaml), 0o644))
 	out := filepath.Join(dir, xlsxtmpl.DefaultFile)
 	code, _, stderr := runTemplateCLI(t, "template", "-o", out)
@@ -163,6 +164,17 @@ func TestTemplateFollowsConfig(t *testing.T) {
 	rows, err := f.GetRows(schema.InstructionsSheet)
 	require.NoError(t, err)
 	assert.Contains(t, rows[1][0], "2021-11-01 to 2022-10-31", "the configured window")
+
+	var threshold string
+	sum, err := f.GetRows(schema.SummarySheet)
+	require.NoError(t, err)
+	for i, r := range sum {
+		if len(r) > 2 && r[2] == "elig.activities" {
+			threshold, err = f.GetCellFormula(schema.SummarySheet, fmt.Sprintf("B%d", i+1))
+			require.NoError(t, err)
+		}
+	}
+	assert.Contains(t, threshold, ">=12)", "the configured self-check threshold")
 
 	// a broken config stops the command before anything is written
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "mkspace.yaml"), []byte("window: {start: 2022-11-01, end: 2021-10-31}\n"), 0o644))

@@ -297,6 +297,17 @@ var datasetTotals = map[string]string{
 	"financed_in_window": "3",
 	// 2019-04-30 to 2021-10-31: 30 whole months
 	"operating_months": "30",
+
+	// the self-check with the default thresholds
+	"elig.operating_months":         "满足",  // 30 ≥ 18
+	"elig.area_or_workstations":     "满足",  // 800.5 m² ≥ 500 (and 52 workstations ≥ 30)
+	"elig.service_area_ratio":       "满足",  // 76.3 ≥ 75
+	"elig.public_service_area":      "满足",  // 210.25 > 0
+	"elig.served":                   "不满足", // 8 < 20
+	"elig.conversions_or_financing": "不满足", // 2 < 10 and 3 < 5
+	"elig.professional_staff":       "满足",  // 4 ≥ 3
+	"elig.mentors":                  "满足",  // 3 ≥ 3
+	"elig.activities":               "不满足", // 4 < 10
 }
 
 // emptyTotals are the figures of the template with no data.
@@ -304,6 +315,8 @@ func emptyTotals() map[string]string {
 	out := map[string]string{}
 	for k, v := range datasetTotals {
 		switch {
+		case strings.HasPrefix(k, "elig."):
+			out[k] = "不满足" // nothing is met without data
 		case strings.Contains(v, "."):
 			out[k] = "0.00"
 		default:

@@ -12,6 +12,8 @@ const (
 	colorWrongFill = "FFC7CE" // 不可填 but filled: clear it
 	colorWrongFont = "9C0006"
 	colorBorder    = "BFBFBF"
+	colorMetFill   = "C6EFCE" // a registration condition met
+	colorMetFont   = "006100"
 	colorHeading   = "1F4E79"
 )
 
@@ -22,9 +24,9 @@ type styles struct {
 	text, date, integer, decimal, gen, choice int
 	title, heading, sub, para, bullet         int
 	count, area, ratio, key, remark           int
-	sumLabel, sumGroup                        int
+	sumLabel, sumGroup, elig                  int
 	// conditional (dxf) styles
-	cfGrey, cfMissing, cfWrong int
+	cfGrey, cfMissing, cfWrong, cfMet int
 }
 
 func border() []excelize.Border {
@@ -81,6 +83,8 @@ func newStyles(f *excelize.File) (styles, error) {
 	mk(&st.sumLabel, &excelize.Style{Border: border(), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
 	mk(&st.sumGroup, &excelize.Style{Font: &excelize.Font{Bold: true, Color: colorHeading}, Fill: fill(colorField), Border: border(),
 		Alignment: &excelize.Alignment{Vertical: "center"}})
+	mk(&st.elig, &excelize.Style{Border: border(), Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	mkCF(&st.cfMet, &excelize.Style{Fill: fill(colorMetFill), Font: &excelize.Font{Color: colorMetFont, Bold: true}})
 	mkCF(&st.cfGrey, &excelize.Style{Fill: fill(colorGrey)})
 	mkCF(&st.cfMissing, &excelize.Style{Fill: fill(colorMissing)})
 	mkCF(&st.cfWrong, &excelize.Style{Fill: fill(colorWrongFill), Font: &excelize.Font{Color: colorWrongFont, Bold: true}})

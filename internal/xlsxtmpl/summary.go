@@ -2,12 +2,14 @@ package xlsxtmpl
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/schema"
 )
 
@@ -189,8 +191,58 @@ func (b *builder) totals() []total {
 			formula: fmt.Sprintf(`IF(ISNUMBER(%[1]s),IF(%[1]s<=%[2]s,%[3]s,0),"")`, since, de, months),
 			desc:    l.T("tmpl.sum.months", "end", end)})
 	}
+	b.eligibility(add, l)
 	return out
 }
+
+// eligibility adds the self-check (备案条件自查, ELIGIBILITY.md): each
+// condition of the regulation compared with the thresholds of the config,
+// shown as 满足 / 不满足 as the filler types.
+func (b *builder) eligibility(add func(total), l msg.Lang) {
+	e := b.elig
+	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	type cmp struct {
+		key, op, min string
+	}
+	checks := []struct {
+		key    string
+		sheets []string
+		parts  []cmp // any one met is enough
+	}{
+		{"operating_months", []string{"basic"}, []cmp{{"operating_months", ">=", fmt.Sprint(e.OperatingMonths)}}},
+		{"area_or_workstations", []string{"venues"}, []cmp{{"total_area", ">=", num(e.TotalArea)}, {"workstations", ">=", fmt.Sprint(e.Workstations)}}},
+		{"service_area_ratio", []string{"venues"}, []cmp{{"service_area_ratio", ">=", num(e.ServiceAreaRatio)}}},
+		{"public_service_area", []string{"venues"}, []cmp{{"public_service_area", ">", num(e.PublicServiceArea)}}},
+		{"served", []string{"teams", "enterprises"}, []cmp{{"served_in_window", ">=", fmt.Sprint(e.Served)}}},
+		{"conversions_or_financing", []string{"teams", "enterprises"}, []cmp{{"conversions_in_window", ">=", fmt.Sprint(e.Conversions)}, {"financed_in_window", ">=", fmt.Sprint(e.Financed)}}},
+		{"professional_staff", []string{"staff"}, []cmp{{"professional_staff", ">=", fmt.Sprint(e.ProfessionalStaff)}}},
+		{"mentors", []string{"mentors"}, []cmp{{"mentors", ">=", fmt.Sprint(e.Mentors)}}},
+		{"activities", []string{"activities"}, []cmp{{"activities", ">=", fmt.Sprint(e.Activities)}}},
+	}
+	met, unmet := l.T("tmpl.elig.met"), l.T("tmpl.elig.unmet")
+	for _, c := range checks {
+		var conds, need []string
+		for _, p := range c.parts {
+			// a blank figure (no start date, no area) is not met
+			conds = append(conds, fmt.Sprintf("AND(ISNUMBER({%[1]s}),{%[1]s}%[2]s%[3]s)", p.key, p.op, p.min))
+			label := strings.TrimPrefix(strings.TrimPrefix(l.T("tmpl.total."+p.key), "其中："), "of which: ")
+			min := p.min
+			if p.key == "service_area_ratio" {
+				min += " %"
+			}
+			need = append(need, label+" "+strings.NewReplacer(">=", "≥").Replace(p.op)+" "+min)
+		}
+		cond := conds[0]
+		if len(conds) > 1 {
+			cond = "OR(" + strings.Join(conds, ",") + ")"
+		}
+		add(total{key: "elig." + c.key, label: l.T("elig." + c.key), group: "tmpl.sum.group.elig", sheets: c.sheets,
+			style: eligStyle, formula: fmt.Sprintf(`IF(%s,"%s","%s")`, cond, met, unmet),
+			desc: l.T("tmpl.elig.need", "need", strings.Join(need, l.T("tmpl.elig.or")))})
+	}
+}
+
+func eligStyle(s styles) int { return s.elig }
 
 // financing adds the financed count and amount of teams or enterprises.
 func (b *builder) financing(add func(total), g, sheet string, when func(string, ...string) string, countIf func(string, string) string) {
@@ -311,6 +363,15 @@ func (b *builder) writeSummary(totals []total) error {
 			style int
 		}{{SummaryLabelCol, b.st.sumLabel}, {SummaryValueCol, t.style(b.st)}, {SummaryKeyCol, b.st.key}, {SummaryDescCol, b.st.sumLabel}} {
 			if err := f.SetCellStyle(sh, c.col+r, c.col+r, c.style); err != nil {
+				return err
+			}
+		}
+		if strings.HasPrefix(t.key, "elig.") {
+			cell := SummaryValueCol + r
+			if err := b.cf(sh, cell, fmt.Sprintf(`%s="%s"`, cell, l.T("tmpl.elig.met")), b.st.cfMet, false); err != nil {
+				return err
+			}
+			if err := b.cf(sh, cell, fmt.Sprintf(`%s="%s"`, cell, l.T("tmpl.elig.unmet")), b.st.cfWrong, false); err != nil {
 				return err
 			}
 		}

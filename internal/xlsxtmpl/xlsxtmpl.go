@@ -47,6 +47,9 @@ type Options struct {
 	// MaxBytes is the attachment size limit the notes and instructions
 	// name; 0 = config.Default().MaxBytes.
 	MaxBytes int64
+	// Eligibility holds the thresholds of the self-check on the 汇总 sheet
+	// (config.Eligibility); nil = config.Default().Eligibility.
+	Eligibility *config.Eligibility
 }
 
 // UnknownSheetError is returned for a name in Options.Sheets that is no data
@@ -195,6 +198,7 @@ type builder struct {
 	rows      int
 	sheets    []*schema.Sheet
 	listNames map[string]string // option-list name → defined name
+	elig      config.Eligibility
 	st        styles
 }
 
@@ -219,6 +223,10 @@ func newBuilder(opts Options) (*builder, error) {
 	}
 	if b.maxBytes <= 0 {
 		b.maxBytes = def.MaxBytes
+	}
+	b.elig = def.Eligibility
+	if opts.Eligibility != nil {
+		b.elig = *opts.Eligibility
 	}
 	if b.rows <= 0 {
 		b.rows = DefaultRows

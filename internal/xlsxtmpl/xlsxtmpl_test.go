@@ -570,6 +570,21 @@ var specTotals = []string{
 	"served_in_window", "conversions_in_window", "financed_in_window", "operating_months",
 }
 
+// eligKeys are the conditions of ELIGIBILITY.md that the workbook can show.
+var eligKeys = []string{"operating_months", "area_or_workstations", "service_area_ratio", "public_service_area",
+	"served", "conversions_or_financing", "professional_staff", "mentors", "activities"}
+
+func TestEligibilityThresholds(t *testing.T) {
+	e := config.Default().Eligibility
+	e.Activities = 12
+	e.TotalArea = 450.5
+	f := newDefault(t, Options{Eligibility: &e})
+	assert.Contains(t, summaryFormula(t, f, "elig.activities"), ">=12)")
+	assert.Contains(t, summaryFormula(t, f, "elig.area_or_workstations"), ">=450.5)")
+	f = newDefault(t, Options{})
+	assert.Contains(t, summaryFormula(t, f, "elig.activities"), ">=10)", "the default threshold")
+}
+
 func TestSummaryKeys(t *testing.T) {
 	f := newDefault(t, Options{})
 	keys := summaryKeys(t, f)
@@ -577,6 +592,10 @@ func TestSummaryKeys(t *testing.T) {
 	want = append(want, specTotals...)
 	for _, k := range schema.DefaultLists()[schema.ListActivityKind] {
 		want = append(want, "activities_by_type."+k)
+	}
+	for _, k := range eligKeys {
+		want = append(want, "elig."+k)
+		assert.True(t, msg.Has("elig."+k), "the label of condition %s is in the catalogue", k)
 	}
 	var got []string
 	for k := range keys {
