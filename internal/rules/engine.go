@@ -535,11 +535,9 @@ func (tr *tableRun) loc(c workbook.Cell) string {
 	return tr.name + "!" + c.Ref
 }
 
-// Lengths of values in findings and messages.
-const (
-	maxValueRunes   = 200
-	maxMessageRunes = 60
-)
+// maxMessageRunes bounds a value quoted in a message; the finding's Value
+// carries it whole.
+const maxMessageRunes = 60
 
 func clip(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
@@ -577,7 +575,7 @@ func (ck *checker) emit(file, sheet string, rule, variant string, col *schema.Co
 	}
 	ck.out = append(ck.out, finding.Finding{
 		Rule: rule, Severity: sev, File: file, Sheet: sheet, Row: row,
-		Column: col.Header, Cell: c.Ref, Value: clip(value, maxValueRunes),
+		Column: col.Header, Cell: c.Ref, Value: value,
 		Message: ck.lang.T(key, kv...),
 	})
 }
