@@ -23,6 +23,7 @@ import (
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/schema"
+	"github.com/mkspace/mkspace/internal/xlsxtmpl"
 	"github.com/mkspace/mkspace/templates"
 )
 
@@ -167,9 +168,10 @@ func TestDateCells(t *testing.T) {
 		raw, shown string
 	}{
 		{teams, "joined_on", 1, "43718", "2019-09-10"},
-		{teams, "registered_on", 5, "2021/3/5", "2021/3/5"},
-		{ents, "registered_on", 5, "2021年3月5日", "2021年3月5日"},
-		{ents, "registered_on", 1, "43997", "2020-06-15"},
+		{teams, "registered_on", 1, "2020/6/15", "2020/6/15"},
+		{ents, "registered_on", 1, "2020年6月15日", "2020年6月15日"},
+		{ents, "registered_on", 2, "44155", "2020-11-20"},
+		{ents, "registered_on", 19, "20210201", "20210201"},
 	} {
 		ref := cellRef(tc.sheet, tc.key, tc.n)
 		raw, err := f.GetCellValue(tc.sheet.Name, ref, excelize.Options{RawCellValue: true})
@@ -262,7 +264,7 @@ var plannedTotals = map[string]string{
 	"activities_by_type.创业沙龙": "3", "activities_by_type.项目路演": "3", "activities_by_type.创业大赛": "1",
 	"activities_by_type.创业教育培训": "2", "activities_by_type.投融资对接": "2", "activities_by_type.论坛讲座": "1",
 	"activities_by_type.导师辅导": "1", "activities_by_type.交流合作": "1", "activities_by_type.其他": "0",
-	"served_in_window": "30", "conversions_in_window": "12", "financed_in_window": "8", "operating_months": "28",
+	"served_in_window": "29", "conversions_in_window": "12", "financed_in_window": "8", "operating_months": "28",
 }
 
 // flatTotals renders totals as key → displayed text, activities_by_type
@@ -710,4 +712,44 @@ func TestRotate(t *testing.T) {
 
 	_, err = doc{Pages: []page{{Size: a4, Title: "一"}}, Rotate: []int{2}}.render(k)
 	assert.Error(t, err, "a page that does not exist")
+}
+
+// TestSummaryFormulas: LibreOffice recalculates the template's 汇总 sheet
+// of the good workbook; every live total equals the planned figure (text
+// dates are placed where no formula needs them).
+func TestSummaryFormulas(t *testing.T) {
+	soffice := needTool(t, "soffice")
+	tmp := t.TempDir()
+	in := filepath.Join(tmp, "in.xlsx")
+	b, err := os.ReadFile(filepath.Join(generated(t), "good", WorkbookName))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(in, b, 0o644))
+	out := filepath.Join(tmp, "out")
+	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(tmp, "profile")),
+		"--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out, in)
+	msg, err := cmd.CombinedOutput()
+	require.NoError(t, err, string(msg))
+	f, err := excelize.OpenFile(filepath.Join(out, "in.xlsx"))
+	require.NoError(t, err, string(msg))
+	defer f.Close()
+	rows, err := f.GetRows(schema.SummarySheet)
+	require.NoError(t, err)
+	keyCol, err := excelize.ColumnNameToNumber(xlsxtmpl.SummaryKeyCol)
+	require.NoError(t, err)
+	valCol, err := excelize.ColumnNameToNumber(xlsxtmpl.SummaryValueCol)
+	require.NoError(t, err)
+	got := map[string]string{}
+	for _, r := range rows {
+		if len(r) >= keyCol && len(r) >= valCol && r[keyCol-1] != "" {
+			got[r[keyCol-1]] = strings.TrimSpace(strings.TrimSuffix(r[valCol-1], "%"))
+		}
+	}
+	for k, v := range plannedTotals {
+		g, ok := got[k]
+		if !ok {
+			continue // a total no formula can express
+		}
+		assert.Equal(t, v, g, "汇总 %s", k)
+	}
+	assert.GreaterOrEqual(t, len(got), 30, "汇总 rows found")
 }

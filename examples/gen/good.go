@@ -135,7 +135,11 @@ func good() *pkg {
 		{"星火创客空间：让青年创客的点子落地生根", "青澜日报", day(2021, 3, 18), "https://news.example.com/qinglan/2021-03/18/content_5861.html", "青澜日报-让青年创客的点子落地生根.pdf"},
 		{"创客空间里的“硬科技”——记星火创客空间孵化的团队", "科技创业周刊", day(2021, 7, 22), "", "科技创业周刊-创客空间里的硬科技.pdf"},
 	} {
-		p.add("media", row{"title": m.title, "outlet": m.outlet, "date": m.on, "url": m.url,
+		var on any = m.on
+		if m.outlet == "科技创业周刊" {
+			on = textDate{m.on, "2006.1.2"}
+		}
+		p.add("media", row{"title": m.title, "outlet": m.outlet, "date": on, "url": m.url,
 			"proof": p.attach(att+"宣传报道/"+m.file, onePage(m.outlet, "", m.title, cn(m.on)+"刊发。"))})
 	}
 
@@ -148,7 +152,11 @@ func good() *pkg {
 		{"青澜市级众创空间", "青澜市科学技术局", day(2020, 5, 20), "青澜市级众创空间.pdf"},
 		{"2021年度云溪区优秀双创服务机构", "青澜市云溪区人民政府", day(2021, 9, 28), "云溪区优秀双创服务机构.pdf"},
 	} {
-		p.add("honors", row{"title": h.title, "issuer": h.issuer, "date": h.on,
+		var on any = h.on
+		if h.issuer == "青澜市科学技术局" {
+			on = textDate{h.on, "2006-01-02"}
+		}
+		p.add("honors", row{"title": h.title, "issuer": h.issuer, "date": on,
 			"proof": p.attach(att+"获得荣誉/"+h.file, doc{Pages: []page{{Size: a4Landscape, Title: "荣誉证书", Seal: h.issuer,
 				Lines: []string{spaceName + "：", "被评为“" + h.title + "”。特发此证。", cn(h.on)}}}})})
 	}
@@ -231,9 +239,11 @@ func good() *pkg {
 		b.team("跃动体育团队", day(2020, 6, 15), 0, zero, day(2021, 1, 29), nil),
 		b.team("光合摄影团队", day(2020, 12, 21), 0, zero, day(2021, 9, 30), nil),
 	}
-	// Two dates as text, in the forms people type.
-	teams[4]["registered_on"] = textDate{day(2021, 3, 5), "2006/1/2"}
-	teams[17]["joined_on"] = textDate{day(2021, 5, 17), "2006.1.2"}
+	// A date as text, in a form people type. Text dates are put only where
+	// no 汇总 formula needs them as dates (Excel formulas cannot read text
+	// dates), so the template's live totals equal the computed ones: this one
+	// is before the window, and its enterprise moved out before the window.
+	teams[0]["registered_on"] = textDate{day(2020, 6, 15), "2006/1/2"}
 	// One path written with a backslash, as Windows users do.
 	teams[19]["agreement"] = `attachments\创业团队\橙子短视频团队-入驻协议.pdf`
 	for _, t := range teams {
@@ -244,7 +254,7 @@ func good() *pkg {
 	yx := func(org string) string { return uscc("91" + divYunxi + org) }
 	lj := func(org string) string { return uscc("91" + divLinjia + org) }
 	ents := []row{
-		b.enterprise("青澜云帆智能科技有限公司", yx("MA2H8A1B3"), "云帆无人机团队", day(2020, 6, 15), zero, 0, day(2021, 8, 20), nil),
+		b.enterprise("青澜云帆智能科技有限公司", yx("MA2H8A1B3"), "云帆无人机团队", day(2020, 6, 15), zero, 0, day(2020, 9, 15), nil),
 		b.enterprise("青澜绿芽农业科技有限公司", yx("MA2H9C4D6"), "绿芽农业物联网团队", day(2020, 11, 20), zero, 8, zero, nil),
 		b.enterprise("青澜听语智能科技有限公司", yx("MA2H9E7F2"), "听语AI团队", day(2020, 12, 8), zero, 12, zero, &fin{day(2021, 6, 18), "300"}),
 		b.enterprise("青澜拾光文化创意有限公司", yx("MA2HA0G5H"), "拾光文创团队", day(2021, 1, 15), zero, 6, zero, nil),
@@ -267,8 +277,11 @@ func good() *pkg {
 		b.enterprise("青澜飞鸟物联网科技有限公司", lj("MA2F9G4H8"), "", day(2018, 11, 20), day(2019, 5, 6), 0, day(2020, 9, 30), nil),
 		b.enterprise("青澜长风新能源有限公司", lj("MA2G2J7K5"), "", day(2019, 6, 10), day(2019, 9, 2), 0, day(2021, 5, 31), nil),
 	}
-	ents[4]["registered_on"] = textDate{day(2021, 3, 5), "2006年1月2日"}
-	ents[18]["joined_on"] = textDate{day(2021, 4, 12), "2006-01-02"}
+	// Text dates again (see the teams): the team's 2020/6/15 and this
+	// 2020年6月15日 are the same day. A direct enterprise's 注册时间 is in no
+	// total.
+	ents[0]["registered_on"] = textDate{day(2020, 6, 15), "2006年1月2日"}
+	ents[18]["registered_on"] = textDate{day(2021, 2, 1), "20060102"}
 	// A licence scanned sideways: the page carries /Rotate 90.
 	lic := ents[13]["license"].(string)
 	f := p.files[lic]
@@ -311,7 +324,6 @@ func good() *pkg {
 		}
 		p.add("activities", row{"name": a.name, "kind": a.kind, "date": a.on, "summary": a.summary, "proof": proof})
 	}
-	p.tables["activities"][6]["date"] = textDate{day(2021, 4, 27), "2006年1月2日"}
 
 	p.forms["narrative"] = narrative()
 	return p
