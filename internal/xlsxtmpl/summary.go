@@ -375,7 +375,7 @@ func (b *builder) writeSummary(totals []total) error {
 				return err
 			}
 		}
-		if lines := lineCount(t.desc, widths["D"]); lines > 1 {
+		if lines := max(lineCount(t.desc, widths["D"]), lineCount(t.label, widths["A"])); lines > 1 {
 			if err := f.SetRowHeight(sh, row, float64(lines)*15+3); err != nil {
 				return err
 			}
