@@ -140,6 +140,10 @@ func init() {
 			ZH: `{loc}：找不到附件"{value}"。请检查文件名（含扩展名 .pdf）和所在文件夹是否与填写的一致；路径相对于申报材料文件夹。`,
 			EN: `{loc}: the attachment "{value}" does not exist. Check the file name (with its .pdf extension) and folder; the path is relative to the package folder.`,
 		},
+		"ATTACHMENT-MISSING.case": {
+			ZH: `{loc}：找不到附件"{value}"，但同一文件夹中有"{actual}"，只是字母大小写不同（在 Windows 上能打开，在其他系统上找不到）。请把单元格中的文件名改为与文件完全一致。`,
+			EN: `{loc}: the attachment "{value}" does not exist, but the folder holds "{actual}", which differs only in upper/lower case (it opens on Windows, not elsewhere). Write the file name in the cell exactly as the file is named.`,
+		},
 		"ATTACHMENT-MISSING.folder": {
 			ZH: `{loc}："{value}"是文件夹而不是文件，请填写其中 PDF 文件的路径，如 {value}/文件名.pdf。`,
 			EN: `{loc}: "{value}" is a folder, not a file; enter the path of the PDF file in it, e.g. {value}/name.pdf.`,

@@ -92,7 +92,7 @@ func (a *attachments) check(value string) attachVerdict {
 		}
 		// Not there (or a component is not a folder, or a dangling link):
 		// nothing was opened.
-		return attachVerdict{Rule: finding.AttachmentMissing}
+		return a.missing(full)
 	}
 	if !within(a.root, resolved) {
 		return attachVerdict{Rule: finding.AttachmentOutside, Variant: "link"}
@@ -104,6 +104,21 @@ func (a *attachments) check(value string) attachVerdict {
 	v.Path = resolved
 	a.byPath[resolved] = v
 	return v
+}
+
+// missing is the verdict for a file that is not there. When the folder holds
+// a file whose name differs only in upper/lower case (it opens on Windows,
+// not on other systems), the message names it.
+func (a *attachments) missing(full string) attachVerdict {
+	dir, base := filepath.Split(full)
+	if entries, err := os.ReadDir(dir); err == nil && within(a.root, filepath.Clean(dir)) {
+		for _, e := range entries {
+			if e.Name() != base && strings.EqualFold(e.Name(), base) {
+				return attachVerdict{Rule: finding.AttachmentMissing, Variant: "case", Args: []string{"actual", e.Name()}}
+			}
+		}
+	}
+	return attachVerdict{Rule: finding.AttachmentMissing}
 }
 
 // isAbsolute reports whether p (with / separators) names a place outside
