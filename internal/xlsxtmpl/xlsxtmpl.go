@@ -39,7 +39,7 @@ const (
 type Options struct {
 	Lists  schema.Lists  // option lists (config.Lists); nil = schema.DefaultLists()
 	Window config.Window // zero = config.Default().Window
-	Sheets []string      // sheet names (or keys) to include; nil = all data sheets
+	Sheets []string      // sheet names (or keys) to include; empty = all data sheets
 	Rows   int           // rows with validation and formatting; 0 = DefaultRows
 	// Lang of the notes, messages, instructions and totals labels; "" =
 	// Chinese. Sheet names, headers and field names are always Chinese.
@@ -231,7 +231,7 @@ func newBuilder(opts Options) (*builder, error) {
 	if b.rows <= 0 {
 		b.rows = DefaultRows
 	}
-	if opts.Sheets == nil {
+	if len(opts.Sheets) == 0 {
 		b.sheets = schema.Sheets()
 	} else {
 		want := map[*schema.Sheet]bool{}
