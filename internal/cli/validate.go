@@ -32,6 +32,8 @@ type validateResult struct {
 	Files    []string
 	Findings []finding.Finding
 	Totals   any // printed as "totals" in json when set
+	// Eligibility is the self-check, printed as "eligibility" in json.
+	Eligibility any
 }
 
 // validateFunc checks the package made of paths (a folder, a .zip, or
@@ -155,7 +157,7 @@ func runValidate(o *validateOptions) error {
 		errs, warns = errs+e, warns+w
 		in.Packages = append(in.Packages, report.Package{
 			Name: p.Name, Dir: p.Dir, Files: r.Files, Findings: r.Findings,
-			Window: cfgs[i].Window, Totals: r.Totals,
+			Window: cfgs[i].Window, Totals: r.Totals, Eligibility: r.Eligibility,
 		})
 	}
 

@@ -1,17 +1,19 @@
 package cli
 
 import (
+	"github.com/mkspace/mkspace/internal/analysis"
 	"github.com/mkspace/mkspace/internal/config"
-	"github.com/mkspace/mkspace/internal/rules"
 )
 
 func init() { validateEngine = checkWithRules }
 
-// checkWithRules runs every rule of package rules over one package.
+// checkWithRules runs every rule, the totals and the self-check over one
+// package in one pass.
 func checkWithRules(paths []string, cfg *config.Config) (*validateResult, error) {
-	r, err := rules.Validate(paths, cfg)
+	o, err := analysis.Run(paths, cfg)
 	if err != nil {
 		return nil, err
 	}
-	return &validateResult{Dir: r.Dir, Files: r.Files, Findings: r.Findings}, nil
+	return &validateResult{Dir: o.Dir, Files: o.Files, Findings: o.Findings,
+		Totals: o.Totals, Eligibility: o.Totals.Eligibility}, nil
 }

@@ -46,7 +46,7 @@ func init() {
 		"totals.group.activities": {"各类型活动次数", "Activities by type"},
 		"totals.group.elig":       {"备案条件自查", "Registration self-check"},
 		"totals.left-out":         {"注意：{total} 未计入 {n} 行（单元格无法识别，请先运行 mkspace validate 修正）。", "Note: {n} row(s) left out of {total} (a cell could not be read; run mkspace validate and fix it)."},
-		"totals.header.elig":      {"条件\t要求\t实际\t结果", "Condition\tRequired\tActual\tResult"},
+		"totals.elig-line":        {"要求：{required}；实际：{actual}", "required: {required}; actual: {actual}"},
 		"totals.met":              {"满足", "met"},
 		"totals.unmet":            {"不满足", "NOT met"},
 		"totals.manual":           {"请人工确认", "confirm by hand"},
@@ -77,5 +77,19 @@ func init() {
 			"备案条件自查：“{condition}”未满足，要求 {required}，实际 {actual}（标准来自{source}）。请核对数据；如数据无误，该项可能影响备案。",
 			"Self-check: \"{condition}\" is not met: required {required}, actual {actual} (threshold from {source}). Check the data; if it is right, this may affect the registration.",
 		},
+	})
+}
+
+// Texts of the totals command.
+func init() {
+	register(map[string]Text{
+		"totals.short": {"计算在线表单自动生成的各项统计数，并做备案条件自查", "compute the figures the online form generates, and the registration self-check"},
+		"totals.long": {
+			"从工作簿数据（不是公式缓存值）计算在线表单自动生成的统计数：基础信息、服务场地、人员情况、孵化和服务情况、填报期内的各项数字，以及备案条件自查。\n面积和金额保留 2 位小数，比例保留 1 位小数（四舍五入）。\n\n退出码：0 数据无错误；1 数据有错误（统计数可能不准确，请先运行 mkspace validate），或 --strict 时有警告（含未满足的备案条件）；2 无法运行。",
+			"Computes, from the data (never from cached formula values), the figures the online form generates — basic information, venues, staff, incubation, the window figures — and the registration self-check.\nAreas and money have 2 decimals, the ratio 1 decimal (rounded half up).\n\nExit status: 0 no errors in the data; 1 errors in the data (the figures may be off: run mkspace validate first), or warnings with --strict (unmet conditions included); 2 could not run.",
+		},
+		"totals.flag.strict": {"有警告（含未满足的备案条件）也以退出码 1 结束", "exit 1 on warnings too (unmet conditions included)"},
+		"totals.bad-format":  {"不支持的输出格式 {value}，请使用 text 或 json。", "unsupported format {value}: use text or json."},
+		"totals.has-errors":  {"注意：数据中有 {n} 个错误，以上统计数可能不准确。请运行 mkspace validate 查看并修正。", "Note: the data has {n} error(s); the figures above may be off. Run mkspace validate to see and fix them."},
 	})
 }

@@ -5,7 +5,8 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"text/tabwriter"
+
+	"github.com/mattn/go-runewidth"
 
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/msg"
@@ -39,15 +40,17 @@ func FigureText(f Figure, l msg.Lang) string {
 }
 
 // WriteText prints the totals as a readable table, grouped as the online
-// form groups them, then the self-check.
+// form groups them, then the self-check, one condition per block. Columns
+// are aligned by display width (a Chinese character takes two columns).
 func WriteText(w io.Writer, t *Totals, win config.Window, l msg.Lang) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	var b strings.Builder
 	for _, g := range Groups {
 		title := l.T("totals.group."+g.Key,
 			"start", win.Start.Format(config.DateLayout), "end", win.End.Format(config.DateLayout))
-		fmt.Fprintf(tw, "【%s】\n", title)
+		fmt.Fprintf(&b, "【%s】\n", title)
+		var rows [][2]string
 		for _, k := range g.Figures {
-			fmt.Fprintf(tw, "  %s\t%s\n", l.T("total."+k), FigureText(t.Get(k), l))
+			rows = append(rows, [2]string{l.T("total." + k), FigureText(t.Get(k), l)})
 		}
 		if g.Key == "window" {
 			kinds := make([]string, 0, len(t.ActivitiesByType))
@@ -56,13 +59,19 @@ func WriteText(w io.Writer, t *Totals, win config.Window, l msg.Lang) error {
 			}
 			slices.Sort(kinds)
 			for _, k := range kinds {
-				fmt.Fprintf(tw, "    %s\t%d\n", k, t.ActivitiesByType[k])
+				rows = append(rows, [2]string{"  " + k, fmt.Sprint(t.ActivitiesByType[k])})
 			}
 		}
-		fmt.Fprintln(tw)
+		width := 0
+		for _, r := range rows {
+			width = max(width, runewidth.StringWidth(r[0]))
+		}
+		for _, r := range rows {
+			fmt.Fprintf(&b, "  %s%s  %s\n", r[0], strings.Repeat(" ", width-runewidth.StringWidth(r[0])), r[1])
+		}
+		b.WriteString("\n")
 	}
-	fmt.Fprintf(tw, "【%s】\n", l.T("totals.group.elig"))
-	fmt.Fprintf(tw, "  %s\n", l.T("totals.header.elig"))
+	fmt.Fprintf(&b, "【%s】\n", l.T("totals.group.elig"))
 	for _, c := range t.Eligibility {
 		result := l.T("totals.manual")
 		if c.Met != nil && *c.Met {
@@ -70,18 +79,17 @@ func WriteText(w io.Writer, t *Totals, win config.Window, l msg.Lang) error {
 		} else if c.Met != nil {
 			result = l.T("totals.unmet")
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", l.T("elig."+c.Key), RequiredText(c, l), ActualText(c, l), result)
+		fmt.Fprintf(&b, "  [%s] %s\n", result, l.T("elig."+c.Key))
+		if !c.Manual() {
+			fmt.Fprintf(&b, "      %s\n", l.T("totals.elig-line", "required", RequiredText(c, l), "actual", ActualText(c, l)))
+		}
 	}
-	if err := tw.Flush(); err != nil {
-		return err
+	for i, k := range t.LeftOutKeys() {
+		if i == 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(l.T("totals.left-out", "total", l.T("total."+k), "n", fmt.Sprint(t.LeftOut[k])) + "\n")
 	}
-	var notes []string
-	for _, k := range t.LeftOutKeys() {
-		notes = append(notes, l.T("totals.left-out", "total", l.T("total."+k), "n", fmt.Sprint(t.LeftOut[k])))
-	}
-	if len(notes) > 0 {
-		_, err := fmt.Fprintln(w, "\n"+strings.Join(notes, "\n"))
-		return err
-	}
-	return nil
+	_, err := io.WriteString(w, b.String())
+	return err
 }

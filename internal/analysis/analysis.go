@@ -1,0 +1,76 @@
+// Package analysis runs the one pass every command needs over a package:
+// the rules (package rules) and the totals with the self-check (package
+// totals), from the same stream of typed rows.
+package analysis
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/rules"
+	"github.com/mkspace/mkspace/internal/schema"
+	"github.com/mkspace/mkspace/internal/totals"
+)
+
+// Outcome is what one pass over a package gives.
+type Outcome struct {
+	Dir      string
+	Files    []string
+	Findings []finding.Finding // the rules' findings and the self-check's ELIG-* warnings, sorted
+	Totals   *totals.Totals
+}
+
+// Counts returns the number of errors and warnings.
+func (o *Outcome) Counts() (errors, warnings int) { return finding.Counts(o.Findings) }
+
+// Run validates the package made of paths, computes its totals and the
+// self-check in the same pass, and adds an ELIG-* warning for every unmet
+// condition. More observers may watch the typed rows (e.g. the PDF's data).
+// The error is non-nil only when the command cannot run.
+func Run(paths []string, cfg *config.Config, obs ...rules.Observer) (*Outcome, error) {
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	acc := totals.New(cfg)
+	all := append([]rules.Observer{rules.ObserverFunc(func(s *schema.Sheet, r *rules.TypedRow) {
+		acc.Add(s, r.Values, r.OK)
+	})}, obs...)
+	res, err := rules.Validate(paths, cfg, all...)
+	if err != nil {
+		return nil, err
+	}
+	t := acc.Result(totals.ThresholdsOf(cfg))
+	fs := res.Findings
+	for _, f := range t.Findings(cfg.Lang) {
+		if len(res.Files) > 0 {
+			f.File = relFirst(res)
+		}
+		fs = append(fs, f)
+	}
+	finding.Sort(fs, sheetNames())
+	return &Outcome{Dir: res.Dir, Files: res.Files, Findings: fs, Totals: t}, nil
+}
+
+// relFirst names the package's first workbook, the file a self-check
+// warning is reported on (SARIF and GitHub annotations need a file).
+func relFirst(res *rules.Result) string {
+	for _, f := range res.Findings {
+		if f.File != "" {
+			return f.File
+		}
+	}
+	if rel, err := filepath.Rel(res.Dir, res.Files[0]); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return res.Files[0]
+}
+
+func sheetNames() []string {
+	var out []string
+	for _, s := range schema.Sheets() {
+		out = append(out, s.Name)
+	}
+	return out
+}
