@@ -3,10 +3,12 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"fmt"
 	"image"
 	"image/color"
 	"image/png"
+	"slices"
 	"strings"
 	"time"
 
@@ -24,8 +26,10 @@ type expectation struct {
 	Column   string `json:"column"`
 	Cell     string `json:"cell"`
 	Value    string `json:"value"`
-	Mistake  string `json:"mistake"`    // what was planted, Chinese
-	MistakeE string `json:"mistake_en"` // the same in English
+	Mistake  string `json:"mistake"`           // what was planted, Chinese
+	MistakeE string `json:"mistake_en"`        // the same in English
+	Note     string `json:"note,omitempty"`    // why no second finding follows, Chinese
+	NoteE    string `json:"note_en,omitempty"` // the same in English
 }
 
 type breaker struct {
@@ -55,6 +59,12 @@ func (b *breaker) expect(rule, sheetKey, key string, n int, value any, zh, en st
 	}
 	b.exp = append(b.exp, expectation{Rule: rule, Severity: string(finding.DefaultSeverity(rule)), Sheet: s.Name, Row: row, Column: c.Header,
 		Cell: ref, Value: display(value), Mistake: zh, MistakeE: en})
+}
+
+// note explains, on the last expectation, why the mistake gives no second
+// finding.
+func (b *breaker) note(zh, en string) {
+	b.exp[len(b.exp)-1].Note, b.exp[len(b.exp)-1].NoteE = zh, en
 }
 
 // display is a value as the user sees it in the cell.
@@ -106,6 +116,7 @@ func broken(g *pkg) (*pkg, []expectation) {
 	n, r = b.find("media", "outlet", "青澜日报")
 	r["date"] = raw("2021-02-30")
 	b.expect("CELL-TYPE", "media", "date", n, r["date"], "不存在的日期（2月30日）", "impossible date (30 February)")
+	b.note("无法识别的值视为未知，不再引起其他规则（如 DATE-AFTER-WINDOW）", "a value that does not parse counts as unknown for every other rule")
 
 	// 获得荣誉
 	n, r = b.find("honors", "issuer", "青澜市云溪区人民政府")
@@ -135,6 +146,7 @@ func broken(g *pkg) (*pkg, []expectation) {
 	// Its enterprise (青澜墨点教育科技有限公司) still names it: with the team's
 	// date missing there is nothing to compare, so no XREF-REGDATE-MISMATCH.
 	b.expect("CELL-REQUIRED", "teams", "registered_on", n, nil, "已转化为企业的团队未填转化为企业注册时间", "a converted team without its registration date")
+	b.note("其企业“青澜墨点教育科技有限公司”仍填写该团队：团队的日期为空，无从比较，不报 XREF-REGDATE-MISMATCH", "its enterprise still names it; with the team date empty there is nothing to compare, so no XREF-REGDATE-MISMATCH")
 
 	n, r = b.find("teams", "name", "方圆设计团队")
 	r["moved_out"] = true
@@ -142,6 +154,7 @@ func broken(g *pkg) (*pkg, []expectation) {
 	// Converted and moved out: no state applies, so no 不可填 finding; its
 	// enterprise still names a team marked converted, so no XREF finding.
 	b.expect("TEAM-STATUS-CONFLICT", "teams", "moved_out", n, r["moved_out"], "团队既填“已转化为企业”又填“已迁出”", "a team both converted and moved out")
+	b.note("状态冲突时不适用任何状态的必填/不可填规则；其企业仍指向“是否转化为企业”为是的团队，不报 XREF-*", "no state applies, so no required / not-fillable finding; its enterprise names a team marked converted, so no XREF-*")
 
 	n, r = b.find("teams", "name", "光合摄影团队")
 	r["moved_out_on"] = day(2020, 9, 30)
@@ -150,6 +163,7 @@ func broken(g *pkg) (*pkg, []expectation) {
 	n, r = b.find("teams", "name", "声呐音频团队")
 	r["amount"] = raw("abc")
 	b.expect("CELL-TYPE", "teams", "amount", n, r["amount"], "投融资金额不是数字", "amount is not a number")
+	b.note("“投融资金额”已填（只是无法识别），不再报 CELL-REQUIRED", "the amount is filled (only unreadable), so no CELL-REQUIRED")
 
 	n, r = b.find("teams", "name", "易修家电团队")
 	r["financed_on"] = day(2021, 6, 1)
@@ -168,12 +182,14 @@ func broken(g *pkg) (*pkg, []expectation) {
 	n = p.add("teams", row{"name": "萤火虫科普团队", "joined_on": day(2021, 6, 1), "members": 3, "converted": false, "moved_out": false,
 		"financed": false, "agreement": dup["agreement"]})
 	b.expect("DUPLICATE-VALUE", "teams", "name", n, "萤火虫科普团队", "团队名称重复（同一团队填了两行）", "the same team entered twice")
+	b.note("报在后出现的一行；两行都是在孵团队，没有企业指向它们", "reported on the later row; both rows are teams in the space that no enterprise names")
 
 	bb := builder{p}
 	var zeroTime time.Time
 	t := bb.team("云杉新材料团队", day(2021, 1, 5), 0, day(2021, 7, 1), zeroTime, nil)
 	n = p.add("teams", t)
 	b.expect("XREF-TEAM-NO-ENTERPRISE", "teams", "converted", n, true, "已转化为企业的团队在入驻企业表中没有对应企业", "a converted team that no enterprise names")
+	b.note("报在该团队的“是否转化为企业”单元格", "reported on the team's 是否转化为企业 cell")
 
 	// 入驻企业
 	n, r = b.find("enterprises", "name", "青澜锐刻激光技术有限公司")
@@ -184,6 +200,7 @@ func broken(g *pkg) (*pkg, []expectation) {
 	n, r = b.find("enterprises", "name", "青澜云端医疗器械有限公司")
 	r["uscc"] = first["uscc"]
 	b.expect("DUPLICATE-VALUE", "enterprises", "uscc", n, r["uscc"], "统一社会信用代码与上一行重复（复制粘贴）", "the code of the row above pasted again")
+	b.note("报在后出现的一行", "reported on the later row")
 
 	n, r = b.find("enterprises", "name", "青澜鲲鹏航空科技有限公司")
 	code := r["uscc"].(string)
@@ -194,6 +211,7 @@ func broken(g *pkg) (*pkg, []expectation) {
 	code = r["uscc"].(string)
 	r["uscc"] = code[:6] + "O" + code[7:]
 	b.expect("USCC-INVALID", "enterprises", "uscc", n, r["uscc"], "统一社会信用代码中数字 0 写成了字母 O", "the digit 0 typed as the letter O")
+	b.note("格式错误时不再检查校验位（不报 USCC-CHECK-DIGIT）", "a malformed code gets no USCC-CHECK-DIGIT as well")
 
 	n, r = b.find("enterprises", "name", "青澜匠心机器人有限公司")
 	r["joined_on"] = day(2020, 12, 1)
@@ -206,15 +224,18 @@ func broken(g *pkg) (*pkg, []expectation) {
 	e := bb.enterprise("青澜云帆航拍服务有限公司", uscc("91"+divYunxi+"MA2HH3K8L"), "云帆航拍团队", day(2021, 5, 6), zeroTime, 3, zeroTime, nil)
 	n = p.add("enterprises", e)
 	b.expect("XREF-TEAM-UNKNOWN", "enterprises", "team", n, e["team"], "团队名称在创业团队表中不存在", "names a team that is not in 创业团队")
+	b.note("团队不存在，也就没有日期可比较", "no such team, so no date to compare")
 
 	e = bb.enterprise("青澜星图遥感科技有限公司", uscc("91"+divYunxi+"MA2HJ5M2N"), "星图遥感团队", day(2021, 10, 8), zeroTime, 6, zeroTime, nil)
 	n = p.add("enterprises", e)
 	// The team is in the space (not converted), so it has no date to compare.
 	b.expect("XREF-TEAM-NOT-CONVERTED", "enterprises", "team", n, e["team"], "所填团队的“是否转化为企业”为否", "names a team that is not marked converted")
+	b.note("该团队未转化，没有转化为企业注册时间可比较，不报 XREF-REGDATE-MISMATCH", "the team is not converted and has no date to compare, so no XREF-REGDATE-MISMATCH")
 
 	e = bb.enterprise("青澜听语科技服务有限公司", uscc("91"+divYunxi+"MA2HK8P4Q"), "听语AI团队", day(2020, 12, 8), zeroTime, 2, zeroTime, nil)
 	n = p.add("enterprises", e)
 	b.expect("XREF-TEAM-MULTI-ENTERPRISE", "enterprises", "team", n, e["team"], "两家企业填了同一个团队", "a second enterprise naming the same team")
+	b.note("报在第二家企业；其注册时间与团队的转化为企业注册时间相同", "reported on the second enterprise; its 注册时间 equals the team's date")
 
 	n, r = b.find("enterprises", "name", "青澜极光软件有限公司")
 	p.files[r["license"].(string)] = file{raw: scanImage()}
@@ -223,19 +244,23 @@ func broken(g *pkg) (*pkg, []expectation) {
 	n, r = b.find("enterprises", "name", "青澜百川环保科技有限公司")
 	r["agreement"] = "../good/" + r["agreement"].(string)
 	b.expect("ATTACHMENT-OUTSIDE", "enterprises", "agreement", n, r["agreement"], "附件路径用 ../ 指到申报材料包文件夹之外", "a ../ path leaving the package folder")
+	b.note("该文件在 examples/good 中存在，仍报 ATTACHMENT-OUTSIDE 而不是 ATTACHMENT-MISSING；单独复制 broken 文件夹时同样报 OUTSIDE", "the file exists (in examples/good): still ATTACHMENT-OUTSIDE, not ATTACHMENT-MISSING, also when broken/ is copied alone")
 
 	n, r = b.find("enterprises", "name", "青澜知味食品科技有限公司")
 	r["license"] = `D:\申报材料\营业执照\青澜知味食品科技有限公司.pdf`
 	b.expect("ATTACHMENT-OUTSIDE", "enterprises", "license", n, r["license"], "附件填了本机的绝对路径（Windows）", "an absolute Windows path")
+	b.note("盘符路径在任何操作系统上都是绝对路径", "a drive-letter path is absolute on every operating system")
 
 	n, r = b.find("enterprises", "name", "青澜长风新能源有限公司")
 	r["license"] = "/home/lin/申报材料/青澜长风新能源有限公司-营业执照.pdf"
 	b.expect("ATTACHMENT-OUTSIDE", "enterprises", "license", n, r["license"], "附件填了本机的绝对路径（Linux / macOS）", "an absolute POSIX path")
+	b.note("以 / 开头的路径在任何操作系统上都是绝对路径", "a path starting with / is absolute on every operating system")
 
 	n, r = b.find("enterprises", "name", "青澜微澜储能科技有限公司")
 	f := p.files[r["financing_proof"].(string)]
 	p.files[r["financing_proof"].(string)] = file{doc: f.doc, userPass: brokenPassword}
 	b.expect("ATTACHMENT-UNREADABLE", "enterprises", "financing_proof", n, r["financing_proof"], "PDF 设置了打开密码", "a PDF that needs a password to open")
+	b.note("打开密码为 xh2021（仅供测试）", "the user password is xh2021 (for tests)")
 
 	// 创新创业活动
 	n = p.add("activities", row{"name": "2020年秋季创业训练营", "kind": "创业教育培训", "date": day(2020, 10, 17),
@@ -246,6 +271,7 @@ func broken(g *pkg) (*pkg, []expectation) {
 	n, r = b.find("activities", "name", "导师一对一辅导日")
 	r["date"] = raw("2021-06")
 	b.expect("CELL-TYPE", "activities", "date", n, r["date"], "活动日期只填到月份", "a date with the month only")
+	b.note("日期未知，不报 DATE-OUTSIDE-WINDOW；该活动不计入活动次数", "the date is unknown: no DATE-OUTSIDE-WINDOW; the activity is not counted")
 
 	n, r = b.find("activities", "name", "知识产权保护与专利布局讲座")
 	r["kind"] = "专题讲座"
@@ -258,9 +284,29 @@ func broken(g *pkg) (*pkg, []expectation) {
 	// 文字材料
 	delete(p.forms["narrative"], "brand")
 	b.expect("CELL-REQUIRED", "narrative", "brand", 0, nil, "文字材料“品牌和文化建设”未填写", "the 品牌和文化建设 section left empty")
+	b.note("栏目行还在，只是内容为空；报在该栏目的内容单元格", "the section row is there with an empty value; reported on its value cell")
 
 	p.prune()
+	sortExpectations(b.exp)
 	return p, b.exp
+}
+
+// sortExpectations orders the list as a report reads: by sheet (in workbook
+// order), row, then column.
+func sortExpectations(exp []expectation) {
+	sheetIndex := func(name string) int {
+		return slices.IndexFunc(schema.Sheets(), func(s *schema.Sheet) bool { return s.Name == name })
+	}
+	slices.SortStableFunc(exp, func(a, b expectation) int {
+		if c := cmp.Compare(sheetIndex(a.Sheet), sheetIndex(b.Sheet)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Row, b.Row); c != 0 {
+			return c
+		}
+		s := schema.ByName(a.Sheet)
+		return cmp.Compare(s.MatchHeader(a.Column), s.MatchHeader(b.Column))
+	})
 }
 
 // prune drops the attachments no cell names any more.
