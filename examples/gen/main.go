@@ -2,7 +2,7 @@
 // valid package of a made-up maker space) and broken/ (a copy with typical
 // mistakes), and the figures and findings they must give (expected/).
 //
-//	go run ./examples/gen [-dir examples]
+//	go run ./examples/gen [-dir DIR]   (DIR defaults to examples/ of the module)
 //
 // Running it again gives the same files: dates, ids and document properties
 // are fixed; only the encrypted attachment of broken/ would differ (its
@@ -29,11 +29,39 @@ import (
 const WorkbookName = "申报数据.xlsx"
 
 func main() {
-	dir := flag.String("dir", "examples", "the examples folder to write into")
+	dir := flag.String("dir", "", "the examples folder to write into (default: examples/ of the module)")
 	flag.Parse()
+	if *dir == "" {
+		root, err := moduleRoot()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		*dir = filepath.Join(root, "examples")
+	}
 	if err := generate(*dir); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
+	}
+}
+
+// moduleRoot finds the folder of the module's go.mod, from the working
+// folder up, so that the generator writes into examples/ wherever it runs.
+func moduleRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		b, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if err == nil && bytes.Contains(b, []byte("module github.com/mkspace/mkspace\n")) {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", fmt.Errorf("not inside the mkspace module: give -dir")
+		}
+		dir = parent
 	}
 }
 
