@@ -1,0 +1,279 @@
+// Package bind binds the 申报书: it merges the body (the PDF that
+// internal/document sets) with the documents bound into it (the signed
+// 承诺书, the attachments), adds the outline, stamps every page with the
+// version number — a diagonal watermark and the footer
+// 版本号：<version>  第 N 页 共 M 页 — and records the version, the time
+// of generation and the package digest in the document information. It
+// also reads a bound PDF back for `mkspace verify` (Inspect).
+//
+// Everything is done with pdfcpu, in memory. Pages of bound documents
+// keep their size and their /Rotate: the stamp is drawn the right way up
+// on the page as viewed instead. pdfcpu's configuration is built in
+// memory (it never reads or writes ~/.config/pdfcpu) and the CJK font of
+// the stamp is installed into a temporary folder for the duration of a
+// call (see withFont).
+package bind
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"github.com/mkspace/mkspace/internal/docver"
+	"github.com/mkspace/mkspace/templates"
+)
+
+// Input is what Bind binds.
+type Input struct {
+	// Body is the PDF of the document's own pages (document.Render).
+	Body []byte
+	// Documents are bound into the body, in this order: each after the
+	// body's page After. Bind binds each entry; the caller lists a file
+	// named by several cells once.
+	Documents []Document
+	// Outline is the whole outline of the bound document, pages counted
+	// in the bound document (document.Layout.Bookmarks). Nil keeps the
+	// body's own outline (moved to the bound pages) and adds a top-level
+	// entry for every document, titled by its Title.
+	Outline []Bookmark
+	// Version is the version number stamped on every page
+	// (docver.New or docver.NewDraft).
+	Version string
+	// Draft adds 草稿 — 不可用于申报 to the watermark and the footer.
+	Draft bool
+	Meta  Meta
+	// Font is the TrueType font of the stamp's Chinese; nil means the
+	// shipped font (templates.Font).
+	Font []byte
+}
+
+// Document is a PDF bound into the body.
+type Document struct {
+	// Path is the file.
+	Path string
+	// Title names it in the outline (when Input.Outline is nil), e.g.
+	// 入驻企业 第 5 行 营业执照：附件/x.pdf.
+	Title string
+	// After is the number of the body's pages that come before it (the
+	// Layout's Slot.After); documents with the same After follow each
+	// other in the order given.
+	After int
+}
+
+// Result describes the bound document.
+type Result struct {
+	// Pages is its number of pages.
+	Pages int
+	// Starts holds the first page of each Document.
+	Starts []int
+	// Size is the number of bytes written.
+	Size int64
+}
+
+// Bind binds in and writes the PDF to w. Errors about a document are
+// *DocumentError.
+func Bind(in Input, w io.Writer) (*Result, error) {
+	pdf, res, err := bind(in)
+	if err != nil {
+		return nil, err
+	}
+	n, err := w.Write(pdf)
+	res.Size = int64(n)
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// BindFile binds in into the file path, atomically: the PDF is written to
+// a temporary file in the same folder and renamed into place, so that
+// path holds either its old content or the whole new PDF. An existing
+// file is replaced: the caller decides whether it may be.
+func BindFile(in Input, path string) (*Result, error) {
+	pdf, res, err := bind(in)
+	if err != nil {
+		return nil, err
+	}
+	if err := WriteFileAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(pdf)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	res.Size = int64(len(pdf))
+	return res, nil
+}
+
+func bind(in Input) (pdf []byte, res *Result, err error) {
+	if !docver.Canonical(in.Version) {
+		return nil, nil, fmt.Errorf("bind: %q is not a version number", in.Version)
+	}
+	ctx, err := readPDF(bytes.NewReader(in.Body))
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := pageLeaves(ctx)
+	if err != nil {
+		return nil, nil, &DocumentError{Err: fmt.Errorf("%w: %w", ErrUnreadable, err)}
+	}
+	var outline []Bookmark
+	if in.Outline == nil {
+		outline = bodyOutline(ctx)
+	}
+	after := 0
+	for _, d := range in.Documents {
+		if d.After < after || d.After > len(body) {
+			return nil, nil, fmt.Errorf("bind: %s comes after page %d of a body of %d pages, after a document placed after page %d", d.Path, d.After, len(body), after)
+		}
+		after = d.After
+	}
+
+	// Merge every document's objects and pages into ctx.
+	counts := make([]int, len(in.Documents))
+	for i, d := range in.Documents {
+		src, err := readFile(d.Path)
+		if err != nil {
+			return nil, nil, err
+		}
+		leaves, err := pageLeaves(src)
+		if err != nil {
+			return nil, nil, &DocumentError{Path: d.Path, Err: fmt.Errorf("%w: %w", ErrUnreadable, err)}
+		}
+		counts[i] = len(leaves)
+		if err := merge(src, ctx, filepath.Base(d.Path)); err != nil {
+			return nil, nil, &DocumentError{Path: d.Path, Err: fmt.Errorf("%w: %w", ErrUnreadable, err)}
+		}
+	}
+
+	// Put the pages in order: the body's, with each document after its
+	// page.
+	all, err := pageLeaves(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("bind: %w", err)
+	}
+	total := len(body)
+	for _, c := range counts {
+		total += c
+	}
+	if len(all) != total {
+		return nil, nil, fmt.Errorf("bind: %d pages after merging, want %d", len(all), total)
+	}
+	ordered := make([]leaf, 0, total)
+	starts := make([]int, len(in.Documents))
+	next, bi := len(body), 0
+	for i, d := range in.Documents {
+		ordered = append(ordered, all[bi:d.After]...)
+		bi = d.After
+		starts[i] = len(ordered) + 1
+		ordered = append(ordered, all[next:next+counts[i]]...)
+		next += counts[i]
+	}
+	ordered = append(ordered, all[bi:len(body)]...)
+	if err := setPageOrder(ctx, ordered); err != nil {
+		return nil, nil, fmt.Errorf("bind: %w", err)
+	}
+
+	if in.Outline != nil {
+		outline = in.Outline
+	} else {
+		bodyPage := func(p int) int {
+			n := p
+			for i, d := range in.Documents {
+				if d.After < p {
+					n += counts[i]
+				}
+			}
+			return n
+		}
+		outline = defaultOutline(outline, in.Documents, bodyPage, starts)
+	}
+	if err := addOutline(ctx, outline); err != nil {
+		return nil, nil, fmt.Errorf("bind: %w", err)
+	}
+
+	ttf := in.Font
+	if ttf == nil {
+		ttf = templates.Font
+	}
+	if err := withFont(ttf, func(name string) error {
+		return stampAll(ctx, name, in.Version, in.Draft, ordered)
+	}); err != nil {
+		return nil, nil, fmt.Errorf("bind: stamp: %w", err)
+	}
+	if err := setInfo(ctx, in.Meta, in.Version, in.Draft); err != nil {
+		return nil, nil, fmt.Errorf("bind: %w", err)
+	}
+
+	var buf bytes.Buffer
+	if err := writeContext(ctx, &buf); err != nil {
+		return nil, nil, fmt.Errorf("bind: %w", err)
+	}
+	pdf = buf.Bytes()
+	setProducer(pdf)
+	return pdf, &Result{Pages: total, Starts: starts}, nil
+}
+
+// merge appends the objects and pages of src to dest.
+func merge(src, dest *model.Context, name string) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%v", p)
+		}
+	}()
+	dest.Configuration.CreateBookmarks = false
+	return pdfcpu.MergeXRefTables(name, src, dest, false, false)
+}
+
+func stampAll(ctx *model.Context, font, version string, draft bool, pages []leaf) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%v", p)
+		}
+	}()
+	s, err := newStamper(ctx, font, version, draft)
+	if err != nil {
+		return err
+	}
+	for i, p := range pages {
+		if err := s.stampPage(p, i+1, len(pages)); err != nil {
+			return fmt.Errorf("page %d: %w", i+1, err)
+		}
+	}
+	return s.finish()
+}
+
+// WriteFileAtomic writes a file through a temporary file in its folder,
+// renamed into place once complete and synced: readers of path see its
+// old content or the whole new one, never a part.
+func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if err = write(f); err != nil {
+		return err
+	}
+	if err = f.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
