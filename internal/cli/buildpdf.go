@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/dossier"
+	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/render"
+	"github.com/mkspace/mkspace/internal/report"
+	"github.com/mkspace/mkspace/internal/version"
+)
+
+func init() { commands = append(commands, newBuildPDFCmd) }
+
+// buildPDFOptions holds the flags and arguments of `mkspace build-pdf`.
+type buildPDFOptions struct {
+	g             *Globals
+	Package       string
+	Output        string
+	Draft         bool
+	NoAttachments bool
+	Force         bool
+}
+
+func newBuildPDFCmd(g *Globals) *cobra.Command { return newBuildPDFCmdWith(g, runBuildPDF) }
+
+func newBuildPDFCmdWith(g *Globals, run func(*buildPDFOptions) error) *cobra.Command {
+	o := &buildPDFOptions{g: g}
+	both := func(key string) string { return msg.ZH.T(key) + " / " + msg.EN.T(key) }
+	cmd := &cobra.Command{
+		Use:   "build-pdf [PACKAGE] [-o FILE] [--draft] [--no-attachments] [--force]",
+		Short: both("buildpdf.short"),
+		Long:  msg.ZH.T("buildpdf.long") + "\n\n" + msg.EN.T("buildpdf.long"),
+		Example: `  mkspace build-pdf
+  mkspace build-pdf examples/good
+  mkspace build-pdf 申报材料/ --draft`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				o.Package = args[0]
+			}
+			return run(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.Output, "output", "o", "", both("buildpdf.flag.output"))
+	f.BoolVar(&o.Draft, "draft", false, both("buildpdf.flag.draft"))
+	f.BoolVar(&o.NoAttachments, "no-attachments", false, both("buildpdf.flag.no-attachments"))
+	f.BoolVar(&o.Force, "force", false, both("buildpdf.flag.force"))
+	return cmd
+}
+
+func runBuildPDF(o *buildPDFOptions) error {
+	g := o.g
+	targets, err := validateTargets(argList(o.Package))
+	if err != nil {
+		return err
+	}
+	t := targets[0]
+	cfg, err := g.LoadConfig(t.Dir)
+	if err != nil {
+		return err
+	}
+	l := cfg.Lang
+	b, err := dossier.Build(t.Paths, cfg, dossier.Options{
+		Output: o.Output, Draft: o.Draft, NoAttachments: o.NoAttachments, Force: o.Force,
+	})
+	var fe *render.FontError
+	switch {
+	case errors.Is(err, dossier.ErrHasErrors):
+		if werr := printFindings(g, t, cfg, b.Data.Findings, b.Data.Files, l); werr != nil {
+			return werr
+		}
+		errs, _ := b.Data.Counts()
+		fmt.Fprintln(g.IO.Err, l.T("buildpdf.refused", "n", fmt.Sprint(errs)))
+		return ErrFindings
+	case errors.Is(err, fs.ErrExist):
+		return userErr(err, "cli.exists", "file", o.Output)
+	case errors.As(err, &fe):
+		return userErr(err, fe.Key, fe.Args...)
+	case err != nil:
+		return userErr(err, "buildpdf.failed", "err", err.Error())
+	}
+	fmt.Fprintln(g.IO.Out, l.T("buildpdf.done", "file", b.Path, "version", b.Version, "pages", fmt.Sprint(b.Pages)))
+	for _, s := range b.Skipped {
+		fmt.Fprintln(g.IO.Err, l.T("buildpdf.skipped", "file", s))
+	}
+	if errs, warns := b.Data.Counts(); errs > 0 {
+		g.Infof("%s", l.T("buildpdf.draft-errors", "n", fmt.Sprint(errs)))
+	} else if warns > 0 {
+		g.Infof("%s", l.T("buildpdf.warnings", "n", fmt.Sprint(warns)))
+	}
+	return nil
+}
+
+func argList(p string) []string {
+	if p == "" {
+		return nil
+	}
+	return []string{p}
+}
+
+// printFindings prints the findings of one package as the text report, on
+// standard error (standard output is for the command's result).
+func printFindings(g *Globals, t validateTarget, cfg *config.Config, fs []finding.Finding, files []string, l msg.Lang) error {
+	r := normalizeResult(t, &validateResult{Files: files, Findings: fs})
+	in := report.Input{Lang: l, Window: cfg.Window, ToolVersion: version.Tool, MaxFindings: 50,
+		Packages: []report.Package{{Name: t.Name, Dir: t.Dir, Files: r.Files, Findings: r.Findings, Window: cfg.Window}}}
+	return report.Write(g.IO.Err, "text", in)
+}

@@ -1,0 +1,225 @@
+package dossier
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/mkspace/mkspace/internal/bind"
+	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/digest"
+	"github.com/mkspace/mkspace/internal/document"
+	"github.com/mkspace/mkspace/internal/docver"
+	"github.com/mkspace/mkspace/internal/render"
+	"github.com/mkspace/mkspace/internal/schema"
+	"github.com/mkspace/mkspace/internal/version"
+)
+
+// Options control a build.
+type Options struct {
+	// Output is the PDF to write; "" means <package>/<output_dir>/申报书-<版本号>.pdf.
+	Output string
+	// Draft builds despite errors, with a draft version and every page
+	// marked 草稿 — 不可用于申报.
+	Draft bool
+	// NoAttachments leaves the 附件 part out (the commitment letter stays).
+	NoAttachments bool
+	// Force lets Output replace an existing file.
+	Force bool
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// LogName is the version log in the output folder: one line per build.
+const LogName = "版本记录.csv"
+
+// ErrHasErrors: the data has errors and the build was not a draft. The
+// Built returned with it carries the findings.
+var ErrHasErrors = errors.New("the package has errors")
+
+// ErrExists: Output exists and Force was not given.
+var ErrExists = fs.ErrExist
+
+// Built is the outcome of a build.
+type Built struct {
+	Data    *Data
+	Version string
+	Path    string // the PDF written
+	Log     string // the version log appended to
+	Pages   int
+	Size    int64
+	// Skipped lists attachments left out of a draft because they could
+	// not be read.
+	Skipped []string
+}
+
+// Build reads the package, and unless it has errors (or opts.Draft) writes
+// the 申报书 with a new version number on every page.
+func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	d, err := Read(paths, cfg)
+	if err != nil {
+		return nil, err
+	}
+	b := &Built{Data: d}
+	if errs, _ := d.Counts(); errs > 0 && !opts.Draft {
+		return b, ErrHasErrors
+	}
+	font, err := render.FontData(render.FontPath(d.Dir, cfg.Font))
+	if err != nil {
+		return b, err
+	}
+	if opts.Draft {
+		b.Version = docver.NewDraft()
+	} else {
+		b.Version = docver.New()
+	}
+	out := opts.Output
+	if out == "" {
+		out = filepath.Join(d.Dir, cfg.OutputDir, "申报书-"+b.Version+".pdf")
+	}
+	if _, err := os.Stat(out); err == nil && !opts.Force {
+		return b, &os.PathError{Op: "write", Path: out, Err: ErrExists}
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return b, err
+	}
+
+	front, atts, skipped := boundFiles(d, opts.NoAttachments)
+	b.Skipped = skipped
+	ref := map[string]string{}
+	in := document.Input{
+		Title:       Title,
+		SpaceName:   d.Field("basic", "name"),
+		Operator:    d.Field("basic", "operator"),
+		Agency:      d.Field("basic", "agency"),
+		GeneratedAt: now(),
+		Version:     b.Version,
+		Draft:       opts.Draft,
+		Creator:     "mkspace " + version.Tool,
+		Font:        font,
+	}
+	for _, f := range front {
+		in.Front = append(in.Front, document.AttachmentRef{Title: "承诺书", Pages: f.Pages})
+	}
+	for i, a := range atts {
+		label := fmt.Sprintf("附件 %d", i+1)
+		ref[a.Path] = label
+		in.Attachments = append(in.Attachments, document.AttachmentRef{Title: label + "　" + a.Title, Pages: a.Pages})
+	}
+	in.Sections = sections(d, ref)
+
+	var body bytes.Buffer
+	layout, err := document.Render(&body, in)
+	if err != nil {
+		return b, err
+	}
+	files := append(append([]bound{}, front...), atts...)
+	if len(layout.Slots) != len(files) {
+		return b, fmt.Errorf("layout reserved %d places for %d documents", len(layout.Slots), len(files))
+	}
+	bi := bind.Input{
+		Body:    body.Bytes(),
+		Version: b.Version,
+		Draft:   opts.Draft,
+		Font:    font,
+		Meta: bind.Meta{
+			Title:     Title + "：" + in.SpaceName,
+			Subject:   in.SpaceName,
+			Author:    in.Operator,
+			Keywords:  "版本号 " + b.Version,
+			Tool:      "mkspace " + version.Tool,
+			Generated: in.GeneratedAt,
+			Digest:    d.Digest.String(),
+		},
+	}
+	for i, s := range layout.Slots {
+		bi.Documents = append(bi.Documents, bind.Document{Path: files[i].Abs, Title: s.Title, After: s.After})
+	}
+	for _, bm := range layout.Bookmarks {
+		bi.Outline = append(bi.Outline, bind.Bookmark{Title: bm.Title, Level: bm.Level, Page: bm.Page})
+	}
+	res, err := bind.BindFile(bi, out)
+	if err != nil {
+		return b, err
+	}
+	b.Path, b.Pages, b.Size = out, res.Pages, res.Size
+	b.Log = filepath.Join(d.Dir, cfg.OutputDir, LogName)
+	if err := appendLog(b.Log, b, in.GeneratedAt, d.Digest); err != nil {
+		return b, err
+	}
+	return b, nil
+}
+
+// boundFiles returns the commitment letter (front) and the attachments to
+// bind, each distinct file once, with their page counts. Files that cannot
+// be read are skipped (only a draft gets this far with such a file).
+func boundFiles(d *Data, noAttachments bool) (front, atts []bound, skipped []string) {
+	commitment := digest.CleanPath(d.Field("basic", "commitment"))
+	for _, a := range d.Attachments {
+		isFront := a.Sheet.Key == "basic" && a.Path == commitment
+		if noAttachments && !isFront {
+			continue
+		}
+		pages, err := bind.Probe(a.Abs)
+		if err != nil || len(pages) == 0 || !insideDir(d.Dir, a.Abs) {
+			skipped = append(skipped, a.Path)
+			continue
+		}
+		title := fmt.Sprintf("%s 第 %d 行 %s：%s", a.Sheet.Name, a.Row, a.Column, a.Path)
+		if a.Sheet.Kind == schema.Form { // a form: the field names the place
+			title = fmt.Sprintf("%s %s：%s", a.Sheet.Name, a.Column, a.Path)
+		}
+		bf := bound{Attachment: a, Pages: len(pages), Title: title}
+		if isFront {
+			front = append(front, bf)
+		} else {
+			atts = append(atts, bf)
+		}
+	}
+	return front, atts, skipped
+}
+
+func insideDir(dir, file string) bool {
+	f, err := openInside(dir, file)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return true
+}
+
+// appendLog adds a line to the version log (created with a UTF-8 BOM and a
+// header, so that Excel shows the Chinese).
+func appendLog(path string, b *Built, at time.Time, dg digest.Digest) error {
+	_, statErr := os.Stat(path)
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	if errors.Is(statErr, fs.ErrNotExist) {
+		buf.WriteString("\ufeff")
+		_ = w.Write([]string{"版本号", "生成时间", "数据摘要(SHA-256)", "文件"})
+	}
+	rel, err := filepath.Rel(filepath.Dir(path), b.Path)
+	if err != nil {
+		rel = b.Path
+	}
+	_ = w.Write([]string{b.Version, at.Format(time.RFC3339), dg.SHA256, filepath.ToSlash(rel)})
+	w.Flush()
+	if _, err := f.Write(buf.Bytes()); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

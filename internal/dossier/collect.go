@@ -1,0 +1,204 @@
+// Package dossier assembles the 申报书: it reads a package once (rules,
+// totals and the data of every sheet in one pass), computes the package
+// digest, lays out the document (package document), binds the commitment
+// letter and the attachments and stamps the version on every page (package
+// bind). It also checks a generated 申报书 against its package (Verify).
+package dossier
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/mkspace/mkspace/internal/analysis"
+	"github.com/mkspace/mkspace/internal/cell"
+	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/digest"
+	"github.com/mkspace/mkspace/internal/rules"
+	"github.com/mkspace/mkspace/internal/schema"
+)
+
+// Row is one data row as the 申报书 prints it.
+type Row struct {
+	Number int      // Excel row (for a form: each field has its own, see Numbers)
+	Text   []string // display text per schema column
+	// Numbers holds, for a form sheet, the Excel row of each field.
+	Numbers []int
+}
+
+// Attachment is one distinct attachment file, at its first mention.
+type Attachment struct {
+	Path   string // as the digest records it: relative to the package, '/' separators
+	Abs    string // the file on disk
+	Sheet  *schema.Sheet
+	Row    int    // Excel row of the first mention
+	Column string // header of the first mention
+	Count  int    // number of cells naming it
+}
+
+// Data is everything read from a package in one pass.
+type Data struct {
+	*analysis.Outcome
+	Config      *config.Config
+	Sheets      map[string][]Row // by schema sheet key
+	Attachments []Attachment     // every distinct file, in table order
+	Digest      digest.Digest
+	// Missing lists attachment files named by the workbook that could not
+	// be read for the digest (they are also findings).
+	Missing []string
+}
+
+// Sheet returns the rows of the sheet with key.
+func (d *Data) Sheet(key string) []Row { return d.Sheets[key] }
+
+// Field returns the display text of a form sheet's field ("" if absent).
+func (d *Data) Field(sheetKey, field string) string {
+	rows := d.Sheets[sheetKey]
+	s := schema.ByKey(sheetKey)
+	if len(rows) == 0 || s == nil {
+		return ""
+	}
+	i := s.ColumnIndex(field)
+	if i < 0 || i >= len(rows[0].Text) {
+		return ""
+	}
+	return rows[0].Text[i]
+}
+
+// collector is the observer that keeps the rows and feeds the digest.
+type collector struct {
+	sheets map[string][]Row
+	dig    *digest.Builder
+	cur    string
+	norm   []string
+}
+
+func (c *collector) Row(s *schema.Sheet, r *rules.TypedRow) {
+	if s.Key != c.cur {
+		c.dig.Sheet(s.Name)
+		c.cur = s.Key
+	}
+	row := Row{Number: r.Number, Text: make([]string, len(s.Columns))}
+	if s.Kind == schema.Form {
+		row.Numbers = make([]int, len(s.Columns))
+	}
+	c.norm = c.norm[:0]
+	for i := range s.Columns {
+		if i >= len(r.Values) {
+			c.norm = append(c.norm, "")
+			continue
+		}
+		disp, norm := format(&s.Columns[i], r, i)
+		row.Text[i] = disp
+		c.norm = append(c.norm, norm)
+		if row.Numbers != nil {
+			row.Numbers[i] = r.Cells[i].Row
+		}
+	}
+	c.dig.Row(c.norm)
+	c.sheets[s.Key] = append(c.sheets[s.Key], row)
+}
+
+// format returns the display text of cell i and its normalised form for
+// the digest. A cell that does not read shows (and digests) its raw text.
+func format(col *schema.Column, r *rules.TypedRow, i int) (display, norm string) {
+	switch r.States[i] {
+	case rules.Absent, rules.Empty:
+		return "", ""
+	case rules.Invalid:
+		raw := cell.TrimText(r.Cells[i].Value)
+		return raw, "\x00" + raw
+	}
+	v := r.Values[i]
+	switch col.Type {
+	case schema.Int:
+		s := strconv.FormatInt(v.Int, 10)
+		return s, s
+	case schema.Decimal:
+		return v.Dec.StringFixed(2), v.Dec.String()
+	case schema.Date:
+		s := v.Date.Format(config.DateLayout)
+		return s, s
+	case schema.YesNo:
+		if v.Bool {
+			return schema.Yes, schema.Yes
+		}
+		return schema.No, schema.No
+	}
+	return v.Text, v.Text
+}
+
+// Read reads the package made of paths in one pass: findings, totals, the
+// rows of every sheet, the distinct attachments and the digest.
+func Read(paths []string, cfg *config.Config) (*Data, error) {
+	col := &collector{sheets: map[string][]Row{}, dig: digest.New()}
+	o, err := analysis.Run(paths, cfg, col)
+	if err != nil {
+		return nil, err
+	}
+	d := &Data{Outcome: o, Config: cfg, Sheets: col.sheets}
+	d.Attachments = attachments(o.Dir, col.sheets)
+	for _, a := range d.Attachments {
+		f, err := openInside(o.Dir, a.Abs)
+		if err != nil {
+			d.Missing = append(d.Missing, a.Path)
+			continue
+		}
+		err = col.dig.Attachment(a.Path, f)
+		f.Close()
+		if err != nil {
+			d.Missing = append(d.Missing, a.Path)
+		}
+	}
+	d.Digest = col.dig.Sum()
+	return d, nil
+}
+
+// attachments lists every distinct attachment file in table order (the
+// order of the sheets, rows and columns), each at its first mention.
+func attachments(dir string, sheets map[string][]Row) []Attachment {
+	var out []Attachment
+	index := map[string]int{}
+	for _, s := range schema.Sheets() {
+		for _, r := range sheets[s.Key] {
+			for i, c := range s.Columns {
+				if c.Type != schema.Attachment || r.Text[i] == "" {
+					continue
+				}
+				p := digest.CleanPath(r.Text[i])
+				if j, ok := index[p]; ok {
+					out[j].Count++
+					continue
+				}
+				row := r.Number
+				if r.Numbers != nil {
+					row = r.Numbers[i]
+				}
+				index[p] = len(out)
+				out = append(out, Attachment{Path: p, Abs: filepath.Join(dir, filepath.FromSlash(p)),
+					Sheet: s, Row: row, Column: c.Header, Count: 1})
+			}
+		}
+	}
+	return out
+}
+
+// openInside opens file only when it lies inside dir once symbolic links
+// are resolved (the rules report the others as ATTACHMENT-OUTSIDE; they are
+// never opened).
+func openInside(dir, file string) (*os.File, error) {
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, err
+	}
+	real, err := filepath.EvalSymlinks(file)
+	if err != nil {
+		return nil, err
+	}
+	rel, err := filepath.Rel(root, real)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return nil, os.ErrPermission
+	}
+	return os.Open(real)
+}

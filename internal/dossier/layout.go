@@ -1,0 +1,147 @@
+package dossier
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mkspace/mkspace/internal/digest"
+	"github.com/mkspace/mkspace/internal/document"
+	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/schema"
+	"github.com/mkspace/mkspace/internal/totals"
+)
+
+// Title is the document's title.
+const Title = "国家备案众创空间申报书"
+
+// landscapeFrom is the number of columns from which a table is set on
+// landscape pages.
+const landscapeFrom = 9
+
+// bound is an attachment that will be bound, with its page count.
+type bound struct {
+	Attachment
+	Pages int
+	Title string
+}
+
+// sections builds the eight sections of the 申报书 from the data. ref maps
+// an attachment path to its label in the tables ("附件 3"); front is the
+// path of the commitment letter (bound before the sections).
+func sections(d *Data, ref map[string]string) []document.Section {
+	t := d.Totals
+	l := msg.ZH
+	fig := func(keys ...string) [][2]string {
+		out := make([][2]string, len(keys))
+		for i, k := range keys {
+			out[i] = [2]string{l.T("total." + k), totals.FigureText(t.Get(k), l)}
+		}
+		return out
+	}
+	basic := schema.ByKey("basic")
+	var items [][2]string
+	for i, c := range basic.Columns {
+		if c.Type == schema.Attachment {
+			continue
+		}
+		items = append(items, [2]string{c.Header, d.Field("basic", basic.Columns[i].Key)})
+	}
+	byType := [][2]string{}
+	for _, k := range d.Config.Lists[schema.ListActivityKind] {
+		byType = append(byType, [2]string{k, fmt.Sprint(t.ActivitiesByType[k])})
+	}
+
+	narrative := schema.ByKey("narrative")
+	out := []document.Section{
+		{Title: "一、基础信息", Blocks: []document.Block{
+			document.KeyValues{Items: items},
+			document.KeyValues{Title: "宣传报道和获得荣誉", Items: fig(totals.KeyMediaReports, totals.KeyHonors), PerRow: 2},
+			table(d, "media", ref, nil),
+			table(d, "honors", ref, nil),
+		}},
+		{Title: "二、服务场地", Blocks: []document.Block{
+			document.KeyValues{Title: "服务场地情况（由下表数据自动汇总生成）", Items: fig(totals.KeyTotalArea, totals.KeyTeamEnterpriseArea,
+				totals.KeyPublicServiceArea, totals.KeySelfUseArea, totals.KeyOtherArea, totals.KeyWorkstations, totals.KeyServiceAreaRatio)},
+			table(d, "venues", ref, nil),
+		}},
+		{Title: "三、人员情况", Blocks: []document.Block{
+			document.KeyValues{Title: "服务队伍情况（由下表信息累计自动生成）", Items: fig(totals.KeyManagementStaff, totals.KeyProfessionalStaff, totals.KeyMentors)},
+			table(d, "staff", ref, nil),
+			table(d, "mentors", ref, fig(totals.KeyMentorsFullTime, totals.KeyMentorsPartTime)),
+		}},
+		{Title: "四、孵化和服务情况", Blocks: []document.Block{
+			table(d, "teams", ref, fig(totals.KeyTeamsTotal, totals.KeyTeamsInSpace, totals.KeyTeamsConverted,
+				totals.KeyTeamsMovedOut, totals.KeyTeamsFinanced, totals.KeyTeamsFinancingAmount, totals.KeyTeamsJoinedInWindow)),
+			table(d, "enterprises", ref, fig(totals.KeyEnterprisesTotal, totals.KeyEnterprisesFromTeams, totals.KeyEnterprisesInSpace,
+				totals.KeyEnterprisesMovedOut, totals.KeyEnterprisesFinanced, totals.KeyEnterprisesFinancingAmount,
+				totals.KeyEnterprisesJoinedInWindow, totals.KeyEnterpriseStaffInSpace)),
+			table(d, "activities", ref, append(fig(totals.KeyActivities), byType...)),
+		}},
+	}
+	numbers := []string{"五", "六", "七", "八"}
+	for i, c := range narrative.Columns {
+		out = append(out, document.Section{
+			Title:  numbers[i] + "、" + c.Header,
+			Blocks: []document.Block{document.Paragraphs{Text: d.Field("narrative", c.Key)}},
+		})
+	}
+	return out
+}
+
+// table sets the rows of a table sheet; attachment cells show the label of
+// the bound file ("附件 3").
+func table(d *Data, key string, ref map[string]string, sums [][2]string) document.Table {
+	s := schema.ByKey(key)
+	t := document.Table{Title: s.Title, Totals: sums, Landscape: len(s.Columns) >= landscapeFrom}
+	t.Columns = append(t.Columns, document.Column{Header: "序号", Width: 0.5, Align: document.Center})
+	for _, c := range s.Columns {
+		t.Columns = append(t.Columns, document.Column{Header: c.Header, Width: columnWidth(&c), Align: columnAlign(&c)})
+	}
+	for n, r := range d.Sheet(key) {
+		row := make([]string, 0, len(r.Text)+1)
+		row = append(row, fmt.Sprint(n+1))
+		for i, c := range s.Columns {
+			v := r.Text[i]
+			if c.Type == schema.Attachment && v != "" {
+				if label, ok := ref[attachmentKey(v)]; ok {
+					v = label
+				}
+			}
+			row = append(row, v)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func attachmentKey(v string) string { return digest.CleanPath(strings.TrimSpace(v)) }
+
+func columnWidth(c *schema.Column) float64 {
+	switch c.Type {
+	case schema.YesNo:
+		return 0.8
+	case schema.Int, schema.Date, schema.Attachment:
+		return 1
+	case schema.Decimal, schema.Enum:
+		return 1.1
+	case schema.USCC:
+		return 1.6
+	}
+	switch {
+	case c.MaxLen >= 500:
+		return 3
+	case c.MaxLen >= 200:
+		return 2
+	}
+	return 1.4
+}
+
+func columnAlign(c *schema.Column) document.Align {
+	switch c.Type {
+	case schema.Int, schema.Decimal:
+		return document.Right
+	case schema.YesNo, schema.Date, schema.Attachment, schema.Enum:
+		return document.Center
+	}
+	return document.Left
+}
