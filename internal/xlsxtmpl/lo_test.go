@@ -37,15 +37,26 @@ func soffice(t *testing.T) string {
 // convert runs one headless LibreOffice conversion of files into out, with
 // a private profile so that no user setting (and no running instance)
 // interferes.
+//
+// A conversion that fails is tried once more with a fresh profile: a
+// headless LibreOffice started while another one (of a parallel test
+// package) sets up its own profile occasionally exits early.
 func convert(t *testing.T, filter, out string, files ...string) {
 	t.Helper()
 	bin := soffice(t)
-	profile := t.TempDir()
-	args := append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(profile),
-		"--headless", "--norestore", "--convert-to", filter, "--outdir", out}, files...)
-	cmd := exec.Command(bin, args...)
-	cmd.Env = append(os.Environ(), "HOME="+profile)
-	b, err := cmd.CombinedOutput()
+	var b []byte
+	var err error
+	for attempt := 0; attempt < 2; attempt++ {
+		profile := t.TempDir()
+		args := append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(profile),
+			"--headless", "--norestore", "--convert-to", filter, "--outdir", out}, files...)
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "HOME="+profile)
+		if b, err = cmd.CombinedOutput(); err == nil {
+			return
+		}
+		t.Logf("soffice attempt %d: %v: %s", attempt+1, err, b)
+	}
 	require.NoError(t, err, "soffice: %s", b)
 }
 
