@@ -153,6 +153,9 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	}
 	b.Path, b.Pages, b.Size = out, res.Pages, res.Size
 	b.Log = filepath.Join(d.Dir, cfg.OutputDir, LogName)
+	if err := os.MkdirAll(filepath.Dir(b.Log), 0o755); err != nil {
+		return b, err
+	}
 	if err := appendLog(b.Log, b, in.GeneratedAt, d.Digest); err != nil {
 		return b, err
 	}
