@@ -132,8 +132,16 @@ func readPDF(r io.ReadSeeker) (ctx *model.Context, err error) {
 	if ctx.PageCount < 1 {
 		return nil, &DocumentError{Err: ErrNoPages}
 	}
-	// Objects were decrypted as they were read; without the key the
-	// context is written (or merged) in clear.
+	// Objects were decrypted as they were read; without the key and the
+	// encryption dictionary the context is written (or merged) in clear.
+	if ctx.Encrypt != nil {
+		delete(ctx.Table, ctx.Encrypt.ObjectNumber.Value())
+		size := 0
+		for nr := range ctx.Table {
+			size = max(size, nr+1)
+		}
+		*ctx.Size = size
+	}
 	ctx.EncKey = nil
 	ctx.Encrypt = nil
 	ctx.E = nil

@@ -3,6 +3,7 @@ package bind
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
@@ -59,7 +60,11 @@ func defaultOutline(body []Bookmark, docs []Document, bodyPage func(int) int, st
 		g.entries = append(g.entries, b)
 	}
 	for i, d := range docs {
-		groups = append(groups, group{page: starts[i], entries: []Bookmark{{Title: d.Title, Level: 1, Page: starts[i]}}})
+		title := d.Title
+		if title == "" {
+			title = filepath.Base(d.Path)
+		}
+		groups = append(groups, group{page: starts[i], entries: []Bookmark{{Title: title, Level: 1, Page: starts[i]}}})
 	}
 	slices.SortStableFunc(groups, func(a, b group) int { return a.page - b.page })
 	var out []Bookmark

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/pdfcpu/pdfcpu/pkg/filter"
 	"github.com/pdfcpu/pdfcpu/pkg/font"
@@ -72,6 +74,8 @@ type stamper struct {
 	draft   bool
 
 	cjkRef     types.IndirectRef
+	glyphs     map[uint32]uint16 // the font's character map
+	used       map[uint16]rune   // glyphs set, with the character each stands for
 	footerRes  types.IndirectRef
 	wmForm     types.IndirectRef
 	wmW, wmH   float64 // the watermark form's text block
@@ -79,7 +83,12 @@ type stamper struct {
 }
 
 func newStamper(ctx *model.Context, cjk, version string, draft bool) (*stamper, error) {
-	s := &stamper{ctx: ctx, cjk: cjk, version: version, draft: draft}
+	s := &stamper{ctx: ctx, cjk: cjk, version: version, draft: draft, used: map[uint16]rune{}}
+	ttf, ok, err := font.UserFont(cjk)
+	if err != nil || !ok {
+		return nil, fmt.Errorf("font %s: not installed: %v", cjk, err)
+	}
+	s.glyphs = ttf.Chars
 	texts := append(watermarkLines(version, draft), FooterText(version, draft, 1234567890, 0))
 	if missing, err := missingGlyphs(cjk, texts...); err != nil {
 		return nil, err
@@ -105,9 +114,55 @@ func newStamper(ctx *model.Context, cjk, version string, draft bool) (*stamper, 
 	return s, nil
 }
 
-// finish embeds the subset of the CJK font that the stamps use.
+// finish embeds the subset of the CJK font that the stamps use, with a
+// ToUnicode map of the characters set. (pdfcpu's own map takes the
+// characters from the font, which draws several with one glyph: 不 came
+// back as the compatibility ideograph U+F967, which search and copy and
+// paste do not match.)
 func (s *stamper) finish() error {
-	return pdffont.UpdateUserfonts(s.ctx.XRefTable, map[string]types.IndirectRef{s.cjk: s.cjkRef})
+	if err := pdffont.UpdateUserfonts(s.ctx.XRefTable, map[string]types.IndirectRef{s.cjk: s.cjkRef}); err != nil {
+		return err
+	}
+	d, err := s.ctx.DereferenceDict(s.cjkRef)
+	if err != nil || d == nil {
+		return fmt.Errorf("font: %v", err)
+	}
+	ref, err := s.newStream(types.Dict{}, toUnicode(s.used))
+	if err != nil {
+		return err
+	}
+	d["ToUnicode"] = ref
+	return nil
+}
+
+// toUnicode writes a ToUnicode CMap (PDF 32000 §9.10.3) of 2-byte glyph
+// codes.
+func toUnicode(used map[uint16]rune) []byte {
+	gids := make([]int, 0, len(used))
+	for g := range used {
+		gids = append(gids, int(g))
+	}
+	slices.Sort(gids)
+	var b bytes.Buffer
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	for len(gids) > 0 {
+		n := min(len(gids), 100) // at most 100 entries a block
+		fmt.Fprintf(&b, "%d beginbfchar\n", n)
+		for _, g := range gids[:n] {
+			fmt.Fprintf(&b, "<%04X> <", g)
+			for _, u := range utf16.Encode([]rune{used[uint16(g)]}) {
+				fmt.Fprintf(&b, "%04X", u)
+			}
+			b.WriteString(">\n")
+		}
+		b.WriteString("endbfchar\n")
+		gids = gids[n:]
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	return b.Bytes()
 }
 
 func (s *stamper) newObject(o types.Object) (types.IndirectRef, error) {
@@ -141,9 +196,16 @@ func (s *stamper) newForm(kind string, bbox [4]float64, res types.IndirectRef, c
 	}, content)
 }
 
-// cjkString encodes s for a Tj of the CJK font and records its glyphs for
-// the subset.
+// cjkString encodes t for a Tj of the CJK font and records its glyphs for
+// the subset and the ToUnicode map.
 func (s *stamper) cjkString(t string) (string, error) {
+	for _, r := range t {
+		if g, ok := s.glyphs[uint32(r)]; ok {
+			if _, seen := s.used[g]; !seen {
+				s.used[g] = r
+			}
+		}
+	}
 	return model.PrepBytes(s.ctx.XRefTable, t, s.cjk, true, false, false)
 }
 
