@@ -16,12 +16,13 @@ BENCH ?= .
 PKGS  ?= ./...
 
 .DEFAULT_GOAL := build
-.PHONY: help build test demo lint bench cross clean
+.PHONY: help build test demo examples lint bench cross clean
 
 help:
 	@echo "make build   build $(BIN) (version $(VERSION))"
 	@echo "make test    run every test"
-	@echo "make demo    build, then run mkspace on a demo folder in out/"
+	@echo "make demo    build, then template, init, validate, totals, build-pdf, verify on a copy of examples/good in out/demo"
+	@echo "make examples regenerate examples/ from examples/gen"
 	@echo "make lint    gofmt check and go vet"
 	@echo "make bench   run the benchmarks (BENCH=regexp PKGS=./internal/...)"
 	@echo "make cross   static binaries for $(PLATFORMS) in dist/"
@@ -40,16 +41,30 @@ test:
 	rc=$${PIPESTATUS[0]}; \
 	echo "tests: $$(grep -c -E '^\s*--- PASS' out/test.log) passed," \
 		"$$(grep -c -E '^\s*--- FAIL' out/test.log) failed," \
-		"$$(grep -c -E '^\s*--- SKIP' out/test.log) skipped (full log: out/test.log)"; \
+		"$$(grep -c -E '^\s*--- SKIP' out/test.log) skipped"; \
+	echo "(full log: out/test.log)"; \
 	exit $$rc
 
-# The demo grows with the commands: validate, totals, build-pdf and verify
-# on examples/ join it as they land.
+# The demo runs the main job on a copy of the bundled example (the example
+# itself is never written to): the blank workbook, a new package folder,
+# then validate → totals → build-pdf → verify, and the broken example's
+# findings (which exit 1: the demo expects that).
+DEMO := out/demo
 demo: build
-	@mkdir -p out/demo
-	$(BIN) template -o out/demo/申报数据.xlsx --force
-	rm -rf out/demo-init
-	$(BIN) init out/demo-init
+	@rm -rf $(DEMO) && mkdir -p $(DEMO)
+	$(BIN) template -o $(DEMO)/申报数据.xlsx
+	$(BIN) init $(DEMO)/新申报材料
+	cp -r examples/good $(DEMO)/good
+	$(BIN) validate $(DEMO)/good
+	$(BIN) totals $(DEMO)/good
+	$(BIN) build-pdf $(DEMO)/good
+	$(BIN) verify $(DEMO)/good/output/申报书-*.pdf $(DEMO)/good
+	@echo "--- examples/broken (expected: errors, exit status 1) ---"
+	@$(BIN) validate examples/broken --max-findings 12; test $$? -eq 1
+	@echo "demo done: see $(DEMO)/good/output/"
+
+examples: ## regenerate examples/ (good, broken, expected) from examples/gen
+	$(GO) run ./examples/gen
 
 lint:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed on:"; echo "$$out"; exit 1; fi
