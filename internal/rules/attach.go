@@ -9,8 +9,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
@@ -18,6 +21,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/workbook"
 )
 
 // attachVerdict is the outcome of checking one attachment path: no rule when
@@ -34,19 +38,60 @@ type attachVerdict struct {
 // attachments checks attachment cells. Each distinct file is examined once:
 // the verdict is cached by its resolved path, so a file named in 300 cells is
 // opened once, and every cell naming a bad file gets the finding.
+//
+// Path checks (cheap: a few system calls) run in the caller's goroutine;
+// the examination of a file (reading and parsing it with pdfcpu, 1–80 ms for
+// a real scan) runs on a few worker goroutines while the rows stream on.
+// Cells whose file is being examined wait in a list that only holds the
+// in-flight files' cells.
 type attachments struct {
 	dir      string // the package folder as given
 	root     string // the package folder, absolute, symbolic links resolved
 	rootErr  error
 	maxBytes int64
 	byPath   map[string]attachVerdict
-	byValue  map[string]attachVerdict
-	// Opened counts files actually read (for tests and benchmarks).
-	Opened int
+	byValue  map[string]valueEntry
+	opened   atomic.Int64
+
+	// Asynchronous examination.
+	report   func(pendingCell, attachVerdict)
+	workers  int
+	jobs     chan attachJob
+	results  chan attachResult
+	waiting  map[string][]pendingCell // resolved path → cells awaiting its verdict
+	inflight int
+	wg       sync.WaitGroup
 }
 
+// valueEntry caches what a written value resolves to: a final verdict, or
+// the file to examine.
+type valueEntry struct {
+	v        attachVerdict
+	resolved string // set when the verdict depends on examining this file
+}
+
+type attachJob struct{ resolved string }
+
+type attachResult struct {
+	resolved string
+	v        attachVerdict
+}
+
+// pendingCell is an attachment cell whose verdict is awaited.
+type pendingCell struct {
+	tr    *tableRun
+	col   int
+	cell  workbook.Cell
+	value string
+}
+
+// maxAttachWorkers bounds the examining goroutines (each may hold a file of
+// up to max_bytes and pdfcpu's model of it).
+const maxAttachWorkers = 4
+
 func newAttachments(dir string, maxBytes int64) *attachments {
-	a := &attachments{dir: dir, maxBytes: maxBytes, byPath: map[string]attachVerdict{}, byValue: map[string]attachVerdict{}}
+	a := &attachments{dir: dir, maxBytes: maxBytes, byPath: map[string]attachVerdict{}, byValue: map[string]valueEntry{},
+		waiting: map[string][]pendingCell{}, workers: min(runtime.GOMAXPROCS(0), maxAttachWorkers)}
 	abs, err := filepath.Abs(dir)
 	if err == nil {
 		abs, err = filepath.EvalSymlinks(abs)
@@ -55,55 +100,146 @@ func newAttachments(dir string, maxBytes int64) *attachments {
 	return a
 }
 
-// Check returns the verdict for the attachment path written in a cell.
+// Opened is the number of files read so far.
+func (a *attachments) Opened() int { return int(a.opened.Load()) }
+
+// Check returns the verdict for the attachment path written in a cell,
+// examining the file in the caller's goroutine.
 func (a *attachments) Check(value string) attachVerdict {
-	if v, ok := a.byValue[value]; ok {
+	e := a.lookup(value)
+	if e.resolved == "" {
+		return e.v
+	}
+	if v, ok := a.byPath[e.resolved]; ok {
 		return v
 	}
-	v := a.check(value)
-	// The cache by written value saves the path resolution for the next
-	// cell; bound it so that a sheet of 100,000 distinct names stays small.
-	if len(a.byValue) < 100_000 {
-		a.byValue[value] = v
-	}
+	v := a.examine(e.resolved)
+	a.byPath[e.resolved] = v
 	return v
 }
 
-func (a *attachments) check(value string) attachVerdict {
+// Cell checks the attachment of a cell and calls a.report with the verdict,
+// now or — when its file must be examined — once a worker has examined it
+// (at the latest in Wait).
+func (a *attachments) Cell(p pendingCell) {
+	e := a.lookup(p.value)
+	if e.resolved == "" {
+		a.report(p, e.v)
+		return
+	}
+	if v, ok := a.byPath[e.resolved]; ok {
+		a.report(p, v)
+		return
+	}
+	if cells, busy := a.waiting[e.resolved]; busy {
+		a.waiting[e.resolved] = append(cells, p)
+		return
+	}
+	a.waiting[e.resolved] = []pendingCell{p}
+	if a.jobs == nil {
+		a.jobs = make(chan attachJob, 2*a.workers)
+		a.results = make(chan attachResult, 2*a.workers)
+		for range a.workers {
+			a.wg.Add(1)
+			go func() {
+				defer a.wg.Done()
+				for j := range a.jobs {
+					a.results <- attachResult{j.resolved, a.examine(j.resolved)}
+				}
+			}()
+		}
+	}
+	for a.inflight >= 2*a.workers {
+		a.deliver(<-a.results)
+	}
+	a.jobs <- attachJob{e.resolved}
+	a.inflight++
+	for {
+		select {
+		case r := <-a.results:
+			a.deliver(r)
+			continue
+		default:
+		}
+		break
+	}
+}
+
+func (a *attachments) deliver(r attachResult) {
+	a.inflight--
+	a.byPath[r.resolved] = r.v
+	for _, p := range a.waiting[r.resolved] {
+		a.report(p, r.v)
+	}
+	delete(a.waiting, r.resolved)
+}
+
+// Wait delivers every awaited verdict and stops the workers.
+func (a *attachments) Wait() {
+	for a.inflight > 0 {
+		a.deliver(<-a.results)
+	}
+	if a.jobs != nil {
+		close(a.jobs)
+		a.wg.Wait()
+		a.jobs = nil
+	}
+}
+
+// lookup resolves a written value, cached.
+func (a *attachments) lookup(value string) valueEntry {
+	if e, ok := a.byValue[value]; ok {
+		return e
+	}
+	e := a.resolve(value)
+	// The cache by written value saves the path resolution for the next
+	// cell; bound it so that a sheet of 100,000 distinct names stays small.
+	if len(a.byValue) < 100_000 {
+		a.byValue[value] = e
+	}
+	return e
+}
+
+// resolve runs the checks of a written path that need no reading: where it
+// leads, whether it is there, its name.
+func (a *attachments) resolve(value string) valueEntry {
+	final := func(rule, variant string, args ...string) valueEntry {
+		return valueEntry{v: attachVerdict{Rule: rule, Variant: variant, Args: args}}
+	}
 	p := strings.ReplaceAll(strings.TrimSpace(value), `\`, "/")
 	if isAbsolute(p) {
-		return attachVerdict{Rule: finding.AttachmentOutside, Variant: "absolute"}
+		return final(finding.AttachmentOutside, "absolute")
 	}
 	clean := path.Clean(p)
 	if clean == ".." || strings.HasPrefix(clean, "../") {
-		return attachVerdict{Rule: finding.AttachmentOutside}
+		return final(finding.AttachmentOutside, "")
 	}
-	if clean == "." {
-		return attachVerdict{Rule: finding.AttachmentMissing}
-	}
-	if a.rootErr != nil {
-		return attachVerdict{Rule: finding.AttachmentMissing}
+	if clean == "." || a.rootErr != nil {
+		return final(finding.AttachmentMissing, "")
 	}
 	full := filepath.Join(a.root, filepath.FromSlash(clean))
 	resolved, err := filepath.EvalSymlinks(full)
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
-			return attachVerdict{Rule: finding.AttachmentUnreadable, Variant: "permission"}
+			return final(finding.AttachmentUnreadable, "permission")
 		}
 		// Not there (or a component is not a folder, or a dangling link):
 		// nothing was opened.
-		return a.missing(full)
+		return valueEntry{v: a.missing(full)}
 	}
 	if !within(a.root, resolved) {
-		return attachVerdict{Rule: finding.AttachmentOutside, Variant: "link"}
+		return final(finding.AttachmentOutside, "link")
 	}
-	if v, ok := a.byPath[resolved]; ok {
-		return v
+	st, err := os.Stat(resolved)
+	switch {
+	case err != nil:
+		return final(finding.AttachmentMissing, "")
+	case st.IsDir():
+		return final(finding.AttachmentMissing, "folder")
+	case !strings.EqualFold(path.Ext(clean), ".pdf"):
+		return final(finding.AttachmentNotPDF, "name")
 	}
-	v := a.examine(resolved, clean)
-	v.Path = resolved
-	a.byPath[resolved] = v
-	return v
+	return valueEntry{resolved: resolved}
 }
 
 // missing is the verdict for a file that is not there. When the folder holds
@@ -146,17 +282,13 @@ func within(root, target string) bool {
 	return rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
-// examine looks at a file known to be inside the package.
-func (a *attachments) examine(resolved, written string) attachVerdict {
+// examine looks at a file known to be inside the package (safe to call from
+// several goroutines).
+func (a *attachments) examine(resolved string) (v attachVerdict) {
+	defer func() { v.Path = resolved }()
 	st, err := os.Stat(resolved)
 	if err != nil {
 		return attachVerdict{Rule: finding.AttachmentMissing}
-	}
-	if st.IsDir() {
-		return attachVerdict{Rule: finding.AttachmentMissing, Variant: "folder"}
-	}
-	if !strings.EqualFold(path.Ext(written), ".pdf") {
-		return attachVerdict{Rule: finding.AttachmentNotPDF, Variant: "name"}
 	}
 	if !st.Mode().IsRegular() {
 		// A device or a pipe: never opened (reading it could block).
@@ -173,7 +305,7 @@ func (a *attachments) examine(resolved, written string) attachVerdict {
 		return attachVerdict{Rule: finding.AttachmentMissing}
 	}
 	defer f.Close()
-	a.Opened++
+	a.opened.Add(1)
 	data, err := io.ReadAll(io.LimitReader(f, a.maxBytes+1))
 	if err != nil {
 		return attachVerdict{Rule: finding.AttachmentUnreadable, Args: []string{"err", shortErr(err)}}

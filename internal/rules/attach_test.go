@@ -92,7 +92,7 @@ func TestAttachmentsOpenEachFileOnce(t *testing.T) {
 			require.Empty(t, a.Check(v).Rule, v)
 		}
 	}
-	assert.Equal(t, 2, a.Opened, "files read")
+	assert.Equal(t, 2, a.Opened(), "files read")
 }
 
 // Reading PDFs must not create pdfcpu's configuration folder in the user's

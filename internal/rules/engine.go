@@ -28,15 +28,28 @@ type checker struct {
 }
 
 func newChecker(dir string, cfg *config.Config, obs []Observer) *checker {
-	return &checker{
+	ck := &checker{
 		cfg: cfg, lang: cfg.Lang, dir: dir, obs: obs,
 		att: newAttachments(dir, cfg.MaxBytes),
 		xr:  newXrefs(),
 	}
+	ck.att.report = ck.reportAttachment
+	return ck
+}
+
+// reportAttachment turns an attachment verdict into the cell's finding.
+func (ck *checker) reportAttachment(p pendingCell, v attachVerdict) {
+	if v.Rule == "" {
+		return
+	}
+	name := path.Base(strings.ReplaceAll(p.value, `\`, "/"))
+	args := append([]string{"name", name}, v.Args...)
+	p.tr.emit(v.Rule, v.Variant, p.col, p.cell, p.value, args...)
 }
 
 // finish runs the rules that need every sheet and returns the findings.
 func (ck *checker) finish() []finding.Finding {
+	ck.att.Wait()
 	ck.xr.resolve(ck)
 	return sortFindings(ck.out)
 }
@@ -376,11 +389,7 @@ func (tr *tableRun) valueRules(i int, c workbook.Cell, cellAt func(int) workbook
 			break
 		}
 	case schema.Attachment:
-		if verdict := tr.ck.att.Check(v.Text); verdict.Rule != "" {
-			name := path.Base(strings.ReplaceAll(v.Text, `\`, "/"))
-			args := append([]string{"name", name}, verdict.Args...)
-			tr.emit(verdict.Rule, verdict.Variant, i, c, v.Text, args...)
-		}
+		tr.ck.att.Cell(pendingCell{tr: tr, col: i, cell: c, value: v.Text})
 	}
 	if seen, ok := tr.unique[i]; ok {
 		key := tr.key(i)

@@ -87,5 +87,42 @@ func TestAttachmentCells(t *testing.T) {
 		counts[f.Rule]++
 	}
 	assert.Equal(t, map[string]int{"ATTACHMENT-NOT-PDF": 300, "CELL-NOT-FILLABLE": 1}, counts)
-	assert.Equal(t, 2, ck.att.Opened, "bad.pdf and a.pdf, each read once")
+	assert.Equal(t, 2, ck.att.Opened(), "bad.pdf and a.pdf, each read once")
+}
+
+// Many distinct files, examined by the workers while rows stream on: every
+// cell gets its file's verdict, each file is read once.
+func TestAttachmentCellsMany(t *testing.T) {
+	dir := t.TempDir()
+	const files = 50
+	for i := 0; i < files; i++ {
+		data := minimalPDF(fmt.Sprint(i))
+		if i%2 == 1 {
+			data = data[:len(data)/2] // truncated
+		}
+		writeFile(t, dir, fmt.Sprintf("附件/%02d.pdf", i), data)
+	}
+	var rows []rowVals
+	for k := 0; k < 3; k++ {
+		for i := 0; i < files; i++ {
+			rows = append(rows, with(teamIn, "name", fmt.Sprintf("团队%d-%d", k, i), "agreement", fmt.Sprintf("附件/%02d.pdf", i)))
+		}
+	}
+	ck := newChecker(dir, config.Default(), nil)
+	mt := table("teams", rows...)
+	require.NoError(t, ck.table(mt.t, mt.t.RelFile, func(fn func(workbook.Row) error) error {
+		for _, r := range mt.rows {
+			require.NoError(t, fn(r))
+		}
+		return nil
+	}))
+	fs := ck.finish()
+	var want []string
+	for n, r := range mt.rows {
+		if (n%files)%2 == 1 {
+			want = append(want, "ATTACHMENT-UNREADABLE@创业团队!"+r.Cells[7].Ref)
+		}
+	}
+	assert.ElementsMatch(t, want, brief(fs))
+	assert.Equal(t, files, ck.att.Opened())
 }

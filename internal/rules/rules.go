@@ -151,6 +151,7 @@ func CheckWith(p *workbook.Package, cfg *config.Config, obs ...Observer) ([]find
 		cfg = config.Default()
 	}
 	ck := newChecker(p.Dir, cfg, obs)
+	defer ck.att.Wait() // stops the attachment workers on every path
 	for _, t := range p.Tables {
 		if t == nil || t.Sheet == nil {
 			continue
