@@ -38,7 +38,12 @@
 //   - Uniqueness and team-name matching compare values after trimming and
 //     folding full-width ASCII to half-width; USCCs are compared upper case.
 //   - Every cell that names a bad attachment gets the finding; the file itself
-//     is examined once (cached by its resolved path).
+//     is examined once (cached by its resolved path), on up to four worker
+//     goroutines while the rows stream on.
+//   - The row-state conditions are validator/v10 tags generated from
+//     schema.Conditions; validator's verdict is memoised per row signature
+//     (the yes/no values and which targets are filled), so it runs once per
+//     distinct combination, not once per row.
 package rules
 
 import (
