@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-
 	"github.com/mkspace/mkspace/internal/cell"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/schema"
