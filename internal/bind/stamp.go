@@ -9,7 +9,6 @@ import (
 	"strings"
 	"unicode/utf16"
 
-	"github.com/pdfcpu/pdfcpu/pkg/filter"
 	"github.com/pdfcpu/pdfcpu/pkg/font"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
@@ -75,6 +74,7 @@ type stamper struct {
 
 	cjkRef     types.IndirectRef
 	glyphs     map[uint32]uint16 // the font's character map
+	widths     []int             // glyph advances, in thousandths of the size
 	used       map[uint16]rune   // glyphs set, with the character each stands for
 	footerRes  types.IndirectRef
 	wmForm     types.IndirectRef
@@ -88,7 +88,10 @@ func newStamper(ctx *model.Context, cjk, version string, draft bool) (*stamper, 
 	if err != nil || !ok {
 		return nil, fmt.Errorf("font %s: not installed: %v", cjk, err)
 	}
-	s.glyphs = ttf.Chars
+	// font.UserFont copies the font's tables: fetch them once (calling
+	// pdfcpu's per-string helpers copied them for every footer, 1 GB for
+	// 350 pages).
+	s.glyphs, s.widths = ttf.Chars, ttf.GlyphWidths
 	texts := append(watermarkLines(version, draft), FooterText(version, draft, 1234567890, 0))
 	if missing, err := missingGlyphs(cjk, texts...); err != nil {
 		return nil, err
@@ -173,13 +176,11 @@ func (s *stamper) newObject(o types.Object) (types.IndirectRef, error) {
 	return *ref, nil
 }
 
+// newStream adds a stream. The stamp's streams are a few hundred bytes:
+// they are not compressed (a deflate writer costs a megabyte of memory
+// each, and saves nothing on them).
 func (s *stamper) newStream(d types.Dict, content []byte) (types.IndirectRef, error) {
-	sd := types.StreamDict{
-		Dict:           d,
-		Content:        content,
-		FilterPipeline: []types.PDFFilter{{Name: filter.Flate}},
-	}
-	sd.InsertName("Filter", filter.Flate)
+	sd := types.StreamDict{Dict: d, Content: content}
 	if err := sd.Encode(); err != nil {
 		return types.IndirectRef{}, err
 	}
@@ -196,21 +197,48 @@ func (s *stamper) newForm(kind string, bbox [4]float64, res types.IndirectRef, c
 	}, content)
 }
 
-// cjkString encodes t for a Tj of the CJK font and records its glyphs for
-// the subset and the ToUnicode map.
+// cjkString encodes t for a Tj of the CJK font (2-byte glyph IDs,
+// Identity-H) and records its glyphs for the subset (what pdfcpu's
+// model.PrepBytes does) and for the ToUnicode map.
 func (s *stamper) cjkString(t string) (string, error) {
+	if s.ctx.XRefTable.UsedGIDs == nil {
+		s.ctx.XRefTable.UsedGIDs = map[string]map[uint16]bool{}
+	}
+	gids := s.ctx.XRefTable.UsedGIDs[s.cjk]
+	if gids == nil {
+		gids = map[uint16]bool{}
+		s.ctx.XRefTable.UsedGIDs[s.cjk] = gids
+	}
+	b := make([]byte, 0, 2*len(t))
 	for _, r := range t {
-		if g, ok := s.glyphs[uint32(r)]; ok {
-			if _, seen := s.used[g]; !seen {
-				s.used[g] = r
-			}
+		g, ok := s.glyphs[uint32(r)]
+		if !ok {
+			return "", fmt.Errorf("the font has no glyph for %q", r)
+		}
+		b = append(b, byte(g>>8), byte(g))
+		gids[g] = true
+		if _, seen := s.used[g]; !seen {
+			s.used[g] = r
 		}
 	}
-	return model.PrepBytes(s.ctx.XRefTable, t, s.cjk, true, false, false)
+	e, err := types.Escape(string(b))
+	if err != nil {
+		return "", err
+	}
+	return *e, nil
 }
 
+// width is the advance of t at size.
 func (s *stamper) width(t string, size float64) (float64, error) {
-	return font.TextWidthFloat(t, s.cjk, size)
+	w := 0
+	for _, r := range t {
+		g := s.glyphs[uint32(r)]
+		if int(g) >= len(s.widths) {
+			return 0, fmt.Errorf("the font has no width for %q", r)
+		}
+		w += s.widths[g]
+	}
+	return float64(w) / 1000 * size, nil
 }
 
 // makeWatermark writes the watermark's form: its lines centred on the
