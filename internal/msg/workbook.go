@@ -122,7 +122,7 @@ func init() {
 		// HEADER-NOT-FOUND
 		"workbook.header-not-found": {
 			ZH: "{sheet}：找不到表头行（前 10 行中没有一行含有至少一半的列名，如“{examples}”）。请保留模板的表头行，列名与模板一致。",
-			EN: "{sheet}: no header row found (none of rows 1-10 holds at least half of the column names, such as {examples}). Keep the template's header row with its column names.",
+			EN: "{sheet}: no header row found (none of rows 1-10 holds at least half of the column names, such as “{examples}”). Keep the template's header row with its column names.",
 		},
 		"workbook.form-header-not-found": {
 			ZH: "{sheet}：找不到表头行（前 10 行中没有“{h1}”“{h2}”）。请保留模板第 1 行的“{h1} | {h2}”表头。",

@@ -10,6 +10,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mkspace/mkspace/internal/config"
@@ -27,6 +28,7 @@ type book struct {
 	sheets   []bookSheet          // in workbook order
 	date1904 bool
 	sstPart  string
+	sstOnce  sync.Once
 	sst      *sharedStrings
 	sstErr   error
 	limits   config.Limits
@@ -161,7 +163,7 @@ func (b *book) readWorkbook() error {
 	if b.sstPart == "" && b.part("xl/sharedStrings.xml") != nil {
 		b.sstPart = "xl/sharedStrings.xml"
 	}
-	s, closeFn, err := b.openPart(wbPart, maxSmallPart)
+	s, closeFn, err := b.openPart(wbPart, maxSmallPart, "")
 	if err != nil {
 		return b.corrupt(err)
 	}
@@ -225,6 +227,9 @@ func (e *errTooLarge) Error() string {
 func limitError(err error) *unreadable {
 	var tl *errTooLarge
 	if errors.As(err, &tl) {
+		if tl.key == "" {
+			return newUnreadable("workbook.corrupt", err, "err", err.Error())
+		}
 		return newUnreadable("workbook.too-large", nil, "size", humanBytes(tl.size), "limit", humanBytes(tl.limit), "key", tl.key)
 	}
 	return nil
@@ -232,12 +237,9 @@ func limitError(err error) *unreadable {
 
 // openPart opens a part as an XML scanner, bounded to limit bytes inflated
 // (the size the zip declares is checked first; the zip reader itself fails
-// when an entry inflates beyond what it declares).
-func (b *book) openPart(name string, limit int64) (*xmlScanner, func(), error) {
-	return b.openPartKey(name, limit, "limits.sheet_xml_bytes")
-}
-
-func (b *book) openPartKey(name string, limit int64, key string) (*xmlScanner, func(), error) {
+// when an entry inflates beyond what it declares). key names the config
+// setting of the limit, "" for the fixed bound of small parts.
+func (b *book) openPart(name string, limit int64, key string) (*xmlScanner, func(), error) {
 	zf := b.part(name)
 	if zf == nil {
 		return nil, nil, fmt.Errorf("%w: %s", errNoPart, name)
@@ -286,7 +288,7 @@ func relsOf(part string) string {
 
 // readRels reads a relationship part; targets are resolved against base.
 func (b *book) readRels(name, base string) ([]relationship, error) {
-	s, closeFn, err := b.openPart(name, maxSmallPart)
+	s, closeFn, err := b.openPart(name, maxSmallPart, "")
 	if err != nil {
 		return nil, err
 	}
@@ -330,12 +332,9 @@ func (t *sharedStrings) get(i int) (string, bool) {
 	return t.arena[start:t.ends[i]], true
 }
 
-// strings loads the shared strings once.
+// strings loads the shared strings once (safe for concurrent use).
 func (b *book) strings() (*sharedStrings, error) {
-	if b.sst != nil || b.sstErr != nil {
-		return b.sst, b.sstErr
-	}
-	b.sst, b.sstErr = b.loadStrings()
+	b.sstOnce.Do(func() { b.sst, b.sstErr = b.loadStrings() })
 	return b.sst, b.sstErr
 }
 
@@ -344,7 +343,7 @@ func (b *book) loadStrings() (*sharedStrings, error) {
 	if b.sstPart == "" {
 		return t, nil
 	}
-	s, closeFn, err := b.openPart(b.sstPart, b.limits.SheetXMLBytes)
+	s, closeFn, err := b.openPart(b.sstPart, b.limits.SheetXMLBytes, "limits.sheet_xml_bytes")
 	if err != nil {
 		if errors.Is(err, errNoPart) {
 			return t, nil

@@ -77,7 +77,7 @@ func Open(paths []string, cfg *config.Config) (*Package, error) {
 	if len(files) == 0 {
 		key, kv := "workbook.no-workbook", []string{"dir", dir}
 		if len(others) > 0 {
-			key, kv = "workbook.no-workbook-others", append(kv, "names", strings.Join(others, "、"))
+			key, kv = "workbook.no-workbook-others", append(kv, "names", p.join(others, "、", ", "))
 		}
 		p.add(finding.Finding{Rule: finding.FileUnreadable, File: dir}, key, kv...)
 		return p, nil
@@ -255,6 +255,11 @@ func (p *Package) add(f finding.Finding, key string, kv ...string) {
 	p.mu.Unlock()
 }
 
+// join joins items with the separator of the configured language.
+func (p *Package) join(items []string, zh, en string) string {
+	return strings.Join(items, p.cfg.Lang.Pick(zh, en))
+}
+
 // unreadable reports FILE-UNREADABLE for a file or one of its sheets.
 func (p *Package) unreadable(rel, sheet string, err error) {
 	var u *unreadable
@@ -287,7 +292,7 @@ func (p *Package) sheetUnknown(rel, name string) {
 	for _, s := range schema.Sheets() {
 		names = append(names, s.Name)
 	}
-	p.add(f, "workbook.sheet-unknown", "file", rel, "sheet", name, "names", strings.Join(names, "、"))
+	p.add(f, "workbook.sheet-unknown", "file", rel, "sheet", name, "names", p.join(names, "、", ", "))
 }
 
 // similarSheet returns the data sheet an unknown sheet name most likely

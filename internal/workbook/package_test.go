@@ -512,3 +512,16 @@ func TestMessagesExist(t *testing.T) {
 		}
 	}
 }
+
+// TestProtectedWorkbookReads: sheet and structure protection (a password
+// to edit, not to open) does not stop reading.
+func TestProtectedWorkbookReads(t *testing.T) {
+	dir := t.TempDir()
+	writeBook(t, dir, "a.xlsx", goodSheets(), func(f *excelize.File) {
+		require.NoError(t, f.ProtectSheet("创业团队", &excelize.SheetProtectionOptions{Password: "x"}))
+		require.NoError(t, f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{Password: "x", LockStructure: true}))
+	})
+	p := openPkg(t, nil, dir)
+	assert.Empty(t, p.Findings, describe(p.Findings))
+	assert.Len(t, rowsOf(t, p, "teams"), 2)
+}

@@ -111,7 +111,7 @@ func (p *Package) findHeader(t *Table, rr *rowReader) {
 		examples = append(examples, sh.Columns[i].Header)
 	}
 	p.add(finding.Finding{Rule: finding.HeaderNotFound, File: t.RelFile, Sheet: t.Name},
-		"workbook.header-not-found", "sheet", t.Name, "examples", strings.Join(examples, "”“"))
+		"workbook.header-not-found", "sheet", t.Name, "examples", p.join(examples, "”“", "”, “"))
 }
 
 // mapColumns maps the header row's cells to schema columns and reports

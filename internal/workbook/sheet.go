@@ -13,7 +13,6 @@ type rawCell struct {
 	col   int // 0-based
 	value string
 	kind  Kind
-	cut   bool // text cut at the cell length bound
 	// noCache: a formula without a cached result (never calculated, as
 	// files written by libraries are): its value is unknown, not blank.
 	noCache bool
@@ -38,7 +37,6 @@ type rowReader struct {
 	row      rawRow
 	lastRow  int
 	badIndex bool // a shared string index out of range was met
-	cut      bool // some cell's text was cut
 	inData   bool
 	done     bool
 }
@@ -48,7 +46,7 @@ func (b *book) rows(part string, want func(int) bool) (*rowReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, closeFn, err := b.openPart(part, b.limits.SheetXMLBytes)
+	s, closeFn, err := b.openPart(part, b.limits.SheetXMLBytes, "limits.sheet_xml_bytes")
 	if err != nil {
 		return nil, err
 	}
@@ -136,11 +134,10 @@ func (r *rowReader) readCell(col int) {
 	typ, _ := s.attr("t")
 	t := string(typ) // small, compared only
 	var (
-		v, inline    string
-		hasV, hasIS  bool
-		formula, cut bool
-		ftext        string
-		vcut, inlcut bool
+		v, inline   string
+		hasV, hasIS bool
+		formula     bool
+		ftext       string
 	)
 	for done := false; !done; {
 		switch s.next() {
@@ -153,13 +150,13 @@ func (r *rowReader) readCell(col int) {
 		case tokStart:
 			switch {
 			case s.is("v"):
-				v, vcut = s.elementText()
+				v, _ = s.elementText()
 				hasV = true
 			case s.is("f"):
 				formula = true
 				ftext, _ = s.elementText()
 			case s.is("is"):
-				inline, inlcut = s.richText()
+				inline, _ = s.richText()
 				hasIS = true
 			default:
 				s.skipElement()
@@ -178,15 +175,15 @@ func (r *rowReader) readCell(col int) {
 			cell.value, cell.kind = str, KindString
 		}
 	case "inlineStr":
-		cell.value, cell.kind, cut = inline, KindString, inlcut
+		cell.value, cell.kind = inline, KindString
 		if !hasIS && hasV {
-			cell.value, cut = v, vcut
+			cell.value = v
 		}
 		if !hasIS && !hasV {
 			cell.kind = KindEmpty
 		}
 	case "str":
-		cell.value, cell.kind, cut = v, KindString, vcut
+		cell.value, cell.kind = v, KindString
 	case "b":
 		if hasV {
 			cell.kind = KindBool
@@ -213,7 +210,7 @@ func (r *rowReader) readCell(col int) {
 		if hasV && strings.TrimSpace(v) != "" {
 			cell.value, cell.kind = strings.TrimSpace(v), KindNumber
 		} else if hasIS { // some writers omit t="inlineStr"
-			cell.value, cell.kind, cut = inline, KindString, inlcut
+			cell.value, cell.kind = inline, KindString
 		}
 	}
 	if formula && t == "b" && hasV && constantBool(ftext) {
@@ -223,14 +220,9 @@ func (r *rowReader) readCell(col int) {
 		cell.kind = KindFormula
 		cell.noCache = !hasV && !hasIS
 	}
-	if r.cellMax > 0 && len(cell.value) > r.cellMax {
-		if tr := truncateRunes(cell.value, r.cellMax); len(tr) < len(cell.value) {
-			cell.value, cut = tr, true
-		}
-	}
-	if cut {
-		cell.cut, r.cut = true, true
-	}
+	// Text beyond the scanner's bound was never stored; cut what remains
+	// to the character limit.
+	cell.value = truncateRunes(cell.value, r.cellMax)
 	r.row.cells = append(r.row.cells, cell)
 }
 
