@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/mkspace/mkspace/internal/digest"
@@ -16,7 +17,7 @@ const Title = "国家备案众创空间申报书"
 
 // landscapeFrom is the number of columns from which a table is set on
 // landscape pages.
-const landscapeFrom = 9
+const landscapeFrom = 11
 
 // bound is an attachment that will be bound, with its page count.
 type bound struct {
@@ -105,6 +106,8 @@ func table(d *Data, key string, ref map[string]string, sums [][2]string) documen
 			if c.Type == schema.Attachment && v != "" {
 				if label, ok := ref[attachmentKey(v)]; ok {
 					v = label
+				} else {
+					v = path.Base(attachmentKey(v)) // not bound (--no-attachments): the file's name
 				}
 			}
 			row = append(row, v)
