@@ -17,6 +17,7 @@ import (
 
 	"github.com/mkspace/mkspace/internal/digest"
 	"github.com/mkspace/mkspace/internal/docver"
+	"github.com/mkspace/mkspace/internal/msg"
 )
 
 // geometry of the fixture pages as stored.
@@ -440,4 +441,43 @@ func TestProbe(t *testing.T) {
 	assert.Equal(t, [2]float64{842, 595}, [2]float64{w, h})
 	_, err = Probe(f.user)
 	assert.ErrorIs(t, err, ErrNeedsPassword)
+}
+
+func TestMessage(t *testing.T) {
+	f := getFixtures(t)
+	v := docver.New()
+	bindErr := func(in Input) error {
+		_, err := Bind(in, &bytes.Buffer{})
+		require.Error(t, err)
+		return err
+	}
+	cases := []struct {
+		name string
+		err  error
+		zh   string
+		en   string
+	}{
+		{"password", bindErr(Input{Body: f.body, Documents: []Document{{Path: f.user}}, Version: v}), "设置了打开密码", "needs a password"},
+		{"damaged", bindErr(Input{Body: f.body, Documents: []Document{{Path: f.bad}}, Version: v}), "无法读取", "cannot be read"},
+		{"missing", bindErr(Input{Body: f.body, Documents: []Document{{Path: f.bad + ".gone"}}, Version: v}), "找不到附件", "is missing"},
+		{"body", bindErr(Input{Body: []byte("x"), Version: v}), "正文无法装订", "body of the"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			zh, ok := Message(msg.ZH, tc.err)
+			require.True(t, ok)
+			assert.Contains(t, zh, tc.zh)
+			assert.NotContains(t, zh, "{")
+			en, ok := Message(msg.EN, tc.err)
+			require.True(t, ok)
+			assert.Contains(t, en, tc.en)
+			var de *DocumentError
+			require.ErrorAs(t, tc.err, &de)
+			if de.Path != "" {
+				assert.Contains(t, zh, de.Path)
+			}
+		})
+	}
+	_, ok := Message(msg.ZH, errors.New("disk full"))
+	assert.False(t, ok)
 }
