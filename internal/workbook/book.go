@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mkspace/mkspace/internal/config"
 )
@@ -315,21 +316,18 @@ func (b *book) readRels(name, base string) ([]relationship, error) {
 	return out, s.err()
 }
 
-// sharedStrings is the shared string table: all strings in one arena.
+// sharedStrings is the shared string table. The strings live in chunks of
+// about 1 MB (each item a substring of its chunk): no growth by doubling and
+// no allocation per item, whatever the table's size.
 type sharedStrings struct {
-	arena string
-	ends  []uint32 // end offset of string i in arena
+	items []string
 }
 
 func (t *sharedStrings) get(i int) (string, bool) {
-	if i < 0 || i >= len(t.ends) {
+	if i < 0 || i >= len(t.items) {
 		return "", false
 	}
-	start := uint32(0)
-	if i > 0 {
-		start = t.ends[i-1]
-	}
-	return t.arena[start:t.ends[i]], true
+	return t.items[i], true
 }
 
 // strings loads the shared strings once (safe for concurrent use).
@@ -337,6 +335,8 @@ func (b *book) strings() (*sharedStrings, error) {
 	b.sstOnce.Do(func() { b.sst, b.sstErr = b.loadStrings() })
 	return b.sst, b.sstErr
 }
+
+const sstChunk = 1 << 20
 
 func (b *book) loadStrings() (*sharedStrings, error) {
 	t := &sharedStrings{}
@@ -351,7 +351,17 @@ func (b *book) loadStrings() (*sharedStrings, error) {
 		return nil, err
 	}
 	defer closeFn()
-	var arena strings.Builder
+	chunk := make([]byte, 0, sstChunk)
+	var ends []int // end offsets in chunk of the items not yet flushed
+	flush := func() {
+		str := string(chunk)
+		start := 0
+		for _, e := range ends {
+			t.items = append(t.items, str[start:e])
+			start = e
+		}
+		chunk, ends = chunk[:0], ends[:0]
+	}
 	for {
 		tok := s.next()
 		if tok == tokEOF {
@@ -362,25 +372,39 @@ func (b *book) loadStrings() (*sharedStrings, error) {
 		}
 		if s.is("sst") {
 			if n, err := strconv.Atoi(s.attrString("uniqueCount")); err == nil && n > 0 {
-				t.ends = make([]uint32, 0, min(n, 1<<20))
+				t.items = make([]string, 0, min(n, 1<<20))
 			}
 			continue
 		}
 		if s.is("si") {
-			text, _ := s.richText()
-			text = truncateRunes(text, b.limits.CellChars)
-			if arena.Len()+len(text) > 1<<32-1 {
-				return nil, &errTooLarge{size: 1 << 32, limit: 1<<32 - 1, key: "limits.sheet_xml_bytes"}
+			start := len(chunk)
+			chunk = appendDecoded(chunk, s.richTextRaw())
+			chunk = chunk[:start+runePrefix(chunk[start:], b.limits.CellChars)]
+			ends = append(ends, len(chunk))
+			if len(chunk) >= sstChunk {
+				flush()
 			}
-			arena.WriteString(text)
-			t.ends = append(t.ends, uint32(arena.Len()))
 		}
 	}
 	if err := s.err(); err != nil {
 		return nil, err
 	}
-	t.arena = arena.String()
+	flush()
 	return t, nil
+}
+
+// runePrefix returns the length in bytes of the first n characters of b
+// (all of b when n ≤ 0).
+func runePrefix(b []byte, n int) int {
+	if n <= 0 || len(b) <= n {
+		return len(b)
+	}
+	i := 0
+	for k := 0; k < n && i < len(b); k++ {
+		_, size := utf8.DecodeRune(b[i:])
+		i += size
+	}
+	return i
 }
 
 // truncateRunes cuts s to at most n characters (n ≤ 0: no bound).

@@ -118,7 +118,7 @@ func FuzzSheetXML(f *testing.F) {
 	f.Add([]byte(`<sheetData><row r="2"><c r="ZZ2" t="e"><v>#N/A</v></c></row><!-- x --><![CDATA[a]]></sheetData>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const cellMax = 50
-		rr := &rowReader{s: newScanner(bytes.NewReader(data), 8*cellMax), sst: &sharedStrings{arena: "甲", ends: []uint32{3}}, cellMax: cellMax}
+		rr := &rowReader{s: newScanner(bytes.NewReader(data), 8*cellMax), sst: &sharedStrings{items: []string{"甲"}}, cellMax: cellMax}
 		rows := 0
 		for rr.next() {
 			rows++

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -456,8 +455,15 @@ func (s *xmlScanner) elementText() (string, bool) {
 
 // richText reads the text of a string item (<si> or <is>) whose start tag was
 // just read: the <t> of the item and of its runs (<r>), not the phonetic
-// runs (<rPh>). The text is appended raw to s.text; cut reports truncation.
+// runs (<rPh>); cut reports truncation.
 func (s *xmlScanner) richText() (string, bool) {
+	raw := s.richTextRaw()
+	return decodeText(raw), s.cut
+}
+
+// richTextRaw is richText without decoding: the raw text, valid until the
+// scanner moves on.
+func (s *xmlScanner) richTextRaw() []byte {
 	s.text, s.cut = s.text[:0], false
 	depth := 1
 	for depth > 0 {
@@ -479,52 +485,62 @@ func (s *xmlScanner) richText() (string, bool) {
 			depth = 0
 		}
 	}
-	return decodeText(s.text), s.cut
+	return s.text
 }
 
 // decodeText resolves character and predefined entity references, folds
 // CR LF and lone CR to LF (as XML requires) and undoes the _xHHHH_ escapes
 // with which Excel stores control characters.
 func decodeText(b []byte) string {
-	if bytes.IndexByte(b, '&') < 0 && bytes.IndexByte(b, '\r') < 0 && bytes.Index(b, []byte("_x")) < 0 {
+	if !needsDecoding(b) {
 		return string(b)
 	}
-	var out strings.Builder
-	out.Grow(len(b))
+	return string(appendDecoded(make([]byte, 0, len(b)), b))
+}
+
+func needsDecoding(b []byte) bool {
+	return bytes.IndexByte(b, '&') >= 0 || bytes.IndexByte(b, '\r') >= 0 || bytes.Index(b, []byte("_x")) >= 0
+}
+
+// appendDecoded appends the decoded form of b (see decodeText) to dst.
+func appendDecoded(dst, b []byte) []byte {
+	if !needsDecoding(b) {
+		return append(dst, b...)
+	}
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		switch c {
 		case '\r':
-			out.WriteByte('\n')
+			dst = append(dst, '\n')
 			if i+1 < len(b) && b[i+1] == '\n' {
 				i++
 			}
 		case '&':
 			j := bytes.IndexByte(b[i:min(len(b), i+12)], ';')
 			if j < 0 {
-				out.WriteByte(c)
+				dst = append(dst, c)
 				continue
 			}
 			if r, ok := entity(b[i+1 : i+j]); ok {
-				out.WriteRune(r)
+				dst = utf8.AppendRune(dst, r)
 				i += j
 			} else {
-				out.WriteByte(c)
+				dst = append(dst, c)
 			}
 		case '_':
 			if r, n := bstrEscape(b[i:]); n > 0 {
 				if r >= 0 {
-					out.WriteRune(r)
+					dst = utf8.AppendRune(dst, r)
 				}
 				i += n - 1
 			} else {
-				out.WriteByte(c)
+				dst = append(dst, c)
 			}
 		default:
-			out.WriteByte(c)
+			dst = append(dst, c)
 		}
 	}
-	return out.String()
+	return dst
 }
 
 func entity(name []byte) (rune, bool) {
