@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cast"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
@@ -171,11 +172,33 @@ func Load(src Source) (*Config, error) {
 	if c.CheckDigit != "error" && c.CheckDigit != "warning" {
 		return nil, invalid("uscc.check_digit", c.CheckDigit, "error | warning")
 	}
-	if err := v.UnmarshalKey("eligibility", &c.Eligibility); err != nil {
-		return nil, invalid("eligibility", "", err.Error())
+	// Key by key: viper's UnmarshalKey of a section the file sets in part
+	// would drop the defaults of the keys the file leaves out.
+	e := &c.Eligibility
+	for key, dst := range map[string]*int{
+		"operating_months": &e.OperatingMonths, "workstations": &e.Workstations, "served": &e.Served,
+		"conversions": &e.Conversions, "financed": &e.Financed, "professional_staff": &e.ProfessionalStaff,
+		"mentors": &e.Mentors, "activities": &e.Activities,
+	} {
+		if *dst, err = cast.ToIntE(v.Get("eligibility." + key)); err != nil {
+			return nil, invalid("eligibility."+key, v.GetString("eligibility."+key), err.Error())
+		}
 	}
-	if err := v.UnmarshalKey("limits", &c.Limits); err != nil {
-		return nil, invalid("limits", "", err.Error())
+	for key, dst := range map[string]*float64{
+		"total_area": &e.TotalArea, "service_area_ratio": &e.ServiceAreaRatio, "public_service_area": &e.PublicServiceArea,
+	} {
+		if *dst, err = cast.ToFloat64E(v.Get("eligibility." + key)); err != nil {
+			return nil, invalid("eligibility."+key, v.GetString("eligibility."+key), err.Error())
+		}
+	}
+	if c.Limits.UnzipBytes, err = cast.ToInt64E(v.Get("limits.unzip_bytes")); err != nil {
+		return nil, invalid("limits.unzip_bytes", v.GetString("limits.unzip_bytes"), err.Error())
+	}
+	if c.Limits.SheetXMLBytes, err = cast.ToInt64E(v.Get("limits.sheet_xml_bytes")); err != nil {
+		return nil, invalid("limits.sheet_xml_bytes", v.GetString("limits.sheet_xml_bytes"), err.Error())
+	}
+	if c.Limits.CellChars, err = cast.ToIntE(v.Get("limits.cell_chars")); err != nil {
+		return nil, invalid("limits.cell_chars", v.GetString("limits.cell_chars"), err.Error())
 	}
 	overrides := map[string][]string{}
 	if v.IsSet("options") {
