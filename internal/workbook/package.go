@@ -224,13 +224,14 @@ func listFolder(dir string) (files, others []string, err error) {
 }
 
 // relPath names a file as findings do: relative to the package folder
-// where possible, else as given.
+// (with "/" separators, as attachment paths are written) where possible,
+// else as given.
 func (p *Package) relPath(path string) string {
 	rel, err := filepath.Rel(p.Dir, path)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return path
 	}
-	return rel
+	return filepath.ToSlash(rel)
 }
 
 // safeOpenBook opens a book, turning a panic into an error.

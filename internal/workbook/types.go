@@ -47,7 +47,7 @@ type Row struct {
 type Table struct {
 	Sheet     *schema.Sheet
 	File      string // the .xlsx path holding it, as in Package.Files
-	RelFile   string // File as findings name it: relative to the package folder where possible
+	RelFile   string // File as findings name it: relative to the package folder ("/" separators) where possible, else as given
 	Name      string // the sheet name as written in the file
 	HeaderRow int    // 1-based; 0 when not found (or the sheet is unreadable): Each then yields no rows
 	// Present[i] tells whether schema column i was found in the header (for
