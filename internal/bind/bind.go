@@ -17,8 +17,8 @@ package bind
 import (
 	"bytes"
 	"fmt"
+	"github.com/mkspace/mkspace/internal/atomicfile"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
@@ -250,30 +250,6 @@ func stampAll(ctx *model.Context, font, version string, draft bool, pages []leaf
 // WriteFileAtomic writes a file through a temporary file in its folder,
 // renamed into place once complete and synced: readers of path see its
 // old content or the whole new one, never a part.
-func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err = write(f); err != nil {
-		return err
-	}
-	if err = f.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
+	return atomicfile.Write(path, true, write)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/mkspace/mkspace/internal/atomicfile"
 	"io"
 	"io/fs"
 	"math"
@@ -155,47 +156,10 @@ func runInit(o *initOptions) error {
 	return nil
 }
 
-// writeNewFile writes the content of r to a new file at path atomically: a
-// temporary file in the same folder, then linked into place, which never
-// replaces an existing file (fs.ErrExist then).
-func writeNewFile(path string, r io.Reader) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	defer func() {
-		if tmp != nil {
-			_ = tmp.Close()
-		}
-		_ = os.Remove(name) // after a link this drops the extra name
-	}()
-	if _, err = io.Copy(tmp, r); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	err = tmp.Close()
-	tmp = nil
-	if err != nil {
-		return err
-	}
-	if err = os.Chmod(name, 0o644); err != nil {
-		return err
-	}
-	if lerr := os.Link(name, path); lerr == nil || errors.Is(lerr, fs.ErrExist) {
-		return lerr
-	}
-	// No hard links on this file system (FAT on a USB stick): check, rename.
-	if _, serr := os.Lstat(path); serr == nil {
-		return &fs.PathError{Op: "write", Path: path, Err: fs.ErrExist}
-	}
-	return os.Rename(name, path)
+// writeNewFile writes the content of r to a new file at path atomically;
+// an existing file is never replaced (fs.ErrExist then).
+func writeNewFile(path string, r io.Reader) error {
+	return atomicfile.WriteReader(path, false, r)
 }
 
 // windowsText prepares a text file for Notepad on Chinese Windows: CRLF

@@ -8,11 +8,11 @@
 package xlsxtmpl
 
 import (
-	"errors"
 	"fmt"
+	"github.com/mkspace/mkspace/internal/atomicfile"
+	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -124,7 +124,7 @@ func New(opts Options) (*excelize.File, error) {
 func Write(path string, opts Options, force bool) error {
 	if !force {
 		if _, err := os.Lstat(path); err == nil {
-			return existErr(path)
+			return &fs.PathError{Op: "write", Path: path, Err: fs.ErrExist}
 		}
 	}
 	f, err := New(opts)
@@ -137,55 +137,11 @@ func Write(path string, opts Options, force bool) error {
 
 // Save writes f to path atomically; without force an existing path is an
 // error wrapping fs.ErrExist and is left unchanged.
-func Save(f *excelize.File, path string, force bool) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
+func Save(f *excelize.File, path string, force bool) error {
+	return atomicfile.Write(path, force, func(w io.Writer) error {
+		_, err := f.WriteTo(w)
 		return err
-	}
-	name := tmp.Name()
-	defer func() {
-		if tmp != nil {
-			_ = tmp.Close()
-		}
-		_ = os.Remove(name) // after a rename or link this is a no-op or drops the extra link
-	}()
-	if _, err = f.WriteTo(tmp); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	err = tmp.Close()
-	tmp = nil
-	if err != nil {
-		return err
-	}
-	if err = os.Chmod(name, 0o644); err != nil {
-		return err
-	}
-	if force {
-		return os.Rename(name, path)
-	}
-	// A hard link never replaces an existing file, closing the gap between
-	// the check above and the rename; some file systems (FAT on USB sticks)
-	// have no links, then check and rename.
-	if lerr := os.Link(name, path); lerr == nil {
-		return nil
-	} else if errors.Is(lerr, fs.ErrExist) {
-		return existErr(path)
-	}
-	if _, serr := os.Lstat(path); serr == nil {
-		return existErr(path)
-	}
-	return os.Rename(name, path)
-}
-
-func existErr(path string) error {
-	return &fs.PathError{Op: "write", Path: path, Err: fs.ErrExist}
+	})
 }
 
 // builder holds the state of one workbook being built.
