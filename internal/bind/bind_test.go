@@ -3,6 +3,7 @@ package bind
 import (
 	"bytes"
 	"errors"
+	"github.com/mkspace/mkspace/internal/pdfconf"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -142,7 +143,7 @@ func readOutline(t *testing.T, path string) []Bookmark {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
-	bms, err := api.Bookmarks(bytes.NewReader(data), newConfig())
+	bms, err := api.Bookmarks(bytes.NewReader(data), pdfconf.New())
 	require.NoError(t, err)
 	var out []Bookmark
 	var walk func(level int, bms []pdfcpu.Bookmark)

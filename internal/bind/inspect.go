@@ -3,6 +3,7 @@ package bind
 import (
 	"bytes"
 	"fmt"
+	"github.com/mkspace/mkspace/internal/pdfconf"
 	"io"
 	"os"
 	"regexp"
@@ -74,7 +75,7 @@ func InspectReader(r io.ReadSeeker) (info *Info, err error) {
 			info, err = nil, &DocumentError{Err: fmt.Errorf("%w: %v", ErrUnreadable, p)}
 		}
 	}()
-	ctx, err := api.ReadContext(r, newConfig())
+	ctx, err := api.ReadContext(r, pdfconf.New())
 	if err != nil {
 		return nil, &DocumentError{Err: fmt.Errorf("%w: %w", ErrUnreadable, err)}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/mkspace/mkspace/internal/pdfconf"
 	"io"
 	"os"
 
@@ -119,7 +120,7 @@ func readPDF(r io.ReadSeeker) (ctx *model.Context, err error) {
 			ctx, err = nil, &DocumentError{Err: fmt.Errorf("%w: %v", ErrUnreadable, p)}
 		}
 	}()
-	ctx, err = api.ReadContext(r, newConfig())
+	ctx, err = api.ReadContext(r, pdfconf.New())
 	if err != nil {
 		if errors.Is(err, pdfcpu.ErrWrongPassword) {
 			return nil, &DocumentError{Err: ErrNeedsPassword}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/mkspace/mkspace/internal/pdfconf"
 	"io"
 	"io/fs"
 	"os"
@@ -17,8 +18,6 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/workbook"
@@ -340,37 +339,6 @@ func hasEOFMarker(data []byte) bool {
 	return bytes.Contains(tail, []byte("%%EOF"))
 }
 
-// pdfConfiguration returns pdfcpu's settings for reading an attachment,
-// built in memory. model.NewDefaultConfiguration would create (or read)
-// pdfcpu's configuration folder under the user's home; api.DisableConfigDir
-// would change a process-wide setting that the PDF renderer may rely on.
-// A Configuration value handed to the reader is used as is, so nothing is
-// written anywhere.
-func pdfConfiguration() *model.Configuration {
-	return &model.Configuration{
-		CreationDate:              "",
-		Version:                   model.VersionStr,
-		CheckFileNameExt:          false,
-		Reader15:                  true,
-		DecodeAllStreams:          false,
-		ValidationMode:            model.ValidationRelaxed,
-		UnsupportedResourcePolicy: model.UnsupportedResourceSkip,
-		ValidateLinks:             false,
-		Eol:                       types.EolLF,
-		WriteObjectStream:         true,
-		WriteXRefStream:           true,
-		EncryptUsingAES:           true,
-		EncryptKeyLength:          256,
-		Permissions:               model.PermissionsPrint,
-		TimestampFormat:           "2006-01-02 15:04",
-		DateFormat:                "2006-01-02",
-		Offline:                   true,
-		Timeout:                   5,
-		Limits:                    model.DefaultResourceLimits(),
-		Cmd:                       model.VALIDATE,
-	}
-}
-
 // parsePDF reads and validates a PDF as the 申报书 binding will: a file that
 // passes opens without a password and can be merged.
 func parsePDF(data []byte) (err error) {
@@ -381,7 +349,7 @@ func parsePDF(data []byte) (err error) {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
-	ctx, err := api.ReadContext(bytes.NewReader(data), pdfConfiguration())
+	ctx, err := api.ReadContext(bytes.NewReader(data), pdfconf.New())
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"github.com/mkspace/mkspace/internal/pdfconf"
 	"os"
 	"path/filepath"
 	"testing"
@@ -42,7 +43,7 @@ func minimalPDF(text string) []byte {
 // using an in-memory configuration so that nothing is written under HOME.
 func encryptedPDF(t testing.TB, userPW, ownerPW string) []byte {
 	t.Helper()
-	conf := pdfConfiguration()
+	conf := pdfconf.New()
 	conf.UserPW, conf.OwnerPW = userPW, ownerPW
 	conf.EncryptUsingAES, conf.EncryptKeyLength = true, 256
 	var out bytes.Buffer

@@ -1,11 +1,14 @@
-package bind
+// Package pdfconf holds the one pdfcpu configuration mkspace reads and
+// writes PDFs with, built in memory so that pdfcpu never touches the
+// user's home folder.
+package pdfconf
 
 import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
-// newConfig returns pdfcpu's settings, built in memory.
+// New returns pdfcpu's settings, built in memory.
 //
 // model.NewDefaultConfiguration would create (or read) pdfcpu's
 // configuration folder in the user's home (~/.config/pdfcpu), and
@@ -13,7 +16,7 @@ import (
 // Configuration handed to pdfcpu's functions is used as is, so nothing is
 // read from or written to the home folder. Every call gets its own value:
 // pdfcpu's api functions write into the one they are given (Cmd, …).
-func newConfig() *model.Configuration {
+func New() *model.Configuration {
 	return &model.Configuration{
 		Version:  model.VersionStr,
 		Reader15: true,
