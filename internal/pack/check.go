@@ -1,0 +1,576 @@
+package pack
+
+import (
+	"archive/zip"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mkspace/mkspace/internal/bind"
+	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/dossier"
+	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/totals"
+)
+
+// Kind is what a checked path is.
+type Kind string
+
+const (
+	KindZip      Kind = "zip"      // a packed package
+	KindUnpacked Kind = "unpacked" // a folder unpacked from one (it holds manifest.json)
+	KindFolder   Kind = "folder"   // a package folder: its newest 申报书 in the output folder
+	KindPDF      Kind = "pdf"      // a 申报书 and its package
+)
+
+// Problem codes beyond the archive's (archive.go).
+const (
+	CodeManifestMissing = "MANIFEST-MISSING"
+	CodeManifestInvalid = "MANIFEST-INVALID"
+	CodeFileMissing     = "FILE-MISSING"
+	CodeFileChanged     = "FILE-CHANGED"
+	CodeFileExtra       = "FILE-EXTRA"
+	CodeConfig          = "CONFIG"
+	CodeDataError       = "DATA-ERROR"
+	CodeDataMore        = "DATA-ERRORS-MORE"
+	CodeNoPDF           = "PDF-NONE"
+	CodePDFUnreadable   = "PDF-UNREADABLE"
+	CodePDFMismatch     = "PDF-MISMATCH" // a statement of dossier.Verdict: version stamps, data changed
+	CodePDFDraft        = "PDF-DRAFT"
+	CodePDFIncomplete   = "PDF-INCOMPLETE"
+	CodeVersionMismatch = "VERSION-MISMATCH"
+	CodeDigestMismatch  = "DIGEST-MISMATCH"
+)
+
+// Problem is one reason a package fails, as a catalogue message.
+type Problem struct {
+	Code string   `json:"code"`
+	Key  string   `json:"-"`
+	Args []string `json:"-"`
+	// verdict and line: the problem is line `line` of verdict.Lines.
+	verdict *dossier.Verdict
+	line    int
+	// err, when set, is rendered in the reader's language as {err}.
+	err error
+}
+
+// Text renders the problem in l.
+func (p Problem) Text(l msg.Lang) string {
+	if p.verdict != nil {
+		if lines := p.verdict.Lines(l); p.line < len(lines) {
+			return lines[p.line]
+		}
+	}
+	if p.err != nil {
+		return l.T(p.Key, append(slices.Clone(p.Args), "err", errText(p.err, l))...)
+	}
+	return l.T(p.Key, p.Args...)
+}
+
+// ShownDataErrors is how many of a package's data errors are listed one by
+// one; the rest are counted.
+const ShownDataErrors = 5
+
+// Report is what Check finds out about one package.
+type Report struct {
+	Path     string // as given
+	Kind     Kind
+	Manifest *Manifest // nil when none could be read
+	// Data is the package's data as read (nil when it could not be
+	// read: an archive refused, a configuration that does not load).
+	Data *dossier.Data
+	// Verdict is the 申报书's (nil when none was checked).
+	Verdict *dossier.Verdict
+	// PDF is the 申报书 checked, relative to the package where it lies
+	// inside it.
+	PDF string
+	// Files is the number of files checked against the manifest.
+	Files    int
+	Problems []Problem
+}
+
+// OK reports whether the package passed every check.
+func (r *Report) OK() bool { return len(r.Problems) == 0 }
+
+// Lines renders the problems in l, one a line.
+func (r *Report) Lines(l msg.Lang) []string {
+	out := make([]string, len(r.Problems))
+	for i, p := range r.Problems {
+		out[i] = p.Text(l)
+	}
+	return out
+}
+
+// Version is the 版本号 of the 申报书 checked, else the manifest's.
+func (r *Report) Version() string {
+	if r.Verdict != nil && r.Verdict.Version != "" {
+		return r.Verdict.Version
+	}
+	if r.Manifest != nil {
+		return r.Manifest.Version
+	}
+	return ""
+}
+
+// Identity returns 众创空间名称, 运营主体名称 and 受理机构, from the data when
+// it was read, else from the manifest.
+func (r *Report) Identity() (name, operator, agency string) {
+	if r.Data != nil {
+		name, operator, agency = r.Data.Field("basic", "name"), r.Data.Field("basic", "operator"), r.Data.Field("basic", "agency")
+	}
+	if r.Manifest != nil {
+		name = cmpOr(name, r.Manifest.SpaceName)
+		operator = cmpOr(operator, r.Manifest.Operator)
+		agency = cmpOr(agency, r.Manifest.Agency)
+	}
+	return name, operator, agency
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// Counts returns the numbers of errors and warnings of the data; ok is
+// false when the data was not read.
+func (r *Report) Counts() (errs, warns int, ok bool) {
+	if r.Data == nil {
+		return 0, 0, false
+	}
+	errs, warns = r.Data.Counts()
+	return errs, warns, true
+}
+
+// Eligibility is the self-check of the data (nil when it was not read).
+func (r *Report) Eligibility() []totals.Check {
+	if r.Data == nil || r.Data.Totals == nil {
+		return nil
+	}
+	return r.Data.Totals.Eligibility
+}
+
+func (r *Report) add(code, key string, kv ...string) {
+	r.Problems = append(r.Problems, Problem{Code: code, Key: key, Args: kv})
+}
+
+// CheckOptions control Check.
+type CheckOptions struct {
+	// Config returns the configuration of a package folder (an unpacked
+	// archive's included). Nil means config.Load of the folder.
+	Config func(dir string) (*config.Config, error)
+	// Limits bound unpacking; zero fields take DefaultLimits.
+	Limits Limits
+	// TempDir is where an archive is unpacked; "" is the system's.
+	TempDir string
+}
+
+func (o CheckOptions) config(dir string) (*config.Config, error) {
+	if o.Config != nil {
+		return o.Config(dir)
+	}
+	return config.Load(config.Source{Dir: dir})
+}
+
+// Check verifies the package at path: a zip written by Pack, a folder
+// unpacked from one (it holds manifest.json), or a package folder (its
+// newest 申报书 in the output folder). Problems of the package are in the
+// Report; the error is for when the check could not run (the path does
+// not exist, no temporary folder can be made).
+func Check(path string, opts CheckOptions) (*Report, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		if mf, err := os.Lstat(filepath.Join(path, ManifestName)); err == nil && mf.Mode().IsRegular() {
+			return checkUnpacked(path, opts)
+		}
+		return checkFolder(path, opts)
+	}
+	return checkZip(path, opts)
+}
+
+// CheckPDF verifies the 申报书 pdf against the package made of pkg, as
+// read with cfg.
+func CheckPDF(pdf string, pkg []string, cfg *config.Config) (*Report, error) {
+	r := &Report{Path: pdf, Kind: KindPDF, PDF: pdf}
+	return r, r.checkPackage(pkg, cfg, pdf)
+}
+
+func checkZip(path string, opts CheckOptions) (r *Report, err error) {
+	r = &Report{Path: path, Kind: KindZip}
+	lim := opts.Limits.orDefault()
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	zr, err := zip.NewReader(f, st.Size())
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		key := "pkgcheck.not-zip"
+		if k := sniff(path); k != "" {
+			key += "." + k
+		}
+		r.add(CodeNotZip, key, "file", filepath.Base(path))
+		return r, nil
+	}
+	if probs := inspectArchive(zr, lim); len(probs) > 0 {
+		for _, p := range probs {
+			r.addArchive(p, lim)
+		}
+		r.Manifest = peekManifest(zr)
+		return r, nil
+	}
+	tmp, err := os.MkdirTemp(opts.TempDir, "mkspace-verify-*")
+	if err != nil {
+		return nil, err
+	}
+	// Removed whatever happens, a panic included.
+	defer func() {
+		if rerr := os.RemoveAll(tmp); rerr != nil && err == nil {
+			r, err = nil, rerr
+		}
+	}()
+	files, p, err := extract(zr, tmp, lim)
+	if err != nil {
+		return nil, err
+	}
+	if p != nil {
+		r.addArchive(*p, lim)
+		r.Manifest = peekManifest(zr)
+		return r, nil
+	}
+	if err := r.checkContents(tmp, files, opts); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func (r *Report) addArchive(p archiveProblem, lim Limits) {
+	name := p.Name
+	if !utf8Valid(name) {
+		name = strconv.QuoteToASCII(name)
+	}
+	switch p.Code {
+	case CodeBomb:
+		if name == "" {
+			r.add(p.Code, "pkgcheck.bomb-total", "limit", humanBytes(lim.MaxTotalBytes))
+			return
+		}
+		r.add(p.Code, "pkgcheck.bomb", "name", name, "limit", humanBytes(lim.MaxEntryBytes), "ratio", strconv.FormatInt(lim.MaxRatio, 10))
+	case CodeTooManyRefs:
+		r.add(p.Code, "pkgcheck.too-many", "limit", strconv.Itoa(lim.MaxEntries))
+	default:
+		r.add(p.Code, "pkgcheck."+strings.ToLower(strings.TrimPrefix(p.Code, "ZIP-")), "name", name)
+	}
+}
+
+// peekManifest reads the manifest of an archive that is not unpacked (to
+// name the package in a report), if it is there and readable.
+func peekManifest(zr *zip.Reader) *Manifest {
+	for _, f := range zr.File {
+		if f.Name != ManifestName || f.Flags&0x1 != 0 || f.UncompressedSize64 > maxManifestBytes {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil
+		}
+		defer rc.Close()
+		m, err := ParseManifest(rc)
+		if err != nil {
+			return nil
+		}
+		return m
+	}
+	return nil
+}
+
+// checkUnpacked verifies a folder unpacked from a packed package.
+func checkUnpacked(dir string, opts CheckOptions) (*Report, error) {
+	r := &Report{Path: dir, Kind: KindUnpacked}
+	files := map[string]unpacked{}
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == dir {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		name := filepath.ToSlash(rel)
+		if junk(name) {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch t := e.Type(); {
+		case t.IsDir():
+			return nil
+		case t&fs.ModeSymlink != 0:
+			r.add(CodeSymlink, "pkgcheck.symlink-file", "name", name)
+			return nil
+		case !t.IsRegular():
+			r.add(CodeSpecial, "pkgcheck.special", "name", name)
+			return nil
+		}
+		u, err := hashFile(p)
+		if err != nil {
+			return err
+		}
+		files[name] = u
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(r.Problems) > 0 {
+		// A link could lead the checks out of the folder: stop here.
+		if f, err := os.Open(filepath.Join(dir, ManifestName)); err == nil {
+			r.Manifest, _ = ParseManifest(f)
+			f.Close()
+		}
+		return r, nil
+	}
+	return r, r.checkContents(dir, files, opts)
+}
+
+func hashFile(p string) (unpacked, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return unpacked{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return unpacked{}, err
+	}
+	return unpacked{Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// checkContents checks the files of an unpacked package against its
+// manifest, then its data and its 申报书.
+func (r *Report) checkContents(root string, files map[string]unpacked, opts CheckOptions) error {
+	if _, ok := files[ManifestName]; !ok {
+		r.add(CodeManifestMissing, "pkgcheck.no-manifest")
+		return r.checkFolderData(root, opts)
+	}
+	f, err := os.Open(filepath.Join(root, ManifestName))
+	if err != nil {
+		return err
+	}
+	m, err := ParseManifest(f)
+	f.Close()
+	if err != nil {
+		r.add(CodeManifestInvalid, "pkgcheck.bad-manifest", "err", err.Error())
+		return r.checkFolderData(root, opts)
+	}
+	r.Manifest = m
+	listed := map[string]bool{ManifestName: true}
+	for _, mf := range m.Files {
+		listed[mf.Name] = true
+		if n, code := entryName(mf.Name); code != "" || n != mf.Name {
+			r.add(CodeManifestInvalid, "pkgcheck.manifest-name", "name", mf.Name)
+			continue
+		}
+		got, ok := files[mf.Name]
+		switch {
+		case !ok:
+			r.add(CodeFileMissing, "pkgcheck.file-missing", "name", mf.Name)
+		case got.Size != mf.Size:
+			r.add(CodeFileChanged, "pkgcheck.file-size", "name", mf.Name,
+				"size", strconv.FormatInt(got.Size, 10), "want", strconv.FormatInt(mf.Size, 10))
+		case got.SHA256 != mf.SHA256:
+			r.add(CodeFileChanged, "pkgcheck.file-changed", "name", mf.Name)
+		}
+	}
+	var extra []string
+	for name := range files {
+		if !listed[name] && !junk(name) {
+			extra = append(extra, name)
+		}
+	}
+	slices.Sort(extra)
+	for _, name := range extra {
+		r.add(CodeFileExtra, "pkgcheck.file-extra", "name", name)
+	}
+	r.Files = len(m.Files)
+
+	cfg, err := opts.config(root)
+	if err != nil {
+		r.Problems = append(r.Problems, Problem{Code: CodeConfig, Key: "pkgcheck.config", err: err})
+		return nil
+	}
+	pdf := filepath.Join(root, filepath.FromSlash(m.PDF))
+	r.PDF = m.PDF
+	if _, err := os.Stat(pdf); err != nil {
+		// Reported as missing; the data is still worth checking.
+		return r.checkData([]string{root}, cfg)
+	}
+	if err := r.checkPackage([]string{root}, cfg, pdf); err != nil {
+		return err
+	}
+	if r.Verdict != nil {
+		if v := r.Verdict.Version; v != "" && v != m.Version {
+			r.add(CodeVersionMismatch, "pkgcheck.version-mismatch", "pdf", v, "manifest", m.Version)
+		}
+		if r.Verdict.RecordedErr == nil && r.Verdict.Recorded.SHA256 != m.Digest {
+			r.add(CodeDigestMismatch, "pkgcheck.digest-mismatch")
+		}
+	}
+	return nil
+}
+
+// checkFolder verifies a package folder and its newest 申报书.
+func checkFolder(dir string, opts CheckOptions) (*Report, error) {
+	r := &Report{Path: dir, Kind: KindFolder}
+	cfg, err := opts.config(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.checkNewest(dir, cfg); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// checkFolderData checks what an unpacked archive without a usable
+// manifest still allows: its data and its newest 申报书.
+func (r *Report) checkFolderData(root string, opts CheckOptions) error {
+	cfg, err := opts.config(root)
+	if err != nil {
+		r.Problems = append(r.Problems, Problem{Code: CodeConfig, Key: "pkgcheck.config", err: err})
+		return nil
+	}
+	return r.checkNewest(root, cfg)
+}
+
+func (r *Report) checkNewest(dir string, cfg *config.Config) error {
+	cs, err := candidates(dir, cfg)
+	if err != nil {
+		return err
+	}
+	if len(cs) == 0 {
+		r.add(CodeNoPDF, "pkgcheck.no-pdf", "dir", filepath.ToSlash(cfg.OutputDir))
+		return r.checkData([]string{dir}, cfg)
+	}
+	r.PDF = relOr(dir, cs[0].Path)
+	return r.checkPackage([]string{dir}, cfg, cs[0].Path)
+}
+
+func relOr(dir, file string) string {
+	if rel, err := filepath.Rel(dir, file); err == nil && filepath.IsLocal(rel) {
+		return filepath.ToSlash(rel)
+	}
+	return file
+}
+
+// checkPackage verifies the 申报书 pdf against the package pkg: the data
+// without errors, the 申报书 of one version matching the data, not a
+// draft, binding every attachment.
+func (r *Report) checkPackage(pkg []string, cfg *config.Config, pdf string) error {
+	v, err := dossier.Verify(pdf, pkg, cfg)
+	if err != nil {
+		var de *bind.DocumentError
+		var pe *fs.PathError
+		if !errors.As(err, &de) && !(errors.As(err, &pe) && pe.Path == pdf) {
+			return err
+		}
+		r.add(CodePDFUnreadable, "pkgcheck.pdf-unreadable", "file", displayName(r.PDF, pdf), "err", err.Error())
+		return r.checkData(pkg, cfg)
+	}
+	r.Verdict, r.Data = v, v.Data
+	r.dataProblems()
+	for i := range v.Lines(msg.ZH) {
+		r.Problems = append(r.Problems, Problem{Code: CodePDFMismatch, verdict: v, line: i})
+	}
+	if v.Info != nil && v.Info.Draft {
+		r.add(CodePDFDraft, "pkgcheck.draft", "file", displayName(r.PDF, pdf), "version", v.Version)
+	}
+	if v.OK() && (v.Info == nil || !v.Info.Draft) {
+		if missing, err := unbound(pdf, v.Data); err == nil && len(missing) > 0 {
+			r.add(CodePDFIncomplete, "pkgcheck.unbound", "n", strconv.Itoa(len(missing)), "first", missing[0])
+		}
+	}
+	return nil
+}
+
+func displayName(rel, abs string) string {
+	if rel != "" {
+		return rel
+	}
+	return abs
+}
+
+// checkData reads the package's data when no 申报书 can be checked.
+func (r *Report) checkData(pkg []string, cfg *config.Config) error {
+	d, err := dossier.Read(pkg, cfg)
+	if err != nil {
+		return err
+	}
+	r.Data = d
+	r.dataProblems()
+	return nil
+}
+
+// dataProblems lists the first data errors and counts the rest.
+func (r *Report) dataProblems() {
+	errs, _ := r.Data.Counts()
+	shown := 0
+	for _, f := range r.Data.Findings {
+		if f.Severity != finding.Error {
+			continue
+		}
+		if shown == ShownDataErrors {
+			break
+		}
+		r.add(CodeDataError, "pkgcheck.data-error", "message", f.Message)
+		shown++
+	}
+	if errs > shown {
+		r.add(CodeDataMore, "pkgcheck.data-more", "n", strconv.Itoa(errs), "shown", strconv.Itoa(shown))
+	}
+}
+
+// errText renders an error for a person: catalogue errors in l.
+func errText(err error, l msg.Lang) string {
+	var loc interface{ Localized(msg.Lang) string }
+	if errors.As(err, &loc) {
+		return loc.Localized(l)
+	}
+	return err.Error()
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%d GiB", n>>30)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.0f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\ufffd") == s }
