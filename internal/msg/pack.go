@@ -180,7 +180,7 @@ Exit status: 0 all passed; 1 some failed; 2 could not run (bad arguments, a miss
 			"{name} 不在清单中：打包后被加入。",
 			"{name} is not in the manifest: it was added after packing.",
 		},
-		"pkgcheck.config": {"申报材料包中的配置文件无法使用：{err}", "The package's configuration cannot be used: {err}"},
+		"pkgcheck.config":     {"申报材料包中的配置文件无法使用：{err}", "The package's configuration cannot be used: {err}"},
 		"pkgcheck.data-error": {"数据错误：{message}", "Data error: {message}"},
 		"pkgcheck.data-more": {
 			"数据中共有 {n} 个错误（以上列出前 {shown} 个）；运行 mkspace validate 查看全部。",
