@@ -1,5 +1,7 @@
 package schema
 
+import "fmt"
+
 // The data sheets of SPEC §1, in the order of the online form.
 
 func lim(v string) *Limit       { return &Limit{Value: v} }
@@ -97,9 +99,9 @@ var financingColumns = []Column{
 }
 
 var financingConditions = []Condition{
-	{When: []Match{yes("financed")}, Label: "获得投融资的", LabelEN: "financed",
+	{When: []Match{yes("financed")}, Label: "获得投融资的", LabelEN: "a financed %s",
 		Require: keys("financed_on", "amount", "financing_proof")},
-	{When: []Match{no("financed")}, Label: "未获得投融资的", LabelEN: "not financed",
+	{When: []Match{no("financed")}, Label: "未获得投融资的", LabelEN: "a %s without financing",
 		Forbid: keys("financed_on", "amount", "financing_proof")},
 }
 
@@ -161,7 +163,7 @@ func financingFor(zh, en string) []Condition {
 	out := make([]Condition, len(financingConditions))
 	for i, c := range financingConditions {
 		c.Label += zh
-		c.LabelEN = "a " + c.LabelEN + " " + en
+		c.LabelEN = fmt.Sprintf(c.LabelEN, en)
 		out[i] = c
 	}
 	return out
