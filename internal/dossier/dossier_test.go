@@ -221,3 +221,50 @@ func TestBuildOutputExists(t *testing.T) {
 	assert.Equal(t, b.Version, info.Version)
 	assert.Equal(t, 2021, info.Generated.Year())
 }
+
+// Every attachment keeps its pages' sizes and rotation in the bound 申报书
+// (the example has a two-page lease, A4 portrait then landscape, a licence
+// page with /Rotate 90 and A5 appointment letters), and the PDF has the
+// bookmarks of every section and attachment.
+func TestAttachmentsKeepGeometryAndBookmarks(t *testing.T) {
+	dir := copyExample(t, "good")
+	b := build(t, dir, Options{})
+	out, err := bind.Probe(b.Path)
+	require.NoError(t, err)
+	require.Len(t, out, b.Pages)
+	pos := 0 // attachments are bound in table order: search forward
+	rotated, twoSizes := false, false
+	for _, a := range b.Data.Attachments {
+		src, err := bind.Probe(a.Abs)
+		require.NoError(t, err, a.Path)
+		found := -1
+		for i := pos; i+len(src) <= len(out) && found < 0; i++ {
+			same := true
+			for j, p := range src {
+				o := out[i+j]
+				if o.Rotate != p.Rotate || int(o.Width) != int(p.Width) || int(o.Height) != int(p.Height) {
+					same = false
+					break
+				}
+			}
+			if same {
+				found = i
+			}
+		}
+		require.GreaterOrEqual(t, found, 0, "%s: its pages, as they are, are in the 申报书", a.Path)
+		pos = found + len(src)
+		for _, p := range src {
+			rotated = rotated || p.Rotate != 0
+		}
+		twoSizes = twoSizes || (len(src) > 1 && src[0].Width != src[1].Width)
+	}
+	assert.True(t, rotated, "the example has a rotated page")
+	assert.True(t, twoSizes, "the example has an attachment with two page sizes")
+
+	needTool(t, "qpdf")
+	js, err := exec.Command("qpdf", "--json", "--json-key=outlines", b.Path).Output()
+	require.NoError(t, err)
+	for _, want := range []string{"目录", "承诺书", "一、基础信息", "四、孵化和服务情况", "八、发展思路、目标及措施", "附件 1", "附件 20"} {
+		assert.Contains(t, string(js), want, "bookmark %s", want)
+	}
+}
