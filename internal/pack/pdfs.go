@@ -11,13 +11,12 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"github.com/mkspace/mkspace/internal/bind"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/digest"
 	"github.com/mkspace/mkspace/internal/dossier"
+	"github.com/mkspace/mkspace/internal/pdfconf"
 )
 
 // PDFPattern matches the 申报书 build-pdf writes into the output folder.
@@ -136,7 +135,7 @@ func bookmarkTitles(pdf string) (titles []string, err error) {
 	if err != nil {
 		return nil, err
 	}
-	ctx, err := api.ReadContext(bytes.NewReader(data), pdfConfig())
+	ctx, err := api.ReadContext(bytes.NewReader(data), pdfconf.New())
 	if err != nil {
 		return nil, err
 	}
@@ -166,20 +165,4 @@ func bookmarkTitles(pdf string) (titles []string, err error) {
 	}
 	walk(bms)
 	return titles, nil
-}
-
-// pdfConfig is pdfcpu's configuration built in memory: pdfcpu's default
-// would create a configuration folder in the user's home.
-func pdfConfig() *model.Configuration {
-	return &model.Configuration{
-		Version:                   model.VersionStr,
-		Reader15:                  true,
-		ValidationMode:            model.ValidationRelaxed,
-		UnsupportedResourcePolicy: model.UnsupportedResourceSkip,
-		Eol:                       types.EolLF,
-		Offline:                   true,
-		Timeout:                   5,
-		Limits:                    model.DefaultResourceLimits(),
-		Cmd:                       model.LISTBOOKMARKS,
-	}
 }
