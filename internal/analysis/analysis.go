@@ -43,6 +43,13 @@ func Run(paths []string, cfg *config.Config, obs ...rules.Observer) (*Outcome, e
 	}
 	t := acc.Result(totals.ThresholdsOf(cfg))
 	fs := res.Findings
+	if incomplete(fs) {
+		// The figures are those of a package that could not be read whole:
+		// unmet conditions would say nothing but that. The totals stay, with
+		// the findings that explain them.
+		finding.Sort(fs, sheetNames())
+		return &Outcome{Dir: res.Dir, Files: res.Files, Findings: fs, Totals: t}, nil
+	}
 	for _, f := range t.Findings(cfg.Lang) {
 		if len(res.Files) > 0 {
 			f.File = relFirst(res)
@@ -51,6 +58,19 @@ func Run(paths []string, cfg *config.Config, obs ...rules.Observer) (*Outcome, e
 	}
 	finding.Sort(fs, sheetNames())
 	return &Outcome{Dir: res.Dir, Files: res.Files, Findings: fs, Totals: t}, nil
+}
+
+// incomplete reports whether a finding says that a workbook, a sheet or a
+// column could not be read at all.
+func incomplete(fs []finding.Finding) bool {
+	for _, f := range fs {
+		switch f.Rule {
+		case finding.FileUnreadable, finding.SheetMissing, finding.SheetDuplicate,
+			finding.HeaderNotFound, finding.ColumnMissing:
+			return true
+		}
+	}
+	return false
 }
 
 // relFirst names the package's first workbook, the file a self-check

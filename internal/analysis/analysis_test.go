@@ -70,3 +70,15 @@ func TestBrokenExampleHasNoSelfCheckNoise(t *testing.T) {
 	errs, _ := o.Counts()
 	assert.Positive(t, errs)
 }
+
+// A package whose workbook cannot be read gets its reading finding, not a
+// list of unmet conditions computed from nothing.
+func TestNoSelfCheckWhenUnreadable(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "申报数据.xlsx"), []byte("a,b\n1,2\n"), 0o644))
+	o, err := Run([]string{dir}, config.Default())
+	require.NoError(t, err)
+	require.Len(t, o.Findings, 1)
+	assert.Equal(t, finding.FileUnreadable, o.Findings[0].Rule)
+	assert.NotNil(t, o.Totals, "the totals are still computed")
+}
