@@ -7,13 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
 	"github.com/mkspace/mkspace/internal/config"
@@ -329,52 +326,11 @@ func absOr(p string) string {
 // checkAll checks the packages on a bounded pool of workers and returns the
 // results in the order of pkgs.
 func (o *validateOptions) checkAll(pkgs []validateTarget, cfgs []*config.Config, check validateFunc, lang msg.Lang) ([]*validateResult, error) {
-	workers := o.Workers
-	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
-	workers = min(workers, len(pkgs))
 	results := make([]*validateResult, len(pkgs))
 	errs := make([]error, len(pkgs))
-
-	var bar *progressbar.ProgressBar
-	if o.g.IO.Terminal && !o.g.Quiet && len(pkgs) >= progressMin {
-		bar = progressbar.NewOptions(len(pkgs),
-			progressbar.OptionSetWriter(o.g.IO.Err),
-			progressbar.OptionSetDescription(lang.T("validate.progress")),
-			progressbar.OptionShowCount(),
-			progressbar.OptionClearOnFinish())
-	}
-
-	jobs := make(chan int)
-	done := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				results[i], errs[i] = safeCheck(check, pkgs[i].Paths, cfgs[i])
-				done <- i
-			}
-		}()
-	}
-	go func() {
-		for i := range pkgs {
-			jobs <- i
-		}
-		close(jobs)
-		wg.Wait()
-		close(done)
-	}()
-	for range done {
-		if bar != nil {
-			_ = bar.Add(1)
-		}
-	}
-	if bar != nil {
-		_ = bar.Finish()
-	}
+	runPool(o.g, len(pkgs), o.Workers, lang.T("validate.progress"), func(i int) {
+		results[i], errs[i] = safeCheck(check, pkgs[i].Paths, cfgs[i])
+	})
 
 	for i, p := range pkgs {
 		if errs[i] != nil {
