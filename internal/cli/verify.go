@@ -1,83 +1,242 @@
 package cli
 
 import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/mkspace/mkspace/internal/dossier"
+	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/pack"
+	"github.com/mkspace/mkspace/internal/totals"
+	"github.com/mkspace/mkspace/internal/version"
 )
 
 func init() { commands = append(commands, newVerifyCmd) }
 
-// verifyOptions holds the arguments of `mkspace verify`.
+// verifyOptions holds the arguments and flags of `mkspace verify`, and what
+// tests replace.
 type verifyOptions struct {
 	g       *Globals
-	PDF     string
-	Package string // "" = the current folder, or the package the PDF lies in
+	Args    []string
+	Summary string
+
+	Workers int         // packages checked at once; 0: one per CPU
+	TempDir string      // where zips are unpacked; "": the system's
+	Limits  pack.Limits // zero: pack.DefaultLimits
 }
 
 func newVerifyCmd(g *Globals) *cobra.Command { return newVerifyCmdWith(g, runVerify) }
 
 func newVerifyCmdWith(g *Globals, run func(*verifyOptions) error) *cobra.Command {
 	o := &verifyOptions{g: g}
-	return &cobra.Command{
-		Use:   "verify PDF [PACKAGE]",
-		Short: msg.ZH.T("verify.short") + " / " + msg.EN.T("verify.short"),
-		Long:  msg.ZH.T("verify.long") + "\n\n" + msg.EN.T("verify.long"),
-		Example: `  mkspace verify output/申报书-MK-2X4T-U50Q-NFPT.pdf
-  mkspace verify 申报书.pdf 申报材料/`,
-		Args: cobra.RangeArgs(1, 2),
+	both := func(key string) string { return msg.ZH.T(key) + " / " + msg.EN.T(key) }
+	cmd := &cobra.Command{
+		Use:   "verify ZIP|DIR|PDF... [--summary FILE.csv|FILE.json]  |  verify PDF PACKAGE",
+		Short: both("verify.pkg.short"),
+		Long:  msg.ZH.T("verify.pkg.long") + "\n\n" + msg.EN.T("verify.pkg.long"),
+		Example: `  mkspace verify 申报材料-MK-2X4T-U50Q-NFPT.zip
+  mkspace verify 收件/*.zip --summary 汇总.csv
+  mkspace verify 申报材料/
+  mkspace verify 申报材料/output/申报书-MK-2X4T-U50Q-NFPT.pdf 申报材料/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.PDF = args[0]
-			if len(args) > 1 {
-				o.Package = args[1]
-			}
+			o.Args = args
 			return run(o)
 		},
 	}
+	cmd.Flags().StringVar(&o.Summary, "summary", "", both("verify.flag.summary"))
+	return cmd
+}
+
+// verifyTarget is one thing to verify.
+type verifyTarget struct {
+	Arg  string    // as given
+	Kind pack.Kind // KindPDF, KindFolder (a folder, with or without a manifest) or KindZip
+	// Package is the package of a 申报书 (KindPDF).
+	Package string
+}
+
+// verifyOutcome is the result of one target: a report, or the reason it
+// could not be checked.
+type verifyOutcome struct {
+	Report *pack.Report
+	Err    error
 }
 
 func runVerify(o *verifyOptions) error {
 	g := o.g
-	if st, err := os.Stat(o.PDF); err != nil || st.IsDir() {
-		return userErr(err, "verify.no-pdf", "file", o.PDF)
-	}
-	pkg := o.Package
-	if pkg == "" {
-		pkg = packageOfPDF(o.PDF)
-	}
-	targets, err := validateTargets([]string{pkg})
+	targets, err := verifyTargets(o.Args)
 	if err != nil {
 		return err
 	}
-	cfg, err := g.LoadConfig(targets[0].Dir)
+	if err := checkSummaryPath(o.Summary); err != nil {
+		return err
+	}
+	// The language: --lang, MKSPACE_LANG, else the configuration of the
+	// first package folder (of the current folder for a zip: the office's,
+	// not the applicant's).
+	langDir := "."
+	if targets[0].Kind == pack.KindFolder {
+		langDir = targets[0].Arg
+	} else if targets[0].Kind == pack.KindPDF {
+		langDir = packageDir(targets[0].Package)
+	}
+	base, err := g.LoadConfig(langDir)
 	if err != nil {
 		return err
 	}
-	l := cfg.Lang
-	v, err := dossier.Verify(o.PDF, targets[0].Paths, cfg)
-	if err != nil {
-		return userErr(err, "verify.unreadable", "file", o.PDF, "err", err.Error())
-	}
-	if v.OK() {
-		fmt.Fprintln(g.IO.Out, l.T("verify.ok", "file", o.PDF, "version", v.Version,
-			"pages", fmt.Sprint(v.Info.Pages), "package", targets[0].Name))
-		if errs, _ := v.Data.Counts(); errs > 0 {
-			fmt.Fprintln(g.IO.Out, l.T("verify.package-errors", "n", fmt.Sprint(errs)))
-			return ErrFindings
+	lang := base.Lang
+	loadConfig := func(dir string) (*config.Config, error) {
+		cfg, err := g.LoadConfig(dir)
+		if err != nil {
+			return nil, err
 		}
-		return nil
+		cfg.Lang = lang // findings are rendered in the language of the run
+		return cfg, nil
 	}
-	fmt.Fprintln(g.IO.Out, l.T("verify.failed", "file", o.PDF))
-	for _, line := range v.Lines(l) {
-		fmt.Fprintln(g.IO.Out, "  - "+line)
+
+	outcomes := make([]verifyOutcome, len(targets))
+	runPool(g, len(targets), o.Workers, lang.T("verify.progress"), func(i int) {
+		outcomes[i].Report, outcomes[i].Err = o.safeVerify(targets[i], loadConfig)
+	})
+
+	failed, broken := 0, 0
+	for i, t := range targets {
+		oc := outcomes[i]
+		switch {
+		case oc.Err != nil:
+			broken++
+			fmt.Fprintln(g.IO.Out, lang.T("verify.check-failed", "name", t.Arg, "err", errText(oc.Err, lang)))
+		case oc.Report.OK():
+			fmt.Fprintln(g.IO.Out, okLine(t, oc.Report, lang))
+		default:
+			failed++
+			name := ""
+			if n, _, _ := oc.Report.Identity(); n != "" {
+				name = lang.Pick("（"+n+"）", " ("+n+")")
+			}
+			fmt.Fprintln(g.IO.Out, lang.T("verify.pkg.failed", "file", t.Arg, "name", name))
+			for _, line := range oc.Report.Lines(lang) {
+				fmt.Fprintln(g.IO.Out, "  - "+line)
+			}
+		}
 	}
-	return ErrFindings
+	if len(targets) > 1 {
+		fmt.Fprintln(g.IO.Out, lang.T("verify.total", "n", fmt.Sprint(len(targets)),
+			"ok", fmt.Sprint(len(targets)-failed-broken), "failed", fmt.Sprint(failed+broken)))
+	}
+	if o.Summary != "" {
+		rows := summaryRows(targets, outcomes, lang)
+		st, err := stageReportFile(o.Summary, func(w io.Writer) error { return writeSummary(w, o.Summary, rows, lang) })
+		if err != nil {
+			return userErr(err, "cli.write-failed", "file", o.Summary, "err", err.Error())
+		}
+		if err := os.Rename(st.tmp, st.path); err != nil {
+			os.Remove(st.tmp)
+			return userErr(err, "cli.write-failed", "file", o.Summary, "err", err.Error())
+		}
+		g.Infof("%s", lang.T("verify.summary-written", "file", o.Summary))
+	}
+	switch {
+	case broken > 0:
+		for i, oc := range outcomes {
+			if oc.Err != nil {
+				return userErr(oc.Err, "verify.check-failed", "name", targets[i].Arg, "err", errText(oc.Err, lang))
+			}
+		}
+	case failed > 0:
+		return ErrFindings
+	}
+	return nil
+}
+
+// safeVerify checks one target, turning a panic into an error: one broken
+// package must not take the others down.
+func (o *verifyOptions) safeVerify(t verifyTarget, loadConfig func(string) (*config.Config, error)) (r *pack.Report, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = nil, fmt.Errorf("internal error: %v", p)
+		}
+	}()
+	if t.Kind == pack.KindPDF {
+		pkgs, err := validateTargets([]string{t.Package})
+		if err != nil {
+			return nil, err
+		}
+		cfg, err := loadConfig(pkgs[0].Dir)
+		if err != nil {
+			return nil, err
+		}
+		return pack.CheckPDF(t.Arg, pkgs[0].Paths, cfg)
+	}
+	return pack.Check(t.Arg, pack.CheckOptions{Config: loadConfig, Limits: o.Limits, TempDir: o.TempDir})
+}
+
+// verifyTargets turns the arguments into targets. `verify PDF PACKAGE` (a
+// 申报书 then a folder or workbook) is one target; otherwise every argument
+// is one: a folder, a PDF (its package guessed), or else an archive. A path
+// given twice is checked once.
+func verifyTargets(args []string) ([]verifyTarget, error) {
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	for _, a := range args {
+		if _, err := os.Stat(a); err != nil {
+			return nil, userErr(err, "verify.no-target", "path", a)
+		}
+	}
+	if len(args) == 2 && isPDF(args[0]) {
+		if st, _ := os.Stat(args[1]); st.IsDir() || strings.EqualFold(filepath.Ext(args[1]), ".xlsx") {
+			return []verifyTarget{{Arg: args[0], Kind: pack.KindPDF, Package: args[1]}}, nil
+		}
+	}
+	var out []verifyTarget
+	seen := map[string]bool{}
+	for _, a := range args {
+		key := absOr(filepath.Clean(a))
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		st, _ := os.Stat(a)
+		switch {
+		case st.IsDir():
+			out = append(out, verifyTarget{Arg: a, Kind: pack.KindFolder})
+		case isPDF(a):
+			out = append(out, verifyTarget{Arg: a, Kind: pack.KindPDF, Package: packageOfPDF(a)})
+		default:
+			out = append(out, verifyTarget{Arg: a, Kind: pack.KindZip})
+		}
+	}
+	return out, nil
+}
+
+// isPDF reports whether a file is a PDF: by its extension, else by its
+// first bytes.
+func isPDF(path string) bool {
+	if strings.EqualFold(filepath.Ext(path), ".pdf") {
+		return true
+	}
+	if strings.EqualFold(filepath.Ext(path), ".zip") {
+		return false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 5)
+	n, _ := io.ReadFull(f, head)
+	return bytes.Equal(head[:n], []byte("%PDF-"))
 }
 
 // packageOfPDF guesses the package of a 申报书 when none is given: the
@@ -94,4 +253,212 @@ func packageOfPDF(pdf string) string {
 		}
 	}
 	return dir
+}
+
+// okLine is the line of a package that passed.
+func okLine(t verifyTarget, r *pack.Report, l msg.Lang) string {
+	if r.Kind == pack.KindPDF {
+		return l.T("verify.ok", "file", t.Arg, "version", r.Version(),
+			"pages", fmt.Sprint(r.Verdict.Info.Pages), "package", t.Package)
+	}
+	var details []string
+	if r.Files > 0 {
+		details = append(details, l.T("verify.pkg.ok.files", "n", fmt.Sprint(r.Files)))
+	}
+	if _, warns, ok := r.Counts(); ok {
+		details = append(details, l.T("verify.pkg.ok.data"))
+		if warns > 0 {
+			details = append(details, l.T("verify.pkg.ok.warnings", "n", fmt.Sprint(warns)))
+		}
+	}
+	if r.Verdict != nil && r.Verdict.Info != nil {
+		details = append(details, l.T("verify.pkg.ok.pdf", "pdf", r.PDF, "pages", fmt.Sprint(r.Verdict.Info.Pages)))
+	}
+	name, _, _ := r.Identity()
+	return l.T("verify.pkg.ok", "file", t.Arg, "name", name, "version", r.Version(),
+		"details", strings.Join(details, l.Pick("；", "; ")))
+}
+
+// errText renders an error for a person in l: catalogue errors in l.
+func errText(err error, l msg.Lang) string {
+	var loc interface{ Localized(msg.Lang) string }
+	if errors.As(err, &loc) {
+		return loc.Localized(l)
+	}
+	return err.Error()
+}
+
+// summaryRow is one package of the summary table.
+type summaryRow struct {
+	File      string `json:"file"`
+	Kind      string `json:"kind"`
+	SpaceName string `json:"space_name"`
+	Operator  string `json:"operator"`
+	Agency    string `json:"agency"`
+	Version   string `json:"version"`
+	// Errors and Warnings are nil when the data could not be read.
+	Errors   *int `json:"errors"`
+	Warnings *int `json:"warnings"`
+	// Eligibility maps every self-check condition to met (nil: to confirm
+	// by hand); empty when the data could not be read.
+	Eligibility  map[string]*bool `json:"eligibility"`
+	Verified     bool             `json:"verified"`
+	FirstProblem string           `json:"first_problem"`
+	Problems     []summaryProblem `json:"problems"`
+}
+
+type summaryProblem struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// summaryRows makes the rows of the summary, in the order of the targets.
+func summaryRows(targets []verifyTarget, outcomes []verifyOutcome, l msg.Lang) []summaryRow {
+	rows := make([]summaryRow, len(targets))
+	for i, t := range targets {
+		row := summaryRow{File: t.Arg, Kind: string(t.Kind), Eligibility: map[string]*bool{}, Problems: []summaryProblem{}}
+		oc := outcomes[i]
+		if oc.Err != nil {
+			row.FirstProblem = l.T("verify.check-failed", "name", t.Arg, "err", errText(oc.Err, l))
+			row.Problems = append(row.Problems, summaryProblem{Code: "CHECK-FAILED", Message: row.FirstProblem})
+			rows[i] = row
+			continue
+		}
+		r := oc.Report
+		row.Kind = string(r.Kind)
+		row.SpaceName, row.Operator, row.Agency = r.Identity()
+		row.Version = r.Version()
+		if e, w, ok := r.Counts(); ok {
+			row.Errors, row.Warnings = &e, &w
+		}
+		for _, c := range r.Eligibility() {
+			row.Eligibility[c.Key] = c.Met
+		}
+		row.Verified = r.OK()
+		for _, p := range r.Problems {
+			row.Problems = append(row.Problems, summaryProblem{Code: p.Code, Message: p.Text(l)})
+		}
+		if len(row.Problems) > 0 {
+			row.FirstProblem = row.Problems[0].Message
+		}
+		rows[i] = row
+	}
+	return rows
+}
+
+// eligibilityKeys are the self-check's conditions that the data decides,
+// in the self-check's order (those to confirm by hand are left out of the
+// table: they are the same for every package).
+func eligibilityKeys() []string {
+	var keys []string
+	for _, c := range totals.New(config.Default()).Result(totals.ThresholdsOf(config.Default())).Eligibility {
+		if !c.Manual() {
+			keys = append(keys, c.Key)
+		}
+	}
+	return keys
+}
+
+// writeSummary writes the rows as CSV (for Excel: a UTF-8 byte order mark,
+// CRLF line ends, headers in the run's language) or JSON, by the file's
+// extension.
+func writeSummary(w io.Writer, file string, rows []summaryRow, l msg.Lang) error {
+	if strings.EqualFold(filepath.Ext(file), ".json") {
+		ok := 0
+		for _, r := range rows {
+			if r.Verified {
+				ok++
+			}
+		}
+		doc := map[string]any{
+			"tool": "mkspace", "tool_version": version.Tool, "packages": rows,
+			"summary": map[string]int{"packages": len(rows), "verified": ok, "failed": len(rows) - ok},
+		}
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(doc)
+	}
+	keys := eligibilityKeys()
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	head := []string{l.T("summary.file"), l.T("summary.name"), l.T("summary.operator"), l.T("summary.agency"),
+		l.T("summary.version"), l.T("summary.errors"), l.T("summary.warnings")}
+	for _, k := range keys {
+		head = append(head, l.T("summary.elig-prefix")+l.T("summary.elig."+k))
+	}
+	head = append(head, l.T("summary.verified"), l.T("summary.problem"))
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	count := func(n *int) string {
+		if n == nil {
+			return ""
+		}
+		return strconv.Itoa(*n)
+	}
+	for _, r := range rows {
+		rec := []string{cellText(r.File), cellText(r.SpaceName), cellText(r.Operator), cellText(r.Agency),
+			cellText(r.Version), count(r.Errors), count(r.Warnings)}
+		for _, k := range keys {
+			met, ok := r.Eligibility[k]
+			switch {
+			case !ok:
+				rec = append(rec, "")
+			case met == nil:
+				rec = append(rec, l.T("summary.manual"))
+			case *met:
+				rec = append(rec, l.T("summary.met"))
+			default:
+				rec = append(rec, l.T("summary.not-met"))
+			}
+		}
+		verified := l.T("summary.no")
+		if r.Verified {
+			verified = l.T("summary.yes")
+		}
+		rec = append(rec, verified, cellText(r.FirstProblem))
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// cellText keeps a text from being read as a formula by a spreadsheet: the
+// names in the table come from the packages, and a cell that starts with =,
+// +, - or @ would run as one when the office opens the CSV (CSV injection).
+func cellText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// checkSummaryPath refuses, before any work, a summary file that cannot be
+// written: a wrong extension, a missing folder, a folder of that name.
+func checkSummaryPath(file string) error {
+	if file == "" {
+		return nil
+	}
+	ext := strings.ToLower(filepath.Ext(file))
+	if ext != ".csv" && ext != ".json" {
+		return userErr(nil, "verify.bad-summary", "file", file)
+	}
+	dir := filepath.Dir(file)
+	st, err := os.Stat(dir)
+	if err == nil && !st.IsDir() {
+		err = fmt.Errorf("%s is not a folder", dir)
+	}
+	if st, serr := os.Stat(file); err == nil && serr == nil && st.IsDir() {
+		err = fmt.Errorf("%s is a folder", file)
+	}
+	if err != nil {
+		return userErr(err, "cli.write-failed", "file", file, "err", err.Error())
+	}
+	return nil
 }

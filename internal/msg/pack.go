@@ -33,8 +33,8 @@ func init() {
 		"pack.reused": {"使用已有的申报书 {file}（版本号 {version}，与当前数据一致）", "Using the existing {file} (version {version}, matching the data)"},
 		"pack.built":  {"已生成申报书 {file}（版本号 {version}，共 {pages} 页）", "Wrote {file} (version {version}, {pages} pages)"},
 		"pack.done": {
-			"已打包 {file}（版本号 {version}，{n} 个文件，{size}）",
-			"Packed {file} (version {version}, {n} files, {size})",
+			"已打包 {file}（版本号 {version}，{n} 个文件和清单 manifest.json，{size}）",
+			"Packed {file} (version {version}, {n} files and manifest.json, {size})",
 		},
 		"pack.exists": {
 			"{file} 已存在，未覆盖。要替换它，请加 --force；或用 -o 指定另一个文件名。",

@@ -202,7 +202,9 @@ func Check(path string, opts CheckOptions) (*Report, error) {
 }
 
 // CheckPDF verifies the 申报书 pdf against the package made of pkg, as
-// read with cfg.
+// read with cfg: the data without errors, the 申报书 of one version
+// matching the data (SPEC §4; a draft or a 申报书 built without its
+// attachments passes, unlike in a submitted package).
 func CheckPDF(pdf string, pkg []string, cfg *config.Config) (*Report, error) {
 	r := &Report{Path: pdf, Kind: KindPDF, PDF: pdf}
 	return r, r.checkPackage(pkg, cfg, pdf)
@@ -486,8 +488,9 @@ func relOr(dir, file string) string {
 }
 
 // checkPackage verifies the 申报书 pdf against the package pkg: the data
-// without errors, the 申报书 of one version matching the data, not a
-// draft, binding every attachment.
+// without errors, the 申报书 of one version matching the data; for a
+// submission (any kind but KindPDF) also not a draft and binding every
+// attachment.
 func (r *Report) checkPackage(pkg []string, cfg *config.Config, pdf string) error {
 	v, err := dossier.Verify(pdf, pkg, cfg)
 	if err != nil {
@@ -503,6 +506,9 @@ func (r *Report) checkPackage(pkg []string, cfg *config.Config, pdf string) erro
 	r.dataProblems()
 	for i := range v.Lines(msg.ZH) {
 		r.Problems = append(r.Problems, Problem{Code: CodePDFMismatch, verdict: v, line: i})
+	}
+	if r.Kind == KindPDF {
+		return nil
 	}
 	if v.Info != nil && v.Info.Draft {
 		r.add(CodePDFDraft, "pkgcheck.draft", "file", displayName(r.PDF, pdf), "version", v.Version)

@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/pack"
+	"github.com/mkspace/mkspace/internal/render"
+)
+
+func init() { commands = append(commands, newPackCmd) }
+
+// packOptions holds the flags and arguments of `mkspace pack`.
+type packOptions struct {
+	g       *Globals
+	Package string
+	Output  string
+	Force   bool
+
+	Now func() time.Time // the clock; nil: time.Now
+}
+
+func newPackCmd(g *Globals) *cobra.Command { return newPackCmdWith(g, runPack) }
+
+func newPackCmdWith(g *Globals, run func(*packOptions) error) *cobra.Command {
+	o := &packOptions{g: g}
+	both := func(key string) string { return msg.ZH.T(key) + " / " + msg.EN.T(key) }
+	cmd := &cobra.Command{
+		Use:   "pack [PACKAGE] [-o FILE.zip] [--force]",
+		Short: both("pack.short"),
+		Long:  msg.ZH.T("pack.long") + "\n\n" + msg.EN.T("pack.long"),
+		Example: `  mkspace pack
+  mkspace pack 申报材料/
+  mkspace pack 申报材料/ -o 星火创客空间-申报材料.zip`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				o.Package = args[0]
+			}
+			return run(o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.Output, "output", "o", "", both("pack.flag.output"))
+	f.BoolVar(&o.Force, "force", false, both("pack.flag.force"))
+	return cmd
+}
+
+func runPack(o *packOptions) error {
+	g := o.g
+	targets, err := validateTargets(argList(o.Package))
+	if err != nil {
+		return err
+	}
+	t := targets[0]
+	if strings.EqualFold(filepath.Ext(t.Dir), ".zip") {
+		return userErr(nil, "pack.not-folder", "path", t.Dir)
+	}
+	if o.Output != "" && !strings.EqualFold(filepath.Ext(o.Output), ".zip") {
+		return userErr(nil, "pack.not-zip-name", "file", o.Output)
+	}
+	cfg, err := g.LoadConfig(t.Dir)
+	if err != nil {
+		return err
+	}
+	l := cfg.Lang
+	p, err := pack.Pack(t.Paths, cfg, pack.Options{Output: o.Output, Force: o.Force, Now: o.Now})
+	var fe *render.FontError
+	var pe *fs.PathError
+	switch {
+	case errors.Is(err, pack.ErrHasErrors):
+		if werr := printFindings(g, t, cfg, p.Data.Findings, p.Data.Files, l); werr != nil {
+			return werr
+		}
+		errs, _ := p.Data.Counts()
+		fmt.Fprintln(g.IO.Err, l.T("pack.refused", "n", fmt.Sprint(errs)))
+		return ErrFindings
+	case errors.Is(err, pack.ErrExists) && errors.As(err, &pe):
+		return userErr(err, "pack.exists", "file", pe.Path)
+	case errors.As(err, &fe):
+		return userErr(err, fe.Key, fe.Args...)
+	case errors.Is(err, pack.ErrChanged):
+		return userErr(err, "pack.changed", "err", err.Error())
+	case err != nil:
+		return userErr(err, "pack.failed", "err", err.Error())
+	}
+	if p.Reused {
+		g.Infof("%s", l.T("pack.reused", "file", p.PDF, "version", p.Manifest.Version))
+	} else {
+		g.Infof("%s", l.T("pack.built", "file", p.PDF, "version", p.Manifest.Version, "pages", fmt.Sprint(p.Built.Pages)))
+	}
+	fmt.Fprintln(g.IO.Out, l.T("pack.done", "file", p.Output, "version", p.Manifest.Version,
+		"n", fmt.Sprint(len(p.Manifest.Files)), "size", sizeText(p.Size)))
+	if _, warns := p.Data.Counts(); warns > 0 {
+		g.Infof("%s", l.T("buildpdf.warnings", "n", fmt.Sprint(warns)))
+	}
+	return nil
+}
+
+// sizeText writes a file size as a person reads it.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
