@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -104,6 +105,9 @@ func runVerify(o *verifyOptions) error {
 		return cfg, nil
 	}
 
+	if len(targets) > 1 {
+		defer batchGC()()
+	}
 	outcomes := make([]verifyOutcome, len(targets))
 	runPool(g, len(targets), o.Workers, lang.T("verify.progress"), func(i int) {
 		outcomes[i].Report, outcomes[i].Err = o.safeVerify(targets[i], loadConfig)
@@ -157,6 +161,31 @@ func runVerify(o *verifyOptions) error {
 		return ErrFindings
 	}
 	return nil
+}
+
+// batchGC lets the garbage collector run less often during a batch (the
+// default runs it after every doubling of the live heap): collecting takes
+// a background share of the processors that the packages checked in
+// parallel would otherwise use — on two cores, the batch benchmark checks
+// about a tenth more packages a second at 400 than at the default 100. A
+// soft memory limit of 2 GiB keeps large packages from growing the heap
+// unchecked. GOGC and GOMEMLIMIT set by the user win. It returns the
+// function that restores the settings.
+func batchGC() (restore func()) {
+	var undo []func()
+	if os.Getenv("GOGC") == "" {
+		old := debug.SetGCPercent(400)
+		undo = append(undo, func() { debug.SetGCPercent(old) })
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		old := debug.SetMemoryLimit(2 << 30)
+		undo = append(undo, func() { debug.SetMemoryLimit(old) })
+	}
+	return func() {
+		for _, u := range undo {
+			u()
+		}
+	}
 }
 
 // safeVerify checks one target, turning a panic into an error: one broken

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -399,6 +400,19 @@ func extract(r *zip.Reader, dest string, lim Limits) (map[string]unpacked, *arch
 		return nil, nil, err
 	}
 	files := map[string]unpacked{}
+	made := map[string]bool{root: true} // folders made already
+	mkdir := func(dir string) error {
+		if made[dir] {
+			return nil
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		made[dir] = true
+		return nil
+	}
+	buf := copyBuffers.Get().(*[]byte)
+	defer copyBuffers.Put(buf)
 	var total int64
 	for _, f := range r.File {
 		name, code := entryName(f.Name)
@@ -410,17 +424,17 @@ func extract(r *zip.Reader, dest string, lim Limits) (map[string]unpacked, *arch
 			return nil, &archiveProblem{Code: CodeUnsafePath, Name: f.Name}, nil
 		}
 		if f.Mode().IsDir() {
-			if err := os.MkdirAll(target, 0o755); err != nil {
+			if err := mkdir(target); err != nil {
 				return nil, &archiveProblem{Code: CodeDuplicate, Name: f.Name}, nil
 			}
 			continue
 		}
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+		if err := mkdir(filepath.Dir(target)); err != nil {
 			// A file of the same name as a folder ("a" and "a/b").
 			return nil, &archiveProblem{Code: CodeDuplicate, Name: f.Name}, nil
 		}
 		remaining := min(lim.MaxEntryBytes, lim.MaxTotalBytes-total)
-		n, sum, p, err := extractOne(f, target, remaining)
+		n, sum, p, err := extractOne(f, target, remaining, *buf)
 		if err != nil || p != nil {
 			return nil, p, err
 		}
@@ -430,8 +444,12 @@ func extract(r *zip.Reader, dest string, lim Limits) (map[string]unpacked, *arch
 	return files, nil, nil
 }
 
-// extractOne writes one entry into target, reading at most limit bytes.
-func extractOne(f *zip.File, target string, limit int64) (int64, string, *archiveProblem, error) {
+// copyBuffers hold the buffers files are unpacked through.
+var copyBuffers = sync.Pool{New: func() any { b := make([]byte, 256<<10); return &b }}
+
+// extractOne writes one entry into target through buf, reading at most
+// limit bytes.
+func extractOne(f *zip.File, target string, limit int64, buf []byte) (int64, string, *archiveProblem, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return 0, "", &archiveProblem{Code: CodeCorrupt, Name: f.Name}, nil
@@ -445,15 +463,11 @@ func extractOne(f *zip.File, target string, limit int64) (int64, string, *archiv
 		return 0, "", nil, err
 	}
 	h := sha256.New()
-	bw := bufio.NewWriterSize(out, 64<<10)
 	// One byte more than allowed tells a file at the limit from a larger
 	// one; archive/zip also refuses to read past the size the header
 	// claims.
-	n, cerr := io.Copy(io.MultiWriter(bw, h), io.LimitReader(rc, limit+1))
-	ferr := bw.Flush()
-	if err := out.Close(); ferr == nil {
-		ferr = err
-	}
+	n, cerr := io.CopyBuffer(io.MultiWriter(out, h), io.LimitReader(rc, limit+1), buf)
+	ferr := out.Close()
 	switch {
 	case n > limit:
 		return n, "", &archiveProblem{Code: CodeBomb, Name: f.Name}, nil
