@@ -489,3 +489,53 @@ func TestSummaryEligibilityColumns(t *testing.T) {
 		assert.NotEqual(t, "summary.elig."+k, msg.EN.T("summary.elig."+k), k)
 	}
 }
+
+// validate and totals read a packed package too: unpacked safely, the
+// folder removed afterwards, findings named as in the package.
+func TestValidateZip(t *testing.T) {
+	z := goodZip(t)
+	names, data := zipEntries(t, z)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	dir := t.TempDir()
+
+	good := filepath.Join(dir, "好.zip")
+	copyTo(t, z, good)
+	code, out, errOut := runCLI(t, "validate", good)
+	assert.Equal(t, ExitOK, code, out+errOut)
+	assert.Contains(t, out, "未发现问题")
+	code, out, _ = runCLI(t, "totals", good, "--format", "json")
+	assert.Equal(t, ExitOK, code, out)
+	assert.Contains(t, out, `"media_reports": 3`)
+
+	bad := map[string][]byte{}
+	for k, v := range data {
+		bad[k] = v
+	}
+	bad["申报数据.xlsx"] = setBasic(t, data["申报数据.xlsx"], "电子邮箱", "无")
+	broken := filepath.Join(dir, "错.zip")
+	rezip(t, broken, names, bad, true)
+	code, out, _ = runCLI(t, "validate", broken, "--format", "json")
+	assert.Equal(t, ExitFindings, code)
+	var doc struct {
+		Files    []string `json:"files"`
+		Findings []struct{ Rule, File, Cell string }
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &doc), out)
+	assert.Equal(t, []string{"申报数据.xlsx"}, doc.Files)
+	require.Len(t, doc.Findings, 1)
+	assert.Equal(t, "CELL-FORMAT", doc.Findings[0].Rule)
+	assert.Equal(t, "申报数据.xlsx", doc.Findings[0].File)
+
+	slip := filepath.Join(dir, "slip.zip")
+	rezip(t, slip, append(names, "../evil.pdf"), map[string][]byte{"../evil.pdf": []byte("x")}, false)
+	code, out, _ = runCLI(t, "validate", slip)
+	assert.Equal(t, ExitFindings, code)
+	assert.Contains(t, out, "FILE-UNREADABLE")
+	assert.Contains(t, out, "指向压缩包之外")
+	assert.NoFileExists(t, filepath.Join(filepath.Dir(dir), "evil.pdf"))
+
+	left, err := os.ReadDir(tmp)
+	require.NoError(t, err)
+	assert.Empty(t, left, "the temporary folders are removed")
+}

@@ -212,6 +212,69 @@ func CheckPDF(pdf string, pkg []string, cfg *config.Config) (*Report, error) {
 
 func checkZip(path string, opts CheckOptions) (r *Report, err error) {
 	r = &Report{Path: path, Kind: KindZip}
+	u, err := unpack(path, opts, r)
+	if err != nil || u == nil {
+		return r, err
+	}
+	// Removed whatever happens, a panic included.
+	defer func() {
+		if rerr := u.Remove(); rerr != nil && err == nil {
+			r, err = nil, rerr
+		}
+	}()
+	if err := r.checkContents(u.Dir, u.files, opts); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Unpacked is a packed package unpacked into a temporary folder.
+type Unpacked struct {
+	Dir   string // the temporary folder
+	files map[string]unpacked
+}
+
+// Remove removes the temporary folder.
+func (u *Unpacked) Remove() error { return os.RemoveAll(u.Dir) }
+
+// ArchiveError says why an archive was not unpacked: it is no zip, or an
+// entry is unsafe (see Check). Its problems render for a person.
+type ArchiveError struct {
+	Path     string
+	Problems []Problem
+}
+
+func (e *ArchiveError) Error() string { return e.Path + ": " + e.Localized(msg.EN) }
+
+// Localized renders the problems in l.
+func (e *ArchiveError) Localized(l msg.Lang) string {
+	var parts []string
+	for _, p := range e.Problems {
+		parts = append(parts, p.Text(l))
+	}
+	return strings.Join(parts, " ")
+}
+
+// Unpack unpacks the zip at path into a new temporary folder, refusing what
+// Check refuses (entries with ".." or absolute paths, links, duplicate
+// names, encryption, zip bombs; a file that is no zip): those come back as
+// an *ArchiveError. The caller removes the folder (Unpacked.Remove).
+func Unpack(path string, opts CheckOptions) (*Unpacked, error) {
+	r := &Report{Path: path, Kind: KindZip}
+	u, err := unpack(path, opts, r)
+	if err != nil {
+		return nil, err
+	}
+	if u == nil {
+		return nil, &ArchiveError{Path: path, Problems: r.Problems}
+	}
+	return u, nil
+}
+
+// unpack opens and checks the archive at path and unpacks it into a new
+// temporary folder. Problems of the archive go into r (and no folder is
+// left: nil Unpacked); the error is for what stops the check.
+func unpack(path string, opts CheckOptions, r *Report) (*Unpacked, error) {
 	lim := opts.Limits.orDefault()
 	f, err := os.Open(path)
 	if err != nil {
@@ -229,23 +292,24 @@ func checkZip(path string, opts CheckOptions) (r *Report, err error) {
 			key += "." + k
 		}
 		r.add(CodeNotZip, key, "file", filepath.Base(path))
-		return r, nil
+		return nil, nil
 	}
 	if probs := inspectArchive(zr, lim); len(probs) > 0 {
 		for _, p := range probs {
 			r.addArchive(p, lim)
 		}
 		r.Manifest = peekManifest(zr)
-		return r, nil
+		return nil, nil
 	}
 	tmp, err := os.MkdirTemp(opts.TempDir, "mkspace-verify-*")
 	if err != nil {
 		return nil, err
 	}
-	// Removed whatever happens, a panic included.
+	u := &Unpacked{Dir: tmp}
+	ok := false
 	defer func() {
-		if rerr := os.RemoveAll(tmp); rerr != nil && err == nil {
-			r, err = nil, rerr
+		if !ok { // a problem, an error or a panic: nothing is left
+			u.Remove()
 		}
 	}()
 	files, p, err := extract(zr, tmp, lim)
@@ -255,12 +319,10 @@ func checkZip(path string, opts CheckOptions) (r *Report, err error) {
 	if p != nil {
 		r.addArchive(*p, lim)
 		r.Manifest = peekManifest(zr)
-		return r, nil
+		return nil, nil
 	}
-	if err := r.checkContents(tmp, files, opts); err != nil {
-		return nil, err
-	}
-	return r, nil
+	u.files, ok = files, true
+	return u, nil
 }
 
 func (r *Report) addArchive(p archiveProblem, lim Limits) {
