@@ -35,22 +35,13 @@ func init() {
 
 func init() {
 	register(map[string]Text{
-		"verify.short": {"检查申报书 PDF：每页版本号一致，且与申报材料包的数据一致", "check a 申报书 PDF: one version on every page, matching the package's data"},
-		"verify.long": {
-			"检查 PDF 是否由 mkspace 生成；逐页读取页面上的版本号（不只看元数据），确认每一页的版本号、水印和页码一致；\n再计算申报材料包当前数据的摘要，与 PDF 中记录的摘要比对。数据在生成申报书后被修改时，指出哪张表、哪个附件变了。\n未指定 PACKAGE 时，使用当前文件夹（或 PDF 所在的 output 文件夹的上一级）。\n\n退出码：0 通过；1 未通过（或数据有错误）；2 无法运行。",
-			"Checks that mkspace generated the PDF; reads the version printed on every page (not the metadata alone) and checks that every page carries the same version, watermark and its own page number;\nthen computes the digest of the package as it is now and compares it with the one the PDF records. When the data changed after the 申报书 was generated, it says which sheet or attachment changed.\nWithout PACKAGE: the current folder (or the folder above the PDF's output folder).\n\nExit status: 0 passed; 1 failed (or the data has errors); 2 could not run.",
-		},
-		"verify.no-pdf":     {"找不到 PDF 文件 {file}。", "no PDF file {file}."},
-		"verify.unreadable": {"无法读取 {file}：{err}。请确认它是完整的 PDF 文件。", "cannot read {file}: {err}. Check that it is a complete PDF."},
 		"verify.ok": {
 			"通过：{file} 是 mkspace 生成的申报书，版本号 {version}，共 {pages} 页，每页版本号一致；数据与申报材料包 {package} 一致。",
 			"Passed: {file} is an mkspace 申报书, version {version}, {pages} pages, one version on every page; its data matches the package {package}.",
 		},
-		"verify.package-errors": {"但申报材料包的数据中有 {n} 个错误，请运行 mkspace validate 查看。", "But the package's data has {n} error(s): run mkspace validate."},
-		"verify.failed":         {"未通过：{file}", "Failed: {file}"},
-		"verify.not-mkspace":    {"这不是 mkspace 生成的申报书：页面上和元数据中都没有版本号。", "This is not a 申报书 made by mkspace: no version number on its pages nor in its metadata."},
-		"verify.no-record":      {"元数据中没有版本记录：页面可能被其他软件重新组合过。", "The metadata records no version: the pages may have been put together by another program."},
-		"verify.unstamped":      {"第 {pages} 页没有版本号页脚。", "Page(s) {pages} carry no version footer."},
+		"verify.not-mkspace": {"这不是 mkspace 生成的申报书：页面上和元数据中都没有版本号。", "This is not a 申报书 made by mkspace: no version number on its pages nor in its metadata."},
+		"verify.no-record":   {"元数据中没有版本记录：页面可能被其他软件重新组合过。", "The metadata records no version: the pages may have been put together by another program."},
+		"verify.unstamped":   {"第 {pages} 页没有版本号页脚。", "Page(s) {pages} carry no version footer."},
 		"verify.other-version": {
 			"第 {pages} 页的版本号是 {other}，与申报书的 {version} 不同：这些页来自另一次生成的申报书。申报材料每页的版本号必须相同，请重新打印同一版本。",
 			"Page(s) {pages} carry version {other}, not {version}: they come from another build. Every page must carry the same version: print one build again.",
