@@ -21,7 +21,7 @@ PKGS  ?= ./...
 help:
 	@echo "make build   build $(BIN) (version $(VERSION))"
 	@echo "make test    run every test"
-	@echo "make demo    build, then template, init, validate, totals, build-pdf, verify on a copy of examples/good in out/demo"
+	@echo "make demo    build, then template, init, validate, totals, build-pdf, verify, pack on a copy of examples/good in out/demo"
 	@echo "make examples regenerate examples/ from examples/gen"
 	@echo "make lint    gofmt check and go vet"
 	@echo "make bench   run the benchmarks (BENCH=regexp PKGS=./internal/...)"
@@ -47,7 +47,7 @@ test:
 
 # The demo runs the main job on a copy of the bundled example (the example
 # itself is never written to): the blank workbook, a new package folder,
-# then validate → totals → build-pdf → verify, and the broken example's
+# then validate → totals → build-pdf → verify → pack → verify of the zip, and the broken example's
 # findings (which exit 1: the demo expects that).
 DEMO := out/demo
 demo: build
@@ -59,6 +59,8 @@ demo: build
 	$(BIN) totals $(DEMO)/good
 	$(BIN) build-pdf $(DEMO)/good
 	$(BIN) verify $(DEMO)/good/output/申报书-*.pdf $(DEMO)/good
+	$(BIN) pack $(DEMO)/good -o $(DEMO)/申报材料.zip
+	$(BIN) verify $(DEMO)/申报材料.zip
 	@echo "--- examples/broken (expected: errors, exit status 1) ---"
 	@$(BIN) validate examples/broken --max-findings 12; test $$? -eq 1
 	@echo "demo done: see $(DEMO)/good/output/"
