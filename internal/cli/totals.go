@@ -51,15 +51,9 @@ func runTotals(o *totalsOptions) error {
 	if o.Format != "text" && o.Format != "json" {
 		return userErr(nil, "totals.bad-format", "value", o.Format)
 	}
-	pkgs, err := validateTargets(o.Paths)
+	pkgs, cfgs, err := loadTargets(g, o.Paths)
 	if err != nil {
 		return err
-	}
-	cfgs := make([]*config.Config, len(pkgs))
-	for i, p := range pkgs {
-		if cfgs[i], err = g.LoadConfig(p.Dir); err != nil {
-			return err
-		}
 	}
 	lang := cfgs[0].Lang
 	check := o.Validate

@@ -109,15 +109,9 @@ func runValidate(o *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	pkgs, err := validateTargets(o.Paths)
+	pkgs, cfgs, err := loadTargets(g, o.Paths)
 	if err != nil {
 		return err
-	}
-	cfgs := make([]*config.Config, len(pkgs))
-	for i, p := range pkgs {
-		if cfgs[i], err = g.LoadConfig(p.Dir); err != nil {
-			return err
-		}
 	}
 	// The config of the first package decides the language of the report
 	// (--lang and MKSPACE_LANG win over it inside LoadConfig).
@@ -314,6 +308,22 @@ func validateTargets(args []string) ([]validateTarget, error) {
 		}
 	}
 	return out, nil
+}
+
+// loadTargets groups the arguments into packages and loads each package's
+// configuration (its own mkspace.yaml unless --config).
+func loadTargets(g *Globals, args []string) ([]validateTarget, []*config.Config, error) {
+	pkgs, err := validateTargets(args)
+	if err != nil {
+		return nil, nil, err
+	}
+	cfgs := make([]*config.Config, len(pkgs))
+	for i, p := range pkgs {
+		if cfgs[i], err = g.LoadConfig(p.Dir); err != nil {
+			return nil, nil, err
+		}
+	}
+	return pkgs, cfgs, nil
 }
 
 func absOr(p string) string {
