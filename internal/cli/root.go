@@ -80,10 +80,15 @@ func NewRoot(io *IO) (*cobra.Command, *Globals) {
 	root := &cobra.Command{
 		Use:   "mkspace",
 		Short: "国家备案众创空间申报材料离线填报与检查工具 / offline preparation and checks of a maker-space registration package",
-		Long: `mkspace —— 国家备案众创空间申报材料离线工具。
-  mkspace init        生成申报材料包文件夹（填报工作簿、配置、承诺书模板）
-  mkspace template    生成填报工作簿 申报数据.xlsx
-  mkspace validate    检查填好的工作簿和附件
+		Long: `mkspace —— 国家备案众创空间申报材料离线工具 / offline preparation of a maker space's registration.
+按顺序 / in order:
+  mkspace init [文件夹]          生成申报材料包文件夹（填报工作簿、配置、承诺书模板） / a new package folder
+  mkspace template               只生成填报工作簿 申报数据.xlsx / the fill-in workbook only
+  mkspace validate [文件夹]      检查填好的工作簿和附件，逐个单元格指出问题 / check every cell and attachment
+  mkspace totals [文件夹]        合计与备案条件自查 / the form's totals and the self-check
+  mkspace build-pdf [文件夹]     生成每页带版本号的申报书 PDF / the 申报书 PDF, a version on every page
+  mkspace verify 申报书.pdf|包.zip 核验申报书或申报材料包 / check a 申报书 or a submitted package
+  mkspace pack [文件夹]          打包提交 / pack the submission as one zip
 
 退出码 / exit status: 0 无错误 no errors; 1 发现错误 errors found; 2 无法运行 could not run.`,
 		SilenceUsage:  true,
