@@ -27,6 +27,7 @@ type IO struct {
 
 // StdIO returns the process streams.
 func StdIO() *IO {
+	utf8Console()
 	return &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		Terminal: term.IsTerminal(int(os.Stderr.Fd())) && os.Getenv("CI") == ""}
 }
