@@ -269,15 +269,28 @@ func isPDF(path string) bool {
 }
 
 // packageOfPDF guesses the package of a 申报书 when none is given: the
-// current folder when it holds a workbook, else the folder the PDF's
-// output folder lies in (build-pdf writes into <package>/output/).
+// current folder when it holds a workbook, else the PDF's own folder when
+// it does, else the folder above it (build-pdf writes into
+// <package>/output/, and a user may run verify from inside output/).
 func packageOfPDF(pdf string) string {
 	if m, _ := filepath.Glob("*.xlsx"); len(m) > 0 {
 		return "."
 	}
 	dir := filepath.Dir(pdf)
-	if parent := filepath.Dir(dir); parent != dir {
-		if m, _ := filepath.Glob(filepath.Join(parent, "*.xlsx")); len(m) > 0 && !strings.HasPrefix(filepath.Base(dir), ".") {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	if m, _ := filepath.Glob(filepath.Join(abs, "*.xlsx")); len(m) > 0 {
+		return dir
+	}
+	if parent := filepath.Dir(abs); parent != abs {
+		if m, _ := filepath.Glob(filepath.Join(parent, "*.xlsx")); len(m) > 0 {
+			if wd, err := os.Getwd(); err == nil {
+				if rel, err := filepath.Rel(wd, parent); err == nil && !strings.HasPrefix(rel, "..") {
+					return rel
+				}
+			}
 			return parent
 		}
 	}

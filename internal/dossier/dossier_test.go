@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -267,4 +268,17 @@ func TestAttachmentsKeepGeometryAndBookmarks(t *testing.T) {
 	for _, want := range []string{"目录", "承诺书", "一、基础信息", "四、孵化和服务情况", "八、发展思路、目标及措施", "附件 1", "附件 20"} {
 		assert.Contains(t, string(js), want, "bookmark %s", want)
 	}
+}
+
+// A long list of changes is cut after a few, with a count of the rest.
+func TestVerifyLinesCapChanges(t *testing.T) {
+	v := &Verdict{}
+	for i := range 30 {
+		v.Changes = append(v.Changes, digest.Change{Kind: digest.KindFile, Name: fmt.Sprintf("attachments/%02d.pdf", i), Op: digest.Removed})
+	}
+	lines := v.Lines("zh")
+	require.Len(t, lines, 1)
+	assert.Contains(t, lines[0], "attachments/07.pdf")
+	assert.NotContains(t, lines[0], "attachments/08.pdf")
+	assert.Contains(t, lines[0], "另有 22 处改动")
 }

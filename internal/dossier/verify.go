@@ -61,6 +61,9 @@ func Verify(pdf string, pkg []string, cfg *config.Config) (*Verdict, error) {
 	return v, nil
 }
 
+// maxChanges is the number of changes Lines names before it counts the rest.
+const maxChanges = 8
+
 // Lines renders the verdict for a person, one statement a line.
 func (v *Verdict) Lines(l msg.Lang) []string {
 	var out []string
@@ -86,7 +89,11 @@ func (v *Verdict) Lines(l msg.Lang) []string {
 	}
 	if len(v.Changes) > 0 {
 		var what []string
-		for _, c := range v.Changes {
+		for i, c := range v.Changes {
+			if i == maxChanges && len(v.Changes) > maxChanges+1 {
+				what = append(what, l.T("verify.more-changes", "n", fmt.Sprint(len(v.Changes)-maxChanges)))
+				break
+			}
 			what = append(what, l.T("verify.change."+string(c.Kind)+"."+string(c.Op), "name", c.Name))
 		}
 		out = append(out, l.T("verify.data-changed", "changes", strings.Join(what, l.T("elig.list-sep"))))

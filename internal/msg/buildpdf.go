@@ -59,6 +59,7 @@ func init() {
 		"verify.change.file.changed":    {"附件 {name} 已改变", "attachment {name} changed"},
 		"verify.change.file.added":      {"新增附件 {name}", "attachment {name} was added"},
 		"verify.change.file.removed":    {"附件 {name} 已删除或不再被引用", "attachment {name} was removed or is no longer named"},
+		"verify.more-changes":           {"另有 {n} 处改动", "and {n} more changes"},
 		"verify.change.package.changed": {"申报材料包的内容已改变", "the package's content changed"},
 	})
 }
