@@ -31,7 +31,8 @@ func tocStyle(level int) (size, lh, indent float64) {
 }
 
 // planContents wraps and places the entries of the contents (every entry
-// but the first, 目录 itself) on portrait pages, and returns how many pages
+// but the first, 目录 itself, and the attachments, which the list under
+// 附件 gives with their pages) on portrait pages, and returns how many pages
 // they take. It depends on the titles only, so it runs before the page
 // numbers are known.
 func (l *layouter) planContents(entries []entry) ([]tocLine, int) {
@@ -40,7 +41,7 @@ func (l *layouter) planContents(entries []entry) ([]tocLine, int) {
 	y, pg := g.top+titleH, 0
 	var out []tocLine
 	for i, e := range entries {
-		if i == 0 {
+		if i == 0 || e.attachment {
 			continue
 		}
 		size, lh, indent := tocStyle(e.level)

@@ -48,6 +48,9 @@ type entry struct {
 	level int
 	page  int // written page index; -1 for a reserved document
 	slot  int // index into the slots when page is -1
+	// attachment: an entry of the bookmarks only; the contents name the
+	// heading 附件, whose list gives every attachment with its pages.
+	attachment bool
 }
 
 // addPage starts a new page with the cursor at the top of its text block.

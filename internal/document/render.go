@@ -131,7 +131,7 @@ func plan(in *Input, sections []Section) []entry {
 	if len(in.Attachments) > 0 {
 		out = append(out, entry{title: textAttach, level: 1})
 		for _, a := range in.Attachments {
-			out = append(out, entry{title: a.Title, level: 2})
+			out = append(out, entry{title: a.Title, level: 2, attachment: true})
 		}
 	}
 	return out
