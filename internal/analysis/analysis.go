@@ -20,6 +20,14 @@ type Outcome struct {
 	Files    []string
 	Findings []finding.Finding // the rules' findings and the self-check's ELIG-* warnings, sorted
 	Totals   *totals.Totals
+	// Identity is what 基础信息 says the package is: 众创空间名称, 运营主体名称
+	// and 受理机构, as written ("" when absent).
+	Identity Identity
+}
+
+// Identity names a package in tables of many (an office's summary).
+type Identity struct {
+	SpaceName, Operator, Agency string
 }
 
 // Counts returns the number of errors and warnings.
@@ -34,8 +42,12 @@ func Run(paths []string, cfg *config.Config, obs ...rules.Observer) (*Outcome, e
 		cfg = config.Default()
 	}
 	acc := totals.New(cfg)
+	var id Identity
 	all := append([]rules.Observer{rules.ObserverFunc(func(s *schema.Sheet, r *rules.TypedRow) {
 		acc.Add(s, r.Values, r.OK)
+		if s.Key == "basic" {
+			id = identityOf(s, r)
+		}
 	})}, obs...)
 	res, err := rules.Validate(paths, cfg, all...)
 	if err != nil {
@@ -48,7 +60,7 @@ func Run(paths []string, cfg *config.Config, obs ...rules.Observer) (*Outcome, e
 		// unmet conditions would say nothing but that. The totals stay, with
 		// the findings that explain them.
 		finding.Sort(fs, sheetNames())
-		return &Outcome{Dir: res.Dir, Files: res.Files, Findings: fs, Totals: t}, nil
+		return &Outcome{Dir: res.Dir, Files: res.Files, Findings: fs, Totals: t, Identity: id}, nil
 	}
 	for _, f := range t.Findings(cfg.Lang) {
 		if len(res.Files) > 0 {
@@ -57,7 +69,19 @@ func Run(paths []string, cfg *config.Config, obs ...rules.Observer) (*Outcome, e
 		fs = append(fs, f)
 	}
 	finding.Sort(fs, sheetNames())
-	return &Outcome{Dir: res.Dir, Files: res.Files, Findings: fs, Totals: t}, nil
+	return &Outcome{Dir: res.Dir, Files: res.Files, Findings: fs, Totals: t, Identity: id}, nil
+}
+
+// identityOf reads the name fields of the 基础信息 row, as written.
+func identityOf(s *schema.Sheet, r *rules.TypedRow) Identity {
+	text := func(key string) string {
+		i := s.ColumnIndex(key)
+		if i < 0 || i >= len(r.Cells) {
+			return ""
+		}
+		return strings.TrimSpace(r.Cells[i].Value)
+	}
+	return Identity{SpaceName: text("name"), Operator: text("operator"), Agency: text("agency")}
 }
 
 // incomplete reports whether a finding says that a workbook, a sheet or a

@@ -82,3 +82,9 @@ func TestNoSelfCheckWhenUnreadable(t *testing.T) {
 	assert.Equal(t, finding.FileUnreadable, o.Findings[0].Rule)
 	assert.NotNil(t, o.Totals, "the totals are still computed")
 }
+
+func TestIdentity(t *testing.T) {
+	o, err := Run([]string{filepath.Join(examples(t), "good")}, config.Default())
+	require.NoError(t, err)
+	assert.Equal(t, Identity{SpaceName: "星火创客空间", Operator: "青澜星火众创科技服务有限公司", Agency: "青澜市科学技术局"}, o.Identity)
+}

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/mkspace/mkspace/internal/analysis"
+	"github.com/mkspace/mkspace/internal/totals"
 	"io"
 	"os"
 	"path/filepath"
@@ -31,6 +33,8 @@ type validateResult struct {
 	Totals   any // printed as "totals" in json when set
 	// Eligibility is the self-check, printed as "eligibility" in json.
 	Eligibility any
+	// Identity names the package in a --summary table.
+	Identity analysis.Identity
 }
 
 // validateFunc checks the package made of paths (a folder, a .zip, or
@@ -55,6 +59,7 @@ type validateOptions struct {
 	Reports     []string // FORMAT=FILE, as given
 	MaxFindings int
 	Strict      bool
+	Summary     string // --summary FILE.csv|FILE.json: one row per package
 
 	Validate validateFunc           // the checker; nil: validateEngine
 	Workers  int                    // packages checked at once; 0: runtime.NumCPU()
@@ -90,6 +95,7 @@ func newValidateCmdWith(g *Globals, run func(*validateOptions) error) *cobra.Com
 	f.StringArrayVar(&o.Reports, "report", nil, both("validate.flag.report"))
 	f.IntVar(&o.MaxFindings, "max-findings", 0, both("validate.flag.max-findings"))
 	f.BoolVar(&o.Strict, "strict", false, both("validate.flag.strict"))
+	f.StringVar(&o.Summary, "summary", "", both("validate.flag.summary"))
 	return cmd
 }
 
@@ -107,6 +113,9 @@ func runValidate(o *validateOptions) error {
 	g := o.g
 	reports, err := o.parse()
 	if err != nil {
+		return err
+	}
+	if err := checkSummaryPath(o.Summary); err != nil {
 		return err
 	}
 	pkgs, cfgs, err := loadTargets(g, o.Paths)
@@ -171,6 +180,14 @@ func runValidate(o *validateOptions) error {
 		}
 		staged = append(staged, st)
 	}
+	if o.Summary != "" {
+		rows := validateSummaryRows(pkgs, results, o.Strict, lang)
+		st, err := stageReportFile(o.Summary, func(w io.Writer) error { return writeSummary(w, o.Summary, rows, lang) })
+		if err != nil {
+			return userErr(err, "cli.write-failed", "file", o.Summary, "err", err.Error())
+		}
+		staged = append(staged, st)
+	}
 	for i, st := range staged {
 		if err := os.Rename(st.tmp, st.path); err != nil {
 			return userErr(err, "cli.write-failed", "file", st.path, "err", err.Error())
@@ -181,6 +198,9 @@ func runValidate(o *validateOptions) error {
 		if t.File != "" {
 			g.Infof("%s", lang.T("validate.written", "format", t.Format, "file", t.File))
 		}
+	}
+	if o.Summary != "" {
+		g.Infof("%s", lang.T("verify.summary-written", "file", o.Summary))
 	}
 	for _, t := range reports {
 		if t.File == "" {
@@ -193,6 +213,46 @@ func runValidate(o *validateOptions) error {
 		return ErrFindings
 	}
 	return nil
+}
+
+// summaryProblemsMax is the number of findings a summary row lists (the
+// counts are complete; the report has them all).
+const summaryProblemsMax = 20
+
+// validateSummaryRows makes one row of the office's summary table per
+// package: "verified" there means valid (no error; no warning either
+// with --strict).
+func validateSummaryRows(pkgs []validateTarget, results []*validateResult, strict bool, l msg.Lang) []summaryRow {
+	rows := make([]summaryRow, len(pkgs))
+	for i, p := range pkgs {
+		r := results[i]
+		kind := "folder"
+		if strings.EqualFold(filepath.Ext(p.Dir), ".zip") {
+			kind = "zip"
+		}
+		e, w := finding.Counts(r.Findings)
+		row := summaryRow{File: p.Name, Kind: kind, SpaceName: r.Identity.SpaceName, Operator: r.Identity.Operator,
+			Agency: r.Identity.Agency, Errors: &e, Warnings: &w, Eligibility: map[string]*bool{},
+			Verified: e == 0 && (!strict || w == 0), Problems: []summaryProblem{}}
+		if checks, ok := r.Eligibility.([]totals.Check); ok {
+			for _, c := range checks {
+				row.Eligibility[c.Key] = c.Met
+			}
+		}
+		for _, f := range r.Findings {
+			if len(row.Problems) == summaryProblemsMax {
+				break
+			}
+			if f.Severity == finding.Error || strict {
+				row.Problems = append(row.Problems, summaryProblem{Code: f.Rule, Message: f.Message}) // the message names its cell
+			}
+		}
+		if len(row.Problems) > 0 {
+			row.FirstProblem = row.Problems[0].Message
+		}
+		rows[i] = row
+	}
+	return rows
 }
 
 // parse checks the flag values and returns the reports to write: the main

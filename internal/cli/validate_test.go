@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -497,4 +498,27 @@ func TestStageReportFile(t *testing.T) {
 	assert.Error(t, err)
 	entries, _ := os.ReadDir(dir)
 	assert.Len(t, entries, 1, "no temporary file left behind")
+}
+
+// An office validates many package folders and gets one row per package.
+func TestValidateSummary(t *testing.T) {
+	dir := t.TempDir()
+	sum := filepath.Join(dir, "汇总.csv")
+	code, _, errOut := runCLI(t, "validate", exampleDir("good"), exampleDir("broken"), "--summary", sum, "--format", "json", "-o", filepath.Join(dir, "r.json"))
+	assert.Equal(t, ExitFindings, code, errOut)
+	data, err := os.ReadFile(sum)
+	require.NoError(t, err)
+	require.True(t, strings.HasPrefix(string(data), "\ufeff"), "a byte order mark for Excel")
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(data), "\ufeff"))).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, rows, 3)
+	assert.Equal(t, exampleDir("good"), rows[1][0])
+	assert.Contains(t, rows[1], "星火创客空间")
+	assert.Contains(t, rows[1], "青澜市科学技术局")
+	assert.Contains(t, strings.Join(rows[2], "|"), "35", "the broken package's error count")
+	assert.Contains(t, strings.Join(rows[2], "|"), "基础信息!B11", "its first problem")
+
+	code, _, errOut = runCLI(t, "validate", exampleDir("good"), "--summary", filepath.Join(dir, "汇总.txt"))
+	assert.Equal(t, ExitNoRun, code)
+	assert.Contains(t, errOut, ".csv")
 }

@@ -75,6 +75,10 @@ Exit status:
 			ZH: "最多列出的问题条数，0 表示全部（计数不受影响）",
 			EN: "list at most this many findings, 0 for all (the counts are not affected)",
 		},
+		"validate.flag.summary": {
+			ZH: "把每个申报材料包的结果写入汇总表（.csv 可用 Excel 打开，或 .json）：名称、运营主体、受理机构、错误和警告数、备案条件自查",
+			EN: "write one row per package to a summary table (.csv for Excel, or .json): name, operator, office, errors and warnings, the self-check",
+		},
 		"validate.flag.strict": {
 			ZH: "有警告也以退出码 1 结束（含备案条件自查未满足）",
 			EN: "exit 1 on warnings too (including unmet registration conditions)",
