@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"github.com/mkspace/mkspace/internal/gctune"
 	"io/fs"
 
 	"github.com/spf13/cobra"
@@ -57,6 +58,7 @@ func newBuildPDFCmdWith(g *Globals, run func(*buildPDFOptions) error) *cobra.Com
 }
 
 func runBuildPDF(o *buildPDFOptions) error {
+	defer gctune.Heavy()()
 	g := o.g
 	targets, err := validateTargets(argList(o.Package))
 	if err != nil {

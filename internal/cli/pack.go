@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"github.com/mkspace/mkspace/internal/gctune"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -56,6 +57,7 @@ func newPackCmdWith(g *Globals, run func(*packOptions) error) *cobra.Command {
 }
 
 func runPack(o *packOptions) error {
+	defer gctune.Heavy()()
 	g := o.g
 	targets, err := validateTargets(argList(o.Package))
 	if err != nil {

@@ -6,10 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/mkspace/mkspace/internal/gctune"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -171,22 +171,7 @@ func runVerify(o *verifyOptions) error {
 // soft memory limit of 2 GiB keeps large packages from growing the heap
 // unchecked. GOGC and GOMEMLIMIT set by the user win. It returns the
 // function that restores the settings.
-func batchGC() (restore func()) {
-	var undo []func()
-	if os.Getenv("GOGC") == "" {
-		old := debug.SetGCPercent(400)
-		undo = append(undo, func() { debug.SetGCPercent(old) })
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		old := debug.SetMemoryLimit(2 << 30)
-		undo = append(undo, func() { debug.SetMemoryLimit(old) })
-	}
-	return func() {
-		for _, u := range undo {
-			u()
-		}
-	}
-}
+func batchGC() (restore func()) { return gctune.Heavy() }
 
 // safeVerify checks one target, turning a panic into an error: one broken
 // package must not take the others down.

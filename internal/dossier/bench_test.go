@@ -3,6 +3,7 @@ package dossier
 import (
 	"bytes"
 	"fmt"
+	"github.com/mkspace/mkspace/internal/gctune"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -182,6 +183,7 @@ func peakHeap(f func()) float64 {
 // BenchmarkBuildLarge: the whole build-pdf on the large package, with the
 // attachments bound, and without them (the size per 1,000 table rows).
 func BenchmarkBuildLarge(b *testing.B) {
+	defer gctune.Heavy()() // as build-pdf runs
 	dir := bigFixture(b)
 	for _, noAtt := range []bool{false, true} {
 		name := "with-attachments"
