@@ -60,12 +60,7 @@ func newBuildPDFCmdWith(g *Globals, run func(*buildPDFOptions) error) *cobra.Com
 func runBuildPDF(o *buildPDFOptions) error {
 	defer gctune.Heavy()()
 	g := o.g
-	targets, err := validateTargets(argList(o.Package))
-	if err != nil {
-		return err
-	}
-	t := targets[0]
-	cfg, err := g.LoadConfig(t.Dir)
+	t, cfg, err := onePackage(g, o.Package)
 	if err != nil {
 		return err
 	}
@@ -76,12 +71,7 @@ func runBuildPDF(o *buildPDFOptions) error {
 	var fe *render.FontError
 	switch {
 	case errors.Is(err, dossier.ErrHasErrors):
-		if werr := printFindings(g, t, cfg, b.Data.Findings, b.Data.Files, l); werr != nil {
-			return werr
-		}
-		errs, _ := b.Data.Counts()
-		fmt.Fprintln(g.IO.Err, l.T("buildpdf.refused", "n", fmt.Sprint(errs)))
-		return ErrFindings
+		return refuse(g, t, cfg, b.Data, "buildpdf.refused")
 	case errors.Is(err, fs.ErrExist):
 		return userErr(err, "cli.exists", "file", o.Output)
 	case errors.As(err, &fe):
@@ -106,6 +96,27 @@ func argList(p string) []string {
 		return nil
 	}
 	return []string{p}
+}
+
+// onePackage resolves the one package a command works on ("" = the current
+// folder) and its configuration.
+func onePackage(g *Globals, arg string) (validateTarget, *config.Config, error) {
+	pkgs, cfgs, err := loadTargets(g, argList(arg))
+	if err != nil {
+		return validateTarget{}, nil, err
+	}
+	return pkgs[0], cfgs[0], nil
+}
+
+// refuse prints the findings of a package that has errors, then the line
+// (msg key) saying nothing was written; the command exits 1.
+func refuse(g *Globals, t validateTarget, cfg *config.Config, d *dossier.Data, key string) error {
+	if err := printFindings(g, t, cfg, d.Findings, d.Files, cfg.Lang); err != nil {
+		return err
+	}
+	errs, _ := d.Counts()
+	fmt.Fprintln(g.IO.Err, cfg.Lang.T(key, "n", fmt.Sprint(errs)))
+	return ErrFindings
 }
 
 // printFindings prints the findings of one package as the text report, on

@@ -59,20 +59,15 @@ func newPackCmdWith(g *Globals, run func(*packOptions) error) *cobra.Command {
 func runPack(o *packOptions) error {
 	defer gctune.Heavy()()
 	g := o.g
-	targets, err := validateTargets(argList(o.Package))
-	if err != nil {
-		return err
-	}
-	t := targets[0]
-	if strings.EqualFold(filepath.Ext(t.Dir), ".zip") {
-		return userErr(nil, "pack.not-folder", "path", t.Dir)
-	}
 	if o.Output != "" && !strings.EqualFold(filepath.Ext(o.Output), ".zip") {
 		return userErr(nil, "pack.not-zip-name", "file", o.Output)
 	}
-	cfg, err := g.LoadConfig(t.Dir)
+	t, cfg, err := onePackage(g, o.Package)
 	if err != nil {
 		return err
+	}
+	if strings.EqualFold(filepath.Ext(t.Dir), ".zip") {
+		return userErr(nil, "pack.not-folder", "path", t.Dir)
 	}
 	l := cfg.Lang
 	p, err := pack.Pack(t.Paths, cfg, pack.Options{Output: o.Output, Force: o.Force, Now: o.Now})
@@ -80,12 +75,7 @@ func runPack(o *packOptions) error {
 	var pe *fs.PathError
 	switch {
 	case errors.Is(err, pack.ErrHasErrors):
-		if werr := printFindings(g, t, cfg, p.Data.Findings, p.Data.Files, l); werr != nil {
-			return werr
-		}
-		errs, _ := p.Data.Counts()
-		fmt.Fprintln(g.IO.Err, l.T("pack.refused", "n", fmt.Sprint(errs)))
-		return ErrFindings
+		return refuse(g, t, cfg, p.Data, "pack.refused")
 	case errors.Is(err, pack.ErrExists) && errors.As(err, &pe):
 		return userErr(err, "pack.exists", "file", pe.Path)
 	case errors.As(err, &fe):
