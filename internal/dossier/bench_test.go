@@ -1,9 +1,9 @@
 package dossier
 
 import (
-	"bytes"
 	"fmt"
 	"github.com/mkspace/mkspace/internal/gctune"
+	"github.com/mkspace/mkspace/internal/testpdf"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,33 +18,8 @@ import (
 	"github.com/mkspace/mkspace/internal/xlsxtmpl"
 )
 
-// minimalPDF is a valid one-page A4 PDF with one line of text, its xref
-// offsets computed.
-func minimalPDF(text string) []byte {
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-		"", // content stream, below
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-	}
-	content := fmt.Sprintf("BT /F1 18 Tf 72 760 Td (%s) Tj ET", text)
-	objs[3] = fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content)
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes()
-}
+// minimalPDF is a valid one-page PDF showing text.
+func minimalPDF(text string) []byte { return testpdf.OnePage(text) }
 
 // usccFor returns a valid unified social credit code for n.
 func usccFor(n int) string {
