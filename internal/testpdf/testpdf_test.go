@@ -11,7 +11,7 @@ import (
 )
 
 func TestOnePageReads(t *testing.T) {
-	ctx, err := api.ReadContext(bytes.NewReader(OnePage("hello")), pdfconf.New())
+	n, err := api.PageCount(bytes.NewReader(OnePage("hello")), pdfconf.New())
 	require.NoError(t, err)
-	require.Equal(t, 1, ctx.PageCount)
+	require.Equal(t, 1, n)
 }
