@@ -57,15 +57,21 @@ func (p *Package) prepare(t *Table) {
 }
 
 // afterRead turns a row reader's problems into findings (once per table).
+// failOnce reports a table that could not be read, once however often it
+// fails (Each may be called again, on several goroutines).
+func (p *Package) failOnce(t *Table, err error) {
+	p.mu.Lock()
+	already := t.failed
+	t.failed = true
+	p.mu.Unlock()
+	if !already {
+		p.unreadable(t.RelFile, t.Name, err)
+	}
+}
+
 func (p *Package) afterRead(t *Table, rr *rowReader) {
 	if err := rr.err(); err != nil {
-		p.mu.Lock()
-		already := t.failed
-		t.failed = true
-		p.mu.Unlock()
-		if !already {
-			p.unreadable(t.RelFile, t.Name, err)
-		}
+		p.failOnce(t, err)
 	}
 	if rr.badIndex {
 		p.mu.Lock()
@@ -290,13 +296,7 @@ func (p *Package) Each(t *Table, fn func(Row) error) error {
 	}
 	rr, err := p.openRows(t)
 	if err != nil {
-		p.mu.Lock()
-		already := t.failed
-		t.failed = true
-		p.mu.Unlock()
-		if !already {
-			p.unreadable(t.RelFile, t.Name, err)
-		}
+		p.failOnce(t, err)
 		return nil
 	}
 	defer rr.close()
@@ -306,13 +306,7 @@ func (p *Package) Each(t *Table, fn func(Row) error) error {
 	for {
 		ok, perr := safeNext(rr)
 		if perr != nil {
-			p.mu.Lock()
-			already := t.failed
-			t.failed = true
-			p.mu.Unlock()
-			if !already {
-				p.unreadable(t.RelFile, t.Name, perr)
-			}
+			p.failOnce(t, perr)
 			return nil
 		}
 		if !ok {
