@@ -52,8 +52,10 @@ func init() {
 		"totals.manual":           {"请人工确认", "confirm by hand"},
 		"totals.null":             {"—（无场地面积）", "— (no area)"},
 
-		"unit.m2":      {" 平方米", " m²"},
-		"unit.wanyuan": {" 万元", " × 10k yuan"},
+		"unit.m2":            {" 平方米", " m²"},
+		"unit.paren-m2":      {"(平方米)", " (m²)"},
+		"unit.paren-wanyuan": {"(万元)", " (10k yuan)"},
+		"unit.wanyuan":       {" 万元", " × 10k yuan"},
 
 		"elig.operating_months":         {"运营时间满 18 个月", "In operation for 18 months"},
 		"elig.area_or_workstations":     {"服务场地不低于 500 平方米，或创业工位不少于 30 个", "At least 500 m² of service space, or at least 30 workstations"},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/schema"
 )
 
@@ -60,6 +61,30 @@ const (
 	Ratio             // %, 1 decimal, half up
 )
 
+// kinds holds every figure that is not a count.
+var kinds = map[string]Kind{
+	KeyTotalArea: Area, KeyTeamEnterpriseArea: Area, KeyPublicServiceArea: Area, KeySelfUseArea: Area, KeyOtherArea: Area,
+	KeyTeamsFinancingAmount: Money, KeyEnterprisesFinancingAmount: Money,
+	KeyServiceAreaRatio: Ratio,
+}
+
+// KindOf says how the figure with key is displayed (Count for any key not
+// an area, an amount of money or the ratio).
+func KindOf(key string) Kind { return kinds[key] }
+
+// UnitLabel is the unit a figure of kind k is given in where the number
+// stands alone (a spreadsheet cell): "(平方米)", "(万元)"; "" for counts and
+// the ratio, whose cell shows its %.
+func UnitLabel(k Kind, l msg.Lang) string {
+	switch k {
+	case Area:
+		return l.T("unit.paren-m2")
+	case Money:
+		return l.T("unit.paren-wanyuan")
+	}
+	return ""
+}
+
 // Figure is one total as the online form shows it.
 type Figure struct {
 	Key   string
@@ -108,11 +133,11 @@ func (a *Accumulator) Result(th Thresholds) *Totals {
 	count := func(k string) Figure {
 		return Figure{Key: k, Kind: Count, Value: decimal.NewFromInt(int64(a.counts[k]))}
 	}
-	area := func(k string) Figure { return Figure{Key: k, Kind: Area, Value: a.sums[k]} }
-	money := func(k string) Figure { return Figure{Key: k, Kind: Money, Value: a.sums[k]} }
+	area := func(k string) Figure { return Figure{Key: k, Kind: KindOf(k), Value: a.sums[k]} }
+	money := area
 
 	total := a.sums[KeyTotalArea]
-	ratio := Figure{Key: KeyServiceAreaRatio, Kind: Ratio, Null: total.IsZero()}
+	ratio := Figure{Key: KeyServiceAreaRatio, Kind: KindOf(KeyServiceAreaRatio), Null: total.IsZero()}
 	if !total.IsZero() {
 		part := a.sums[KeyTeamEnterpriseArea].Add(a.sums[KeyPublicServiceArea])
 		ratio.Value = part.Mul(decimal.NewFromInt(100)).DivRound(total, 10).Round(1)

@@ -2,6 +2,7 @@ package xlsxtmpl
 
 import (
 	"fmt"
+	"github.com/mkspace/mkspace/internal/totals"
 	"strconv"
 	"strings"
 	"time"
@@ -47,7 +48,7 @@ func (b *builder) totals() []total {
 			}
 		}
 		if t.label == "" {
-			t.label = l.T("tmpl.total." + t.key)
+			t.label = l.T("total."+t.key) + totals.UnitLabel(totals.KindOf(t.key), l)
 		}
 		if t.style == nil {
 			t.style = countStyle
@@ -225,7 +226,7 @@ func (b *builder) eligibility(add func(total), l msg.Lang) {
 		for _, p := range c.parts {
 			// a blank figure (no start date, no area) is not met
 			conds = append(conds, fmt.Sprintf("AND(ISNUMBER({%[1]s}),{%[1]s}%[2]s%[3]s)", p.key, p.op, p.min))
-			label := strings.TrimPrefix(strings.TrimPrefix(l.T("tmpl.total."+p.key), "其中："), "of which: ")
+			label := strings.TrimPrefix(strings.TrimPrefix(l.T("total."+p.key), "其中："), "of which: ")
 			min := p.min
 			if p.key == "service_area_ratio" {
 				min += " %"
