@@ -3,9 +3,11 @@ package rules
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -154,7 +156,10 @@ func BenchmarkConditionsPerRow(b *testing.B) {
 // the template lays them out (title row, header, 序号), and returns the
 // package folder.
 func writeBigWorkbook(b *testing.B, teams, enterprises int) string {
-	dir := benchDir(b)
+	return writeBigWorkbookTo(b, benchDir(b), teams, enterprises)
+}
+
+func writeBigWorkbookTo(b testing.TB, dir string, teams, enterprises int) string {
 	f := excelize.NewFile()
 	defer f.Close()
 	write := func(key string, n int, row func(int) rowVals) {
@@ -260,6 +265,58 @@ func BenchmarkValidateLarge(b *testing.B) {
 		b.ReportMetric(float64(teams+teams/2)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 	})
+}
+
+// BenchmarkValidateMillion is the memory of a large clean package: 1,000,000
+// 创业团队 rows and an enterprise for each converted team (333,334 入驻企业
+// rows, all matched against their teams). It reports the peak resident set
+// of a fresh process that validates it (rules and totals, as `mkspace
+// validate`), the peak live heap of the same run in this process, and the
+// rows per second. Set MKSPACE_BENCH_ROWS to scale the team count.
+func BenchmarkValidateMillion(b *testing.B) {
+	teams := 1_000_000
+	if v, err := strconv.Atoi(os.Getenv("MKSPACE_BENCH_ROWS")); err == nil && v > 0 {
+		teams = v
+	}
+	benchTeams = teams
+	enterprises := benchTeamsFor(0)
+	rows := float64(teams + enterprises)
+	dir := writeBigWorkbook(b, teams, enterprises)
+	cfg := config.Default()
+
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "MKSPACE_RULES_CHILD=validate", "MKSPACE_RULES_DIR="+dir)
+	out, err := cmd.Output()
+	require.NoError(b, err, "child: %s", out)
+	var rss float64
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 2 && f[0] == "row-findings:" && f[1] != "0":
+			b.Fatalf("the child found problems in valid rows: %s", out)
+		case len(f) == 3 && f[0] == "VmHWM:":
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			rss = kb / 1024
+		}
+	}
+
+	var peak uint64
+	b.ResetTimer()
+	for b.Loop() {
+		stop := sampleHeap(&peak)
+		res, err := Validate([]string{dir}, cfg)
+		stop()
+		require.NoError(b, err)
+		for _, f := range res.Findings {
+			if f.Row != 0 {
+				b.Fatalf("row finding on valid rows: %s", dump(res.Findings[:min(5, len(res.Findings))]))
+			}
+		}
+	}
+	b.ReportMetric(rows*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+	b.ReportMetric(rss, "child-peak-rss-MB")
+	b.ReportMetric(rows, "rows")
 }
 
 // sampleHeap records the largest live heap seen until stop is called.

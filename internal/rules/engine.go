@@ -66,7 +66,6 @@ type colRule struct {
 	col       *schema.Column
 	min, max  *bound
 	notBefore []int // column indexes
-	options   string
 }
 
 // tableRun checks one table.
@@ -80,8 +79,8 @@ type tableRun struct {
 	cols    []colRule
 	present []bool
 	cond    *condRow
-	confl   [][]int                  // per conflict: the columns of its When
-	unique  map[int]map[string]int32 // per unique column: value key → first row
+	confl   [][]int       // per conflict: the columns of its When
+	index   []*valueIndex // per column: its distinct values (unique columns, team names), nil when not kept
 	sum     *sumRule
 
 	// Per-row buffers.
@@ -91,11 +90,14 @@ type tableRun struct {
 	formula      []bool
 	done         []bool // the cell has its finding; no further rule looks at it
 	forbidden    []bool // CELL-NOT-FILLABLE: whatever it holds does not count
-	keys         []string
-	keyed        []bool
 	unknownMatch []bool // a yes/no switched off by a conflict
 	viol         []condViolation
 	tr           TypedRow
+
+	// Per-row: the row's values in the column indexes.
+	ids   []int32 // cell i's id in index[i]; -1 until interned in this row
+	added []bool  // this row added ids[i]
+	kbuf  []byte
 }
 
 func (ck *checker) table(t *workbook.Table, file string, each func(func(workbook.Row) error) error) error {
@@ -104,11 +106,11 @@ func (ck *checker) table(t *workbook.Table, file string, each func(func(workbook
 	tr := &tableRun{
 		ck: ck, t: t, sheet: s, name: sheetName(t), file: file, form: s.Kind == schema.Form,
 		cols: make([]colRule, n), present: make([]bool, n),
-		unique: map[int]map[string]int32{},
-		vals:   make([]cell.Value, n), states: make([]State, n),
+		index: make([]*valueIndex, n),
+		vals:  make([]cell.Value, n), states: make([]State, n),
 		probs: make([]*cell.Problem, n), formula: make([]bool, n),
 		done: make([]bool, n), forbidden: make([]bool, n), unknownMatch: make([]bool, n),
-		keys: make([]string, n), keyed: make([]bool, n),
+		ids: make([]int32, n), added: make([]bool, n),
 	}
 	tr.tr = TypedRow{Values: tr.vals, States: tr.states, OK: make([]bool, n)}
 	for i := range s.Columns {
@@ -129,7 +131,7 @@ func (ck *checker) table(t *workbook.Table, file string, each func(func(workbook
 			cr.notBefore = append(cr.notBefore, j)
 		}
 		if c.Unique {
-			tr.unique[i] = map[string]int32{}
+			tr.keep(i)
 		}
 		tr.cols[i] = cr
 		tr.present[i] = t.Present == nil || (i < len(t.Present) && t.Present[i])
@@ -179,7 +181,7 @@ func (tr *tableRun) row(r workbook.Row) error {
 	n := len(s.Columns)
 	for i := 0; i < n; i++ {
 		tr.probs[i], tr.formula[i], tr.done[i], tr.forbidden[i], tr.unknownMatch[i] = nil, false, false, false, false
-		tr.keys[i], tr.keyed[i] = "", false
+		tr.ids[i] = -1
 		var c workbook.Cell
 		if i < len(r.Cells) {
 			c = r.Cells[i]
@@ -391,43 +393,52 @@ func (tr *tableRun) valueRules(i int, c workbook.Cell, cellAt func(int) workbook
 	case schema.Attachment:
 		tr.ck.att.Cell(pendingCell{tr: tr, col: i, cell: c, value: v.Text})
 	}
-	if seen, ok := tr.unique[i]; ok {
-		key := tr.key(i)
-		if first, dup := seen[key]; dup {
+	if col.Unique {
+		if id, added := tr.intern(i, c); !added {
+			first := tr.index[i].first[id]
 			fc := workbook.Cell{Row: int(first), Ref: letters(c.Ref) + strconv.Itoa(int(first))}
 			tr.emit(finding.DuplicateValue, "", i, c, tr.display(i, c), "first", tr.loc(fc))
-		} else {
-			seen[key] = int32(c.Row)
 		}
 	}
 }
 
-// key returns the comparison form of cell i's value, computed once per row
-// (uniqueness and the cross-table rules share it).
-func (tr *tableRun) key(i int) string {
-	if !tr.keyed[i] {
-		tr.keys[i], tr.keyed[i] = uniqueKey(&tr.sheet.Columns[i], tr.vals[i]), true
+// keep makes the table remember the distinct values of column i.
+func (tr *tableRun) keep(i int) *valueIndex {
+	if tr.index[i] == nil {
+		tr.index[i] = newValueIndex()
 	}
-	return tr.keys[i]
+	return tr.index[i]
 }
 
-// uniqueKey is the comparison form of a value: trimmed (cell did it),
-// full-width folded; USCCs are upper case already.
-func uniqueKey(col *schema.Column, v cell.Value) string {
+// intern returns the id of cell c's value in column i's index (see keep),
+// adding it — with c's row as the row it first appeared in — when new. It
+// is computed once per row: uniqueness and the cross-table rules share it.
+func (tr *tableRun) intern(i int, c workbook.Cell) (id int32, added bool) {
+	if tr.ids[i] >= 0 {
+		return tr.ids[i], tr.added[i]
+	}
+	x := tr.keep(i)
+	tr.kbuf = appendUniqueKey(tr.kbuf[:0], &tr.sheet.Columns[i], tr.vals[i])
+	id, added = x.keys.add(tr.kbuf)
+	if added {
+		x.first = append(x.first, int32(c.Row))
+	}
+	tr.ids[i], tr.added[i] = id, added
+	return id, added
+}
+
+// appendUniqueKey appends the comparison form of a value: trimmed (cell did
+// it), full-width folded; USCCs are upper case already.
+func appendUniqueKey(buf []byte, col *schema.Column, v cell.Value) []byte {
 	switch col.Type {
 	case schema.Int:
-		return strconv.FormatInt(v.Int, 10)
+		return strconv.AppendInt(buf, v.Int, 10)
 	case schema.Decimal:
-		return v.Dec.String()
+		return append(buf, v.Dec.String()...)
 	case schema.Date:
-		return v.Date.Format(config.DateLayout)
+		return v.Date.AppendFormat(buf, config.DateLayout)
 	}
-	return nameKey(v.Text)
-}
-
-// nameKey folds a name for comparison.
-func nameKey(s string) string {
-	return schema.FoldString(cell.TrimText(s))
+	return appendFold(buf, cell.TrimText(v.Text))
 }
 
 func inRange(d decimal.Decimal, min, max *bound) bool {

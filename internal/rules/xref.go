@@ -14,7 +14,9 @@ import (
 // The cross-table rules between 创业团队 and 入驻企业 (SPEC §1). The pass
 // keeps only what they need — per team its name, state and registration
 // date, per enterprise naming a team the name and date — with row numbers
-// instead of cells, never whole rows.
+// instead of cells, never whole rows. The names are the tables' own value
+// indexes (keyset.go): a team's name is stored once, for uniqueness and for
+// these rules alike; the facts are small numbers indexed by its id.
 
 // Sheet and column keys the cross-table rules read (schema keys).
 const (
@@ -46,18 +48,23 @@ func (d days) String() string {
 	return time.Unix(int64(d)*86400, 0).UTC().Format(config.DateLayout)
 }
 
+// teamFact is what the rules need of a team, by the id of its name in the
+// team sheet's index (its row is the index's first row).
 type teamFact struct {
-	row       int32
 	reg       days
 	converted int8
+	recorded  bool // false: no fact for this id
 	conflict  bool
+	named     bool // an enterprise writes its name (enterprises matched as read)
 }
 
+// entFact is an enterprise that names the team it was converted from, kept
+// until every sheet is read (when the enterprises come before the teams).
 type entFact struct {
-	key     string // the team name's comparison form
-	display string // as written (shares key's memory when they are equal)
-	row     int32
-	reg     days
+	team    int32  // the id of the name in the enterprise sheet's index of 团队名称
+	row     int32  // Excel row
+	reg     days   // 注册时间
+	display uint64 // the name as written, in xrefs.displays, +1; 0 when it is the key
 }
 
 // xrefTable remembers one side's table and where its columns are.
@@ -88,13 +95,29 @@ func (x *xrefTable) note(key string, c workbook.Cell) {
 
 type xrefs struct {
 	teams, ents xrefTable
-	teamFacts   map[string]teamFact
-	entFacts    []entFact
-	named       map[string]struct{} // team names any enterprise writes
+	teamFacts   []teamFact // by the id of the team's name in the team sheet's index
+
+	// When the teams are read first (as the package's tables come, in the
+	// form's order), each enterprise is matched as it is read and nothing of
+	// it is kept but, per team, the row of its first enterprise. Otherwise
+	// the enterprises' facts wait for resolve.
+	stream   bool
+	firstEnt []int32 // stream: by team id, the row of its first enterprise; 0 before it
+	entFacts []entFact
+	displays arena // team names as enterprises write them, where that is not their key
 }
 
 func newXrefs() *xrefs {
-	return &xrefs{teamFacts: map[string]teamFact{}, named: map[string]struct{}{}}
+	return &xrefs{displays: arena{cur: -1}}
+}
+
+// index returns the value index of the side's column key, or nil.
+func (x *xrefTable) index(key string) *valueIndex {
+	i, ok := x.cols[key]
+	if x.run == nil || !ok || i < 0 {
+		return nil
+	}
+	return x.run.index[i]
 }
 
 // begin notes a table of one of the two sheets.
@@ -112,6 +135,22 @@ func (x *xrefs) begin(tr *tableRun) {
 	*side = xrefTable{run: tr, cols: map[string]int{}, letters: map[string]string{}}
 	for _, k := range keys {
 		side.cols[k] = tr.sheet.ColumnIndex(k)
+	}
+	if side == &x.teams {
+		x.teamFacts, x.stream = nil, false // facts of an earlier table name ids of its index
+		if i := side.cols[colName]; i >= 0 {
+			tr.keep(i)
+		}
+		return
+	}
+	// The tables are read one after the other: a team table begun before is
+	// complete.
+	x.stream = x.teams.present(colName)
+	x.entFacts, x.firstEnt = nil, nil
+	if x.stream {
+		x.firstEnt = make([]int32, len(x.teamFacts))
+	} else if i := side.cols[colTeam]; i >= 0 {
+		tr.keep(i) // the set of team names written, matched in resolve
 	}
 }
 
@@ -131,12 +170,12 @@ func (x *xrefs) teamRow(tr *tableRun, cellAt func(int) workbook.Cell, conflict b
 	if ni < 0 || !tr.known(ni) {
 		return
 	}
-	key := tr.key(ni)
-	if _, dup := x.teamFacts[key]; dup {
+	nc := cellAt(ni)
+	id, added := tr.intern(ni, nc)
+	if !added {
 		return // DUPLICATE-VALUE already; the first row counts
 	}
-	nc := cellAt(ni)
-	f := teamFact{row: int32(nc.Row), converted: unknownState, conflict: conflict, reg: noDate}
+	f := teamFact{recorded: true, converted: unknownState, conflict: conflict, reg: noDate}
 	for _, k := range []string{colName, colConverted, colRegOn} {
 		if i := side.cols[k]; i >= 0 {
 			side.note(k, cellAt(i))
@@ -151,7 +190,23 @@ func (x *xrefs) teamRow(tr *tableRun, cellAt func(int) workbook.Cell, conflict b
 	if ri >= 0 && tr.known(ri) {
 		f.reg = toDays(tr.vals[ri].Date)
 	}
-	x.teamFacts[key] = f
+	for int(id) >= len(x.teamFacts) {
+		x.teamFacts = append(x.teamFacts, teamFact{})
+	}
+	x.teamFacts[id] = f
+}
+
+// team returns the id and fact of the team named key (a comparison key).
+func (x *xrefs) team(key []byte) (int32, teamFact, bool) {
+	idx := x.teams.index(colName)
+	if idx == nil {
+		return -1, teamFact{}, false
+	}
+	id := idx.keys.find(key)
+	if id < 0 || int(id) >= len(x.teamFacts) || !x.teamFacts[id].recorded {
+		return -1, teamFact{}, false
+	}
+	return id, x.teamFacts[id], true
 }
 
 func (x *xrefs) entRow(tr *tableRun, cellAt func(int) workbook.Cell) {
@@ -160,8 +215,17 @@ func (x *xrefs) entRow(tr *tableRun, cellAt func(int) workbook.Cell) {
 	if ti < 0 || tr.states[ti] != Valid {
 		return
 	}
-	key := tr.key(ti)
-	x.named[key] = struct{}{}
+	tc := cellAt(ti)
+	var id int32
+	if x.stream {
+		tr.kbuf = appendUniqueKey(tr.kbuf[:0], &tr.sheet.Columns[ti], tr.vals[ti])
+		var ok bool
+		if id, _, ok = x.team(tr.kbuf); ok {
+			x.teamFacts[id].named = true
+		}
+	} else {
+		id, _ = tr.intern(ti, tc) // the index of 团队名称 is the set of names written
+	}
 	// Only an enterprise known to come from a team is matched; otherwise the
 	// team cell is 不可填 (reported) or the state is unknown.
 	if fi < 0 || tr.states[fi] != Valid || !tr.vals[fi].Bool || tr.done[ti] {
@@ -172,59 +236,101 @@ func (x *xrefs) entRow(tr *tableRun, cellAt func(int) workbook.Cell) {
 			side.note(k, cellAt(i))
 		}
 	}
-	tc := cellAt(ti)
-	e := entFact{key: key, display: tr.vals[ti].Text, row: int32(tc.Row), reg: noDate}
+	reg := noDate
 	if ri >= 0 && tr.known(ri) {
-		e.reg = toDays(tr.vals[ri].Date)
+		reg = toDays(tr.vals[ri].Date)
+	}
+	if x.stream {
+		var first *int32
+		if id >= 0 && int(id) < len(x.firstEnt) {
+			first = &x.firstEnt[id]
+		}
+		t := teamFact{}
+		if id >= 0 {
+			t = x.teamFacts[id]
+		}
+		x.enterprise(int32(tc.Row), reg, tr.vals[ti].Text, t, id, first)
+		return
+	}
+	e := entFact{team: id, row: int32(tc.Row), reg: reg}
+	if d := tr.vals[ti].Text; d != string(tr.index[ti].keys.key(id)) {
+		e.display = x.displays.add([]byte(d)) + 1
 	}
 	x.entFacts = append(x.entFacts, e)
+}
+
+// enterprise applies the rules to one enterprise converted from a team: row
+// and reg are its row and 注册时间, display the team's name as it writes it,
+// t the team of that name (recorded false: none) with its id, and first
+// where the row of the first enterprise of that name is kept.
+func (x *xrefs) enterprise(row int32, reg days, display string, t teamFact, teamID int32, first *int32) {
+	et := x.ents.run
+	ti, ri := x.ents.cols[colTeam], x.ents.cols[colRegOn]
+	tc := x.ents.cell(colTeam, row)
+	found := t.recorded
+	var teamRow int32
+	if found {
+		teamRow = x.teams.index(colName).first[teamID]
+	}
+	switch {
+	case x.teams.present(colName) && !found:
+		et.emit(finding.XrefTeamUnknown, "", ti, tc, display)
+		return
+	case found && t.converted == stateNo:
+		et.emit(finding.XrefTeamNotConverted, "", ti, tc, display,
+			"team_loc", x.teams.run.loc(x.teams.cell(colConverted, teamRow)))
+		return
+	}
+	switch {
+	case first == nil: // no team of that name, and no team sheet to say so
+	case *first != 0:
+		et.emit(finding.XrefTeamMultiEnterprise, "", ti, tc, display, "first", et.loc(x.ents.cell(colTeam, *first)))
+	default:
+		*first = row
+	}
+	if found && t.converted == stateYes && t.reg != noDate && reg != noDate && t.reg != reg && ri >= 0 {
+		rc := x.ents.cell(colRegOn, row)
+		et.emit(finding.XrefRegdateMismatch, "", ri, rc, reg.String(),
+			"team", display, "team_date", t.reg.String(),
+			"team_loc", x.teams.run.loc(x.teams.cell(colRegOn, teamRow)))
+	}
 }
 
 // resolve emits the cross-table findings once every sheet is read. A team
 // without enterprise is named as compared (trimmed, width-folded): the
 // finding sits in its own row.
 func (x *xrefs) resolve(ck *checker) {
-	teamsOK := x.teams.present(colName)
-	if x.ents.run != nil && x.ents.present(colTeam) {
-		et := x.ents.run
-		ti, ri := x.ents.cols[colTeam], x.ents.cols[colRegOn]
-		first := map[string]int32{}
+	entsOK := x.ents.run != nil && x.ents.present(colTeam)
+	if entsOK && !x.stream {
+		named := x.ents.index(colTeam)
+		first := make([]int32, named.keys.Len()) // by name id
 		for _, e := range x.entFacts {
-			tc := x.ents.cell(colTeam, e.row)
-			t, found := x.teamFacts[e.key]
-			switch {
-			case teamsOK && !found:
-				et.emit(finding.XrefTeamUnknown, "", ti, tc, e.display)
-				continue
-			case found && t.converted == stateNo:
-				et.emit(finding.XrefTeamNotConverted, "", ti, tc, e.display,
-					"team_loc", x.teams.run.loc(x.teams.cell(colConverted, t.row)))
-				continue
+			key := named.keys.key(e.team)
+			display := string(key)
+			if e.display != 0 {
+				display = string(x.displays.get(e.display - 1))
 			}
-			if r, dup := first[e.key]; dup {
-				et.emit(finding.XrefTeamMultiEnterprise, "", ti, tc, e.display, "first", et.loc(x.ents.cell(colTeam, r)))
-			} else {
-				first[e.key] = e.row
-			}
-			if found && t.converted == stateYes && t.reg != noDate && e.reg != noDate && t.reg != e.reg && ri >= 0 {
-				rc := x.ents.cell(colRegOn, e.row)
-				et.emit(finding.XrefRegdateMismatch, "", ri, rc, e.reg.String(),
-					"team", e.display, "team_date", t.reg.String(),
-					"team_loc", x.teams.run.loc(x.teams.cell(colRegOn, t.row)))
-			}
+			id, t, _ := x.team(key)
+			x.enterprise(e.row, e.reg, display, t, id, &first[e.team])
 		}
 	}
-	if teamsOK && x.teams.present(colConverted) && x.ents.run != nil && x.ents.present(colTeam) {
+	teamIdx := x.teams.index(colName)
+	if x.teams.present(colName) && x.teams.present(colConverted) && entsOK && teamIdx != nil {
 		tt := x.teams.run
 		ci := x.teams.cols[colConverted]
-		for k, t := range x.teamFacts {
-			if t.converted != stateYes || t.conflict {
+		var named *valueIndex
+		if !x.stream {
+			named = x.ents.index(colTeam)
+		}
+		for id, t := range x.teamFacts {
+			if !t.recorded || t.converted != stateYes || t.conflict {
 				continue
 			}
-			if _, ok := x.named[k]; ok {
+			key := teamIdx.keys.key(int32(id))
+			if t.named || (named != nil && named.keys.find(key) >= 0) {
 				continue
 			}
-			tt.emit(finding.XrefTeamNoEnterprise, "", ci, x.teams.cell(colConverted, t.row), schema.Yes, "team", k)
+			tt.emit(finding.XrefTeamNoEnterprise, "", ci, x.teams.cell(colConverted, teamIdx.first[id]), schema.Yes, "team", string(key))
 		}
 	}
 }
