@@ -141,8 +141,8 @@ func init() {
 			EN: `{loc}: the attachment "{value}" does not exist. Check the file name (with its .pdf extension) and folder; the path is relative to the package folder.`,
 		},
 		"ATTACHMENT-MISSING.case": {
-			ZH: `{loc}：找不到附件"{value}"，但同一文件夹中有"{actual}"，只是字母大小写不同（在 Windows 上能打开，在其他系统上找不到）。请把单元格中的文件名改为与文件完全一致。`,
-			EN: `{loc}: the attachment "{value}" does not exist, but the folder holds "{actual}", which differs only in upper/lower case (it opens on Windows, not elsewhere). Write the file name in the cell exactly as the file is named.`,
+			ZH: `{loc}：附件路径"{value}"与实际的"{actual}"只是字母大小写不同：这样的路径在 Windows、macOS 上能打开，在区分大小写的系统上（如受理机构在 Linux 上的检查）找不到文件。请把单元格中的路径改为 {actual}。`,
+			EN: `{loc}: the attachment path "{value}" differs from the actual "{actual}" only in upper/lower case: such a path opens on Windows and macOS but not on a case-sensitive system (such as the receiving office's checks on Linux). Change the path in the cell to {actual}.`,
 		},
 		"ATTACHMENT-MISSING.folder": {
 			ZH: `{loc}："{value}"是文件夹而不是文件，请填写其中 PDF 文件的路径，如 {value}/文件名.pdf。`,

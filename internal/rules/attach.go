@@ -52,6 +52,14 @@ type attachments struct {
 	byValue  map[string]valueEntry
 	opened   atomic.Int64
 
+	// The walk through the package's folders (replaced by tests that play
+	// a case-insensitive file system).
+	lstat     func(string) (fs.FileInfo, error)
+	readDir   func(string) ([]fs.DirEntry, error)
+	sensitive map[string]bool     // folder → whether its names are case-sensitive
+	listings  map[string][]string // folder → its names (bounded)
+	listed    int                 // names in listings
+
 	// Asynchronous examination.
 	report   func(pendingCell, attachVerdict)
 	workers  int
@@ -90,7 +98,8 @@ const maxAttachWorkers = 4
 
 func newAttachments(dir string, maxBytes int64) *attachments {
 	a := &attachments{dir: dir, maxBytes: maxBytes, byPath: map[string]attachVerdict{}, byValue: map[string]valueEntry{},
-		waiting: map[string][]pendingCell{}, workers: min(runtime.GOMAXPROCS(0), maxAttachWorkers)}
+		waiting: map[string][]pendingCell{}, workers: min(runtime.GOMAXPROCS(0), maxAttachWorkers),
+		lstat: os.Lstat, readDir: os.ReadDir, sensitive: map[string]bool{}, listings: map[string][]string{}}
 	abs, err := filepath.Abs(dir)
 	if err == nil {
 		abs, err = filepath.EvalSymlinks(abs)
@@ -216,19 +225,20 @@ func (a *attachments) resolve(value string) valueEntry {
 	if clean == "." || a.rootErr != nil {
 		return final(finding.AttachmentMissing, "")
 	}
-	full := filepath.Join(a.root, filepath.FromSlash(clean))
-	resolved, err := filepath.EvalSymlinks(full)
-	if err != nil {
-		if errors.Is(err, fs.ErrPermission) {
-			return final(finding.AttachmentUnreadable, "permission")
-		}
-		// Not there (or a component is not a folder, or a dangling link):
-		// nothing was opened.
-		return valueEntry{v: a.missing(full)}
-	}
-	if !within(a.root, resolved) {
+	w := a.walk(clean)
+	switch {
+	case w.permission:
+		return final(finding.AttachmentUnreadable, "permission")
+	case w.outside:
 		return final(finding.AttachmentOutside, "link")
+	case w.actual != "":
+		// Not there as written (or there only because this file system
+		// ignores case): the office's checks will not find it.
+		return final(finding.AttachmentMissing, "case", "actual", spelled(value, w.actual))
+	case w.resolved == "":
+		return final(finding.AttachmentMissing, "")
 	}
+	resolved := w.resolved
 	st, err := os.Stat(resolved)
 	switch {
 	case err != nil:
@@ -241,19 +251,180 @@ func (a *attachments) resolve(value string) valueEntry {
 	return valueEntry{resolved: resolved}
 }
 
-// missing is the verdict for a file that is not there. When the folder holds
-// a file whose name differs only in upper/lower case (it opens on Windows,
-// not on other systems), the message names it.
-func (a *attachments) missing(full string) attachVerdict {
-	dir, base := filepath.Split(full)
-	if entries, err := os.ReadDir(dir); err == nil && within(a.root, filepath.Clean(dir)) {
-		for _, e := range entries {
-			if e.Name() != base && strings.EqualFold(e.Name(), base) {
-				return attachVerdict{Rule: finding.AttachmentMissing, Variant: "case", Args: []string{"actual", e.Name()}}
+// walked is where a written path leads inside the package.
+type walked struct {
+	resolved   string // the file or folder reached, symbolic links resolved; "" when it is not there
+	outside    bool   // a symbolic link on the way leads outside the package
+	permission bool   // a folder on the way cannot be read
+	// actual is the path as the package's folders spell it ("/"
+	// separators), when the written one differs from it only in upper/lower
+	// case in some part: a file or folder name.
+	actual string
+}
+
+// walk follows clean (a relative path, "/" separators, no ".." step) from
+// the package folder one name at a time, resolving each symbolic link as it
+// comes: a link that leads outside the package — to a file or a folder,
+// existing or not — ends the walk, so that no folder outside is ever
+// listed. A name that is not there as written, or that a case-insensitive
+// file system (Windows, macOS) found under another case, is looked up
+// ignoring case in its folder.
+func (a *attachments) walk(clean string) walked {
+	parts := strings.Split(clean, "/")
+	cur := a.root
+	actual := make([]string, 0, len(parts))
+	mismatch := false
+	for _, c := range parts {
+		next := filepath.Join(cur, c)
+		name := c
+		fi, err := a.lstat(next)
+		switch {
+		case errors.Is(err, fs.ErrPermission):
+			return walked{permission: true}
+		case err != nil:
+			other, ok := a.caseVariant(cur, c)
+			if !ok {
+				return walked{}
+			}
+			name, next = other, filepath.Join(cur, other)
+			if fi, err = a.lstat(next); err != nil {
+				return walked{permission: errors.Is(err, fs.ErrPermission)}
+			}
+		default:
+			if stored := a.storedName(cur, c, fi); stored != c {
+				name, next = stored, filepath.Join(cur, stored)
 			}
 		}
+		mismatch = mismatch || name != c
+		actual = append(actual, name)
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			target, err := filepath.EvalSymlinks(next)
+			if err != nil {
+				// A dangling link (or a loop): outside if it points outside.
+				if a.pointsOutside(next, 0) {
+					return walked{outside: true}
+				}
+				return walked{permission: errors.Is(err, fs.ErrPermission)}
+			}
+			if !within(a.root, target) {
+				return walked{outside: true}
+			}
+			next = target
+		}
+		cur = next
 	}
-	return attachVerdict{Rule: finding.AttachmentMissing}
+	w := walked{resolved: cur}
+	if mismatch {
+		w.actual = strings.Join(actual, "/")
+	}
+	return w
+}
+
+// pointsOutside reports whether the symbolic link or path p, which need not
+// exist, leads outside the package: the nearest part of it that exists,
+// links resolved, is outside.
+func (a *attachments) pointsOutside(p string, depth int) bool {
+	if depth > 40 {
+		return false // a loop of links: nothing is reached at all
+	}
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return !within(a.root, r)
+	}
+	if fi, err := os.Lstat(p); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		t, err := os.Readlink(p)
+		if err != nil {
+			return false
+		}
+		if !filepath.IsAbs(t) {
+			dir := filepath.Dir(p)
+			if r, err := filepath.EvalSymlinks(dir); err == nil {
+				dir = r
+			}
+			t = filepath.Join(dir, t)
+		}
+		return a.pointsOutside(t, depth+1)
+	}
+	parent := filepath.Dir(p)
+	if parent == p {
+		return false
+	}
+	return a.pointsOutside(parent, depth+1)
+}
+
+// caseVariant returns the name in folder dir that differs from name only in
+// upper/lower case.
+func (a *attachments) caseVariant(dir, name string) (string, bool) {
+	for _, n := range a.names(dir) {
+		if n != name && strings.EqualFold(n, name) {
+			return n, true
+		}
+	}
+	return "", false
+}
+
+// storedName returns the name under which folder dir stores the entry
+// found (fi) for name: name itself, unless the folder ignores case (Windows,
+// macOS) and the entry is spelled otherwise.
+func (a *attachments) storedName(dir, name string, fi fs.FileInfo) string {
+	sensitive, known := a.sensitive[dir]
+	if !known {
+		other := strings.ToUpper(name)
+		if other == name {
+			other = strings.ToLower(name)
+		}
+		if other == name {
+			return name // no letter with a case: nothing to tell
+		}
+		ofi, err := a.lstat(filepath.Join(dir, other))
+		sensitive = err != nil || !os.SameFile(fi, ofi)
+		a.sensitive[dir] = sensitive
+	}
+	if sensitive {
+		return name
+	}
+	found := name
+	for _, n := range a.names(dir) {
+		if n == name {
+			return name
+		}
+		if found == name && strings.EqualFold(n, name) {
+			found = n
+		}
+	}
+	return found
+}
+
+// maxListed bounds the folder names kept for the case checks.
+const maxListed = 100_000
+
+// names lists folder dir (sorted; nothing when it cannot be read), cached
+// while the cache holds fewer than maxListed names.
+func (a *attachments) names(dir string) []string {
+	if ns, ok := a.listings[dir]; ok {
+		return ns
+	}
+	entries, err := a.readDir(dir)
+	if err != nil {
+		return nil
+	}
+	ns := make([]string, len(entries))
+	for i, e := range entries {
+		ns[i] = e.Name()
+	}
+	if a.listed+len(ns) <= maxListed {
+		a.listings[dir] = ns
+		a.listed += len(ns)
+	}
+	return ns
+}
+
+// spelled writes the package's spelling of a path as the cell wrote it:
+// with backslashes when the cell used only those.
+func spelled(value, actual string) string {
+	if strings.Contains(value, `\`) && !strings.Contains(value, "/") {
+		return strings.ReplaceAll(actual, "/", `\`)
+	}
+	return actual
 }
 
 // isAbsolute reports whether p (with / separators) names a place outside

@@ -1,8 +1,11 @@
 package rules
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -154,4 +157,140 @@ func FuzzAttachmentPath(f *testing.F) {
 			t.Fatalf("%q accepted without a file", value)
 		}
 	})
+}
+
+// Through a symbolic link to a folder outside the package — a folder inside
+// it or the attachment folder itself, existing or dangling — every path is
+// ATTACHMENT-OUTSIDE, whether the file is there or not, and no message
+// names anything found outside. A name that differs only in case is
+// pointed out in a folder part as in the file name.
+func TestAttachmentLinksAndCase(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	outside := t.TempDir()
+	writeFile(t, outside, "SECRET.pdf", minimalPDF("outside"))
+	writeFile(t, outside, "Sub/private.pdf", minimalPDF("outside"))
+
+	dir := t.TempDir()
+	writeFile(t, dir, "附件/ok.pdf", minimalPDF("ok"))
+	writeFile(t, dir, "attachments/宣传报道/x.pdf", minimalPDF("x"))
+	link := func(target, name string) {
+		t.Helper()
+		require.NoError(t, os.Symlink(target, filepath.Join(dir, name)))
+	}
+	link(outside, "附件/elsewhere")                                // a folder inside leads out
+	link(filepath.Join(outside, "gone"), "附件/gone")              // dangling, out
+	link(filepath.Join(outside, "gone", "x.pdf"), "附件/gone.pdf") // dangling file link, out
+	link(filepath.Join(dir, "附件", "nothere.pdf"), "附件/dead.pdf") // dangling, inside
+	link("loop2", "附件/loop1")
+	link("loop1", "附件/loop2")
+	link(filepath.Join(dir, "附件"), "inside") // a folder link that stays inside
+
+	pkg2 := t.TempDir() // a package whose attachment folder itself is a link
+	require.NoError(t, os.Symlink(outside, filepath.Join(pkg2, "attachments")))
+
+	cases := []struct {
+		pkg, value, rule, variant, actual string
+	}{
+		{dir, "附件/elsewhere/SECRET.pdf", finding.AttachmentOutside, "link", ""},
+		{dir, "附件/elsewhere/secret.pdf", finding.AttachmentOutside, "link", ""}, // no case hint from outside
+		{dir, "附件/elsewhere/none.pdf", finding.AttachmentOutside, "link", ""},
+		{dir, "附件/elsewhere/sub/private.pdf", finding.AttachmentOutside, "link", ""},
+		{dir, "附件/Elsewhere/Sub/private.pdf", finding.AttachmentOutside, "link", ""},
+		{dir, "附件/gone/x.pdf", finding.AttachmentOutside, "link", ""},
+		{dir, "附件/gone.pdf", finding.AttachmentOutside, "link", ""},
+		{dir, "附件/dead.pdf", finding.AttachmentMissing, "", ""},
+		{dir, "附件/loop1/x.pdf", finding.AttachmentMissing, "", ""},
+		{dir, "inside/ok.pdf", "", "", ""},
+		{dir, "inside/OK.pdf", finding.AttachmentMissing, "case", "inside/ok.pdf"},
+		{pkg2, "attachments/SECRET.pdf", finding.AttachmentOutside, "link", ""},
+		{pkg2, "attachments/secret.pdf", finding.AttachmentOutside, "link", ""},
+		{pkg2, "attachments/none.pdf", finding.AttachmentOutside, "link", ""},
+		{pkg2, "Attachments/none.pdf", finding.AttachmentOutside, "link", ""},
+
+		{dir, "attachments/宣传报道/x.pdf", "", "", ""},
+		{dir, "Attachments/宣传报道/x.pdf", finding.AttachmentMissing, "case", "attachments/宣传报道/x.pdf"},
+		{dir, `Attachments\宣传报道\X.pdf`, finding.AttachmentMissing, "case", `attachments\宣传报道\x.pdf`},
+		{dir, "./ATTACHMENTS/宣传报道/x.PDF", finding.AttachmentMissing, "case", "attachments/宣传报道/x.pdf"},
+		{dir, "Attachments/宣传报道/none.pdf", finding.AttachmentMissing, "", ""},
+		{dir, "附件/OK.pdf", finding.AttachmentMissing, "case", "附件/ok.pdf"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.value, func(t *testing.T) {
+			if _, err := os.Stat(filepath.Join(tc.pkg, "ATTACHMENTS")); err == nil && tc.variant == "case" {
+				t.Skip("case-insensitive file system")
+			}
+			v := newAttachments(tc.pkg, 1<<20).Check(tc.value)
+			assert.Equal(t, tc.rule, v.Rule, "rule of %q (args %v)", tc.value, v.Args)
+			assert.Equal(t, tc.variant, v.Variant, "variant of %q", tc.value)
+			if tc.actual != "" {
+				assert.Equal(t, []string{"actual", tc.actual}, v.Args)
+			}
+			for _, arg := range v.Args {
+				for _, secret := range []string{"SECRET", "Sub", "private", outside} {
+					assert.NotContains(t, arg, secret, "a message names what is outside")
+				}
+			}
+			if v.Path != "" {
+				assert.True(t, within(newAttachments(tc.pkg, 1).root, v.Path), v.Path)
+			}
+		})
+	}
+}
+
+// caseless plays a case-insensitive file system (Windows, macOS) below
+// root: a name is found whatever its case, and the folder lists it as
+// stored.
+func caseless(root string) func(string) (fs.FileInfo, error) {
+	return func(p string) (fs.FileInfo, error) {
+		rel, err := filepath.Rel(root, p)
+		if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+			return os.Lstat(p)
+		}
+		cur := root
+		for _, c := range strings.Split(rel, string(filepath.Separator)) {
+			next := filepath.Join(cur, c)
+			if _, err := os.Lstat(next); err != nil {
+				entries, _ := os.ReadDir(cur)
+				for _, e := range entries {
+					if strings.EqualFold(e.Name(), c) {
+						next = filepath.Join(cur, e.Name())
+						break
+					}
+				}
+			}
+			cur = next
+		}
+		return os.Lstat(cur)
+	}
+}
+
+// On a case-insensitive file system a path that differs from the files only
+// in case opens — here. The office's checks run on a case-sensitive one:
+// the cell gets the same finding as there.
+func TestAttachmentCaseInsensitiveFileSystem(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "attachments/宣传报道/x.pdf", minimalPDF("x"))
+	writeFile(t, dir, "附件/ok.pdf", minimalPDF("ok"))
+	for _, tc := range []struct{ value, variant, actual string }{
+		{"attachments/宣传报道/x.pdf", "", ""},
+		{"附件/ok.pdf", "", ""},
+		{"Attachments/宣传报道/x.pdf", "case", "attachments/宣传报道/x.pdf"},
+		{"attachments/宣传报道/X.PDF", "case", "attachments/宣传报道/x.pdf"},
+		{"附件/Ok.pdf", "case", "附件/ok.pdf"},
+	} {
+		t.Run(tc.value, func(t *testing.T) {
+			a := newAttachments(dir, 1<<20)
+			a.lstat = caseless(a.root)
+			v := a.Check(tc.value)
+			if tc.variant == "" {
+				assert.Empty(t, v.Rule, "%q: %v", tc.value, v.Args)
+				return
+			}
+			assert.Equal(t, finding.AttachmentMissing, v.Rule)
+			assert.Equal(t, tc.variant, v.Variant)
+			assert.Equal(t, []string{"actual", tc.actual}, v.Args)
+		})
+	}
 }
