@@ -282,7 +282,7 @@ func (x *xrefs) enterprise(row int32, reg days, display string, t teamFact, team
 		return
 	}
 	switch {
-	case first == nil: // no team of that name, and no team sheet to say so
+	case first == nil: // only for a team not found: reported above
 	case *first != 0:
 		et.emit(finding.XrefTeamMultiEnterprise, "", ti, tc, display, "first", et.loc(x.ents.cell(colTeam, *first)))
 	default:
