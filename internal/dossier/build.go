@@ -15,6 +15,7 @@ import (
 	"github.com/mkspace/mkspace/internal/digest"
 	"github.com/mkspace/mkspace/internal/document"
 	"github.com/mkspace/mkspace/internal/docver"
+	"github.com/mkspace/mkspace/internal/glyph"
 	"github.com/mkspace/mkspace/internal/render"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/version"
@@ -73,7 +74,7 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	if errs, _ := d.Counts(); errs > 0 && !opts.Draft {
 		return b, ErrHasErrors
 	}
-	font, err := render.FontData(render.FontPath(d.Dir, cfg.Font))
+	font, err := render.FontData(glyph.Paths(d.Dir, cfg.Fonts)[0])
 	if err != nil {
 		return b, err
 	}

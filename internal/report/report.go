@@ -90,6 +90,12 @@ func (e *UnknownFormatError) Error() string {
 	return fmt.Sprintf("unknown report format %q (use %s)", e.Format, strings.Join(Formats(), ", "))
 }
 
+// MaxValueRunes bounds the value a report carries with a finding (json
+// "value", sarif's result properties): a 40,000-character cell is given
+// by its first 200 characters and "…"; messages quote at most
+// msg.ValueRunes.
+const MaxValueRunes = 200
+
 // SARIFMaxResults is the most results a SARIF report lists, whatever
 // MaxFindings says: GitHub code scanning rejects a run with more (the counts
 // in run.properties still cover every finding).
@@ -152,6 +158,9 @@ func prepare(in Input) *view {
 			pv.window = in.Window
 		}
 		pv.sorted = slices.Clone(p.Findings)
+		for i := range pv.sorted {
+			pv.sorted[i].Value = msg.Clip(pv.sorted[i].Value, MaxValueRunes)
+		}
 		finding.Sort(pv.sorted, order)
 		pv.errors, pv.warnings = finding.Counts(pv.sorted)
 		pv.listed = pv.sorted
