@@ -44,9 +44,22 @@ func (tr *tableRun) checkChars(i int, c workbook.Cell, v cell.Value, p *cell.Pro
 	if chain == nil {
 		return v, p
 	}
-	if missing := chain.Missing(v.Text); len(missing) > 0 {
-		tr.emit(finding.CellGlyphMissing, glyphVariant(missing), i, c, v.Text,
-			"glyphs", glyphList(tr.ck.lang, missing), "fonts", fontNames(tr.ck.lang, chain))
+	missing := chain.Missing(v.Text)
+	if len(missing) == 0 {
+		return v, p
+	}
+	// One finding per kind of advice: rare ideographs (configure a font),
+	// emoji (remove them), anything else (another font).
+	byKind := map[string][]rune{}
+	for _, r := range missing {
+		k := glyphKind(r)
+		byKind[k] = append(byKind[k], r)
+	}
+	for _, k := range []string{"ext", "emoji", ""} {
+		if rs := byKind[k]; len(rs) > 0 {
+			tr.emit(finding.CellGlyphMissing, k, i, c, v.Text,
+				"glyphs", glyphList(tr.ck.lang, rs), "fonts", fontNames(tr.ck.lang, chain))
+		}
 	}
 	return v, p
 }
@@ -117,23 +130,15 @@ func fontNames(l msg.Lang, c glyph.Chain) string {
 	return strings.Join(names, l.Pick("、", ", "))
 }
 
-// glyphVariant chooses the advice: emoji and symbols are in no CJK font
-// (remove them); the rare ideographs of the CJK extensions are in fonts
-// that cover them (configure one); anything else: another font.
-func glyphVariant(rs []rune) string {
-	ext, emoji := false, true
-	for _, r := range rs {
-		if r >= 0x3400 && r <= 0x4DBF || r >= 0x20000 && r <= 0x3FFFF || r >= 0xF900 && r <= 0xFAFF {
-			ext = true
-		}
-		if !isEmoji(r) {
-			emoji = false
-		}
-	}
+// glyphKind chooses the advice for a character: emoji and symbols are in
+// no CJK font (remove them); the rare ideographs of the CJK extensions
+// (and the compatibility ideographs) are in fonts that cover them
+// (configure one); anything else: another font.
+func glyphKind(r rune) string {
 	switch {
-	case ext:
+	case r >= 0x3400 && r <= 0x4DBF, r >= 0x20000 && r <= 0x3FFFF, r >= 0xF900 && r <= 0xFAFF:
 		return "ext"
-	case emoji:
+	case isEmoji(r):
 		return "emoji"
 	}
 	return ""

@@ -86,6 +86,14 @@ func TestGlyphMissingMessage(t *testing.T) {
 	assert.Contains(t, fs[0].Message, "表情符号")
 	assert.Contains(t, fs[0].Message, "请删除")
 
+	fs = check(t, nil, pkgDir(t), teams(with(teamIn, "name", "𠀀极客🚀"))...)
+	require.Len(t, fs, 2, "one finding per advice: %s", dump(fs))
+	assert.Contains(t, fs[0].Message+fs[1].Message, "HanaMinB.ttf")
+	assert.Contains(t, fs[0].Message+fs[1].Message, "表情符号")
+	for _, f := range fs {
+		assert.False(t, strings.Contains(f.Message, "𠀀") && strings.Contains(f.Message, "🚀"), "each character under its own advice: %s", f.Message)
+	}
+
 	many := "𠀀𠀁𠀂𠀃𠀄𠀅𠀆"
 	fs = check(t, nil, pkgDir(t), teams(with(teamIn, "name", many))...)
 	require.Len(t, fs, 1, dump(fs))
