@@ -211,14 +211,19 @@ func (c Chain) Index(r rune) int {
 // (control characters, zero-width spaces and joiners, byte order marks,
 // see Printed) and the space are not looked up.
 func (c Chain) Missing(text string) []rune {
+	if len(c) == 0 {
+		return nil
+	}
 	var out []rune
+	first := &c[0].Set.bmp
 	for _, r := range text {
-		if r == ' ' || !Printed(r) {
+		if r < 0x10000 && first[r>>6]&(1<<(r&63)) != 0 {
+			continue // the common case: the first font has it
+		}
+		if r == ' ' || !Printed(r) || c.Index(r) >= 0 || slices.Contains(out, r) {
 			continue
 		}
-		if c.Index(r) < 0 && !slices.Contains(out, r) {
-			out = append(out, r)
-		}
+		out = append(out, r)
 	}
 	return out
 }

@@ -136,11 +136,46 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-func BenchmarkParseBuiltin(b *testing.B) {
-	for b.Loop() {
-		if _, err := Parse(templates.Font); err != nil {
-			b.Fatal(err)
+// Reading a font's character map, against gopdf's full parse of the same
+// font (which the 申报书 needs, validate does not).
+func BenchmarkParse(b *testing.B) {
+	fonts := map[string][]byte{"builtin": templates.Font}
+	for _, p := range []string{hanaA, hanaB} {
+		if data, err := os.ReadFile(p); err == nil {
+			fonts[filepath.Base(p)] = data
 		}
 	}
-	b.ReportMetric(float64(len(templates.Font))/1e6, "MB-font")
+	for name, data := range fonts {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Parse(data); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(data))/1e6, "MB-font")
+		})
+		b.Run(name+"-gopdf", func(b *testing.B) {
+			for b.Loop() {
+				var p core.TTFParser
+				if err := p.ParseFontData(data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// The per-cell cost in validate: a typical text cell, all covered.
+func BenchmarkMissing(b *testing.B) {
+	c, err := Load([]string{""})
+	if err != nil {
+		b.Fatal(err)
+	}
+	cell := "北京星火创客空间科技有限公司（Xinghuo Makerspace）第 2 期"
+	for b.Loop() {
+		if len(c.Missing(cell)) != 0 {
+			b.Fatal("missing")
+		}
+	}
+	b.ReportMetric(float64(len([]rune(cell))), "chars/cell")
 }

@@ -20,7 +20,7 @@ func hostileInput() Input {
 	fs := []finding.Finding{
 		{Rule: finding.CellControlChar, Severity: finding.Error, File: "申报\x07数据.xlsx", Sheet: "创业团队\x1b[31m",
 			Row: 2, Column: "团队名称\u009b", Cell: "A2", Value: long,
-			Message: msg.ZH.T("CELL-CONTROL-CHAR", "loc", "创业团队\x1b[31m!A2", "column", "团队名称", "chars", "\x1b")},
+			Message: msg.ZH.T("CELL-CONTROL-CHAR", "loc", "创业团队\x1b[31m!A2", "column", "团队名称", "value", long, "chars", "\x1b")},
 		// A message made elsewhere, raw: the report still escapes it.
 		{Rule: finding.CellType, Severity: finding.Error, File: "申报\x07数据.xlsx", Sheet: "创业团队\x1b[31m",
 			Row: 3, Column: "入驻时间", Cell: "B3", Value: "\u0085",
@@ -61,6 +61,7 @@ func TestReportsEscapeControlCharacters(t *testing.T) {
 		assert.Contains(t, out, `空间B\u0085`, format)
 		assert.Contains(t, out, `坏\x1b[2K.xlsx`, format)
 		assert.Less(t, utf8.RuneCountInString(out), 4000, "%s: the 40,000-character value is not printed whole", format)
+		assert.Equal(t, 1, strings.Count(out, `创业团队\x1b[31m!A2`), "%s: the location once, though the message shows it escaped: %s", format, out)
 	}
 
 	// JSON and SARIF keep the raw text in JSON escaping, the value bounded.

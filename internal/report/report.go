@@ -225,8 +225,8 @@ func message(l msg.Lang, f *finding.Finding) string {
 func located(l msg.Lang, f *finding.Finding) string {
 	m := message(l, f)
 	loc := f.Location()
-	if loc == "" || strings.HasPrefix(m, loc) {
-		return m
+	if loc == "" || strings.HasPrefix(m, loc) || strings.HasPrefix(m, msg.Escape(loc)) {
+		return m // (a message shows the location escaped)
 	}
 	if l == msg.EN {
 		return loc + ": " + m
@@ -242,9 +242,11 @@ func unlocated(l msg.Lang, f *finding.Finding) string {
 	if loc == "" {
 		return m
 	}
-	for _, sep := range []string{"：", ": ", ":"} {
-		if rest, ok := strings.CutPrefix(m, loc+sep); ok && strings.TrimSpace(rest) != "" {
-			return strings.TrimSpace(rest)
+	for _, l := range []string{loc, msg.Escape(loc)} { // a message shows the location escaped
+		for _, sep := range []string{"：", ": ", ":"} {
+			if rest, ok := strings.CutPrefix(m, l+sep); ok && strings.TrimSpace(rest) != "" {
+				return strings.TrimSpace(rest)
+			}
 		}
 	}
 	return m
