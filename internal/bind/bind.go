@@ -117,6 +117,9 @@ func bind(in Input) (pdf []byte, res *Result, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if err := fixToUnicode(ctx); err != nil {
+		return nil, nil, fmt.Errorf("bind: %w", err)
+	}
 	body, err := pageLeaves(ctx)
 	if err != nil {
 		return nil, nil, &DocumentError{Err: fmt.Errorf("%w: %w", ErrUnreadable, err)}

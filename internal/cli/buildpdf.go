@@ -72,6 +72,8 @@ func runBuildPDF(o *buildPDFOptions) error {
 	switch {
 	case errors.Is(err, dossier.ErrHasErrors):
 		return refuse(g, t, cfg, b.Data, "buildpdf.refused")
+	case errors.Is(err, dossier.ErrGlyphsMissing):
+		return refuseGlyphs(g, t, cfg, b.Data)
 	case errors.Is(err, fs.ErrExist):
 		return userErr(err, "cli.exists", "file", o.Output)
 	case errors.As(err, &fe):
@@ -116,6 +118,23 @@ func refuse(g *Globals, t validateTarget, cfg *config.Config, d *dossier.Data, k
 	}
 	errs, _ := d.Counts()
 	fmt.Fprintln(g.IO.Err, cfg.Lang.T(key, "n", fmt.Sprint(errs)))
+	return ErrFindings
+}
+
+// refuseGlyphs prints the CELL-GLYPH-MISSING findings of a package (and
+// nothing else: it has no errors) and says that nothing was written; the
+// command exits 1.
+func refuseGlyphs(g *Globals, t validateTarget, cfg *config.Config, d *dossier.Data) error {
+	var fs []finding.Finding
+	for _, f := range d.Findings {
+		if f.Rule == finding.CellGlyphMissing {
+			fs = append(fs, f)
+		}
+	}
+	if err := printFindings(g, t, cfg, fs, d.Files, cfg.Lang); err != nil {
+		return err
+	}
+	fmt.Fprintln(g.IO.Err, cfg.Lang.T("buildpdf.glyphs-missing", "n", fmt.Sprint(len(fs))))
 	return ErrFindings
 }
 

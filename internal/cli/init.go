@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/glyph"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/render"
 	"github.com/mkspace/mkspace/internal/schema"
@@ -98,7 +99,7 @@ func runInit(o *initOptions) error {
 	var letter bytes.Buffer
 	if _, err := os.Lstat(filepath.Join(dir, initLetter)); err != nil {
 		err := render.CommitmentLetter(&letter, render.CommitmentOptions{
-			FontPath:  render.FontPath(dir, cfg.Font),
+			FontPath:  glyph.Paths(dir, cfg.Fonts)[0], // the first font of pdf.font
 			SpaceName: o.Name,
 			Creator:   "mkspace " + version.Tool,
 		})

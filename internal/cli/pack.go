@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/dossier"
 	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pack"
@@ -76,6 +77,8 @@ func runPack(o *packOptions) error {
 	switch {
 	case errors.Is(err, pack.ErrHasErrors):
 		return refuse(g, t, cfg, p.Data, "pack.refused")
+	case errors.Is(err, dossier.ErrGlyphsMissing):
+		return refuseGlyphs(g, t, cfg, p.Data)
 	case errors.Is(err, pack.ErrExists) && errors.As(err, &pe):
 		return userErr(err, "pack.exists", "file", pe.Path)
 	case errors.As(err, &fe):

@@ -87,7 +87,7 @@ func runTotals(o *totalsOptions) error {
 func writeTotalsText(w io.Writer, pkgs []validateTarget, cfgs []*config.Config, results []*validateResult, l msg.Lang) error {
 	for i, r := range results {
 		if len(pkgs) > 1 {
-			fmt.Fprintf(w, "== %s ==\n", pkgs[i].Name)
+			fmt.Fprintf(w, "== %s ==\n", msg.Escape(pkgs[i].Name))
 		}
 		t, _ := r.Totals.(*totals.Totals)
 		if t == nil {

@@ -113,24 +113,27 @@ func runVerify(o *verifyOptions) error {
 		outcomes[i].Report, outcomes[i].Err = o.safeVerify(targets[i], loadConfig)
 	})
 
+	// Every line names things from the packages (files, space names,
+	// findings): escaped, so that no package can act on the terminal.
+	say := func(s string) { fmt.Fprintln(g.IO.Out, msg.EscapeLines(s)) }
 	failed, broken := 0, 0
 	for i, t := range targets {
 		oc := outcomes[i]
 		switch {
 		case oc.Err != nil:
 			broken++
-			fmt.Fprintln(g.IO.Out, lang.T("verify.check-failed", "name", t.Arg, "err", errText(oc.Err, lang)))
+			say(lang.T("verify.check-failed", "name", t.Arg, "err", errText(oc.Err, lang)))
 		case oc.Report.OK():
-			fmt.Fprintln(g.IO.Out, okLine(t, oc.Report, lang))
+			say(okLine(t, oc.Report, lang))
 		default:
 			failed++
 			name := ""
 			if n, _, _ := oc.Report.Identity(); n != "" {
 				name = lang.Pick("（"+n+"）", " ("+n+")")
 			}
-			fmt.Fprintln(g.IO.Out, lang.T("verify.pkg.failed", "file", t.Arg, "name", name))
+			say(lang.T("verify.pkg.failed", "file", t.Arg, "name", name))
 			for _, line := range oc.Report.Lines(lang) {
-				fmt.Fprintln(g.IO.Out, "  - "+line)
+				say("  - " + line)
 			}
 		}
 	}
@@ -460,6 +463,7 @@ func writeSummary(w io.Writer, file string, rows []summaryRow, l msg.Lang) error
 // names in the table come from the packages, and a cell that starts with =,
 // +, - or @ would run as one when the office opens the CSV (CSV injection).
 func cellText(s string) string {
+	s = msg.Escape(s) // control characters shown, not passed to the spreadsheet
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

@@ -63,10 +63,10 @@ type Config struct {
 	File        string // the config file read, "" when none
 	Lang        msg.Lang
 	Window      Window
-	MaxBytes    int64  // attachments.max_bytes
-	CheckDigit  string // uscc.check_digit: "error" or "warning"
-	OutputDir   string // output_dir, relative to the package folder
-	Font        string // pdf.font, "" = the shipped font
+	MaxBytes    int64    // attachments.max_bytes
+	CheckDigit  string   // uscc.check_digit: "error" or "warning"
+	OutputDir   string   // output_dir, relative to the package folder
+	Fonts       []string // pdf.font: one font or a list tried in order per character; none = the shipped font
 	Eligibility Eligibility
 	Lists       schema.Lists
 	Limits      Limits
@@ -150,8 +150,11 @@ func Load(src Source) (*Config, error) {
 		}
 	}
 
-	c := &Config{File: file, OutputDir: v.GetString("output_dir"), Font: v.GetString("pdf.font")}
+	c := &Config{File: file, OutputDir: v.GetString("output_dir")}
 	var err error
+	if c.Fonts, err = fonts(v.Get("pdf.font")); err != nil {
+		return nil, err
+	}
 	if c.Lang, err = msg.ParseLang(v.GetString("lang")); err != nil {
 		return nil, &Error{Key: "cli.bad-lang", Args: []string{"value", v.GetString("lang")}}
 	}
@@ -225,6 +228,34 @@ func Default() *Config {
 
 func invalid(key, value, reason string) error {
 	return &Error{Key: "cli.config-invalid", Args: []string{"key", key, "value", value, "err", reason}}
+}
+
+// fonts reads pdf.font: one file name, or a list of them (tried in order
+// for each character; "builtin" is the shipped font). An empty name alone
+// means the shipped font.
+func fonts(v any) ([]string, error) {
+	switch x := v.(type) {
+	case nil:
+		return nil, nil
+	case string:
+		if strings.TrimSpace(x) == "" {
+			return nil, nil
+		}
+		return []string{x}, nil
+	case []any:
+		out := make([]string, 0, len(x))
+		for _, e := range x {
+			s, ok := e.(string)
+			if !ok {
+				return nil, invalid("pdf.font", fmt.Sprint(e), "一个字体文件名，或字体文件名的列表 / a font file, or a list of font files")
+			}
+			out = append(out, s)
+		}
+		return out, nil
+	case []string:
+		return x, nil
+	}
+	return nil, invalid("pdf.font", fmt.Sprint(v), "一个字体文件名，或字体文件名的列表 / a font file, or a list of font files")
 }
 
 // date reads a YYYY-MM-DD value; YAML may already have made it a time.

@@ -101,3 +101,26 @@ func TestExplicitFileAndErrors(t *testing.T) {
 	require.ErrorAs(t, err, &ce)
 	assert.Contains(t, ce.Localized(msg.ZH), "missing.yaml")
 }
+
+// pdf.font names one font or a list of fonts tried in order.
+func TestFonts(t *testing.T) {
+	assert.Empty(t, Default().Fonts, "the shipped font")
+	for yaml, want := range map[string][]string{
+		`pdf: {font: ""}`:                                        nil,
+		`pdf: {font: fonts/HanaMinA.ttf}`:                        {"fonts/HanaMinA.ttf"},
+		`pdf: {font: [builtin, "C:/Windows/Fonts/simsunb.ttf"]}`: {"builtin", "C:/Windows/Fonts/simsunb.ttf"},
+		"pdf:\n  font:\n    - a.ttf\n    - b.ttf\n":              {"a.ttf", "b.ttf"},
+	} {
+		dir := t.TempDir()
+		require.NoError(t, os.WriteFile(filepath.Join(dir, FileName), []byte(yaml), 0o644))
+		c, err := Load(Source{Dir: dir})
+		require.NoError(t, err, yaml)
+		assert.Equal(t, want, c.Fonts, yaml)
+	}
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, FileName), []byte(`pdf: {font: [a.ttf, {x: 1}]}`), 0o644))
+	_, err := Load(Source{Dir: dir})
+	var ce *Error
+	require.ErrorAs(t, err, &ce)
+	assert.Contains(t, ce.Localized(msg.ZH), "pdf.font")
+}

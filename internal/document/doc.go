@@ -52,6 +52,11 @@ type Input struct {
 	// Font is a TrueType (glyf) font; nil means the shipped font
 	// (templates.Font).
 	Font []byte
+	// Fallback are TrueType fonts tried in order for each character that
+	// Font lacks (pdf.font names several fonts: e.g. one for the rare
+	// ideographs of CJK Extension B); nil or empty data is the shipped
+	// font. A line switches fonts where needed.
+	Fallback [][]byte
 }
 
 // Section is a numbered part of the document: a heading and its blocks.

@@ -9,34 +9,72 @@ import (
 
 	"github.com/signintech/gopdf/fontmaker/core"
 
+	"github.com/mkspace/mkspace/internal/glyph"
 	"github.com/mkspace/mkspace/templates"
 )
 
-// metrics are the advances of the font's characters, read once from the
-// font so that text can be measured and wrapped before anything is drawn.
+// metrics are the advances of the fonts' characters, read once from the
+// fonts so that text can be measured and wrapped before anything is drawn.
+// The first font (the face of index 0) sets everything it has; each
+// character it lacks is set in the first fallback font that has it
+// (Input.Fallback), so a line may switch fonts (see runs).
 type metrics struct {
-	data    []byte
-	name    string // the font's name in the PDF, without the subset tag
-	chars   map[int]uint
-	widths  []uint
-	upem    uint
+	faces   []*face
 	bmp     []float32 // advance in em of each BMP character; -1 not yet known
+	bmpFace []uint8   // the face of each BMP character, once its advance is known
 	other   map[rune]float64
+	oface   map[rune]uint8
 	missing map[rune]bool
-	used    map[rune]bool
 }
 
-// loadMetrics parses a TrueType font; nil or empty data means the shipped
-// font. A font the PDF writer cannot embed is an error.
-func loadMetrics(data []byte) (m *metrics, err error) {
+// face is one font of the metrics.
+type face struct {
+	data   []byte
+	name   string // the font's name in the PDF, without the subset tag
+	chars  map[int]uint
+	groups []core.CmapFormat12GroupingTable // beyond the BMP
+	widths []uint
+	upem   uint
+	set    *glyph.Set
+	used   map[rune]bool
+}
+
+// loadMetrics parses the TrueType fonts, the first one and its fallbacks;
+// nil or empty data for the first means the shipped font. A font the PDF
+// writer cannot embed is an error.
+func loadMetrics(data []byte, fallback ...[]byte) (m *metrics, err error) {
+	m = &metrics{
+		bmp: make([]float32, 0x10000), bmpFace: make([]uint8, 0x10000),
+		other: map[rune]float64{}, oface: map[rune]uint8{}, missing: map[rune]bool{},
+	}
+	if len(fallback) > 254 {
+		return nil, fmt.Errorf("too many fonts")
+	}
+	for i, d := range append([][]byte{data}, fallback...) {
+		f, err := loadFace(d, i)
+		if err != nil {
+			return nil, err
+		}
+		m.faces = append(m.faces, f)
+	}
+	for i := range m.bmp {
+		m.bmp[i] = -1
+	}
+	return m, nil
+}
+
+func loadFace(data []byte, i int) (f *face, err error) {
 	name := "EmbeddedFont"
+	if i > 0 {
+		name = fmt.Sprintf("EmbeddedFont%d", i+1)
+	}
 	if len(data) == 0 || bytes.Equal(data, templates.Font) {
 		data, name = templates.Font, "WenQuanYiMicroHei"
 	}
 	// The parser may panic on damaged data.
 	defer func() {
 		if v := recover(); v != nil {
-			m, err = nil, fmt.Errorf("the font cannot be parsed: %v", v)
+			f, err = nil, fmt.Errorf("the font cannot be parsed: %v", v)
 		}
 	}()
 	var p core.TTFParser
@@ -46,50 +84,83 @@ func loadMetrics(data []byte) (m *metrics, err error) {
 	if p.UnitsPerEm() == 0 || len(p.Widths()) == 0 || len(p.Chars()) == 0 {
 		return nil, fmt.Errorf("the font has no character widths or character map")
 	}
-	m = &metrics{
-		data: data, name: name, chars: p.Chars(), widths: p.Widths(), upem: p.UnitsPerEm(),
-		bmp: make([]float32, 0x10000), other: map[rune]float64{},
-		missing: map[rune]bool{}, used: map[rune]bool{},
+	set, err := glyph.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("the font's character map cannot be read: %w", err)
 	}
-	for i := range m.bmp {
-		m.bmp[i] = -1
-	}
-	return m, nil
+	return &face{
+		data: data, name: name, chars: p.Chars(), groups: p.GroupingTables(), widths: p.Widths(),
+		upem: p.UnitsPerEm(), set: set, used: map[rune]bool{},
+	}, nil
 }
 
 // em is the advance of r in em, as the PDF writer computes it (in
-// thousandths of an em, rounded down). A character the font lacks is
+// thousandths of an em, rounded down). A character no font has is
 // printed as a space.
 func (m *metrics) em(r rune) float64 {
 	if r >= 0 && r < 0x10000 {
 		if w := m.bmp[r]; w >= 0 {
 			return float64(w)
 		}
-		w := m.lookup(r)
-		m.bmp[r] = float32(w)
+		fi, w := m.lookup(r)
+		m.bmp[r], m.bmpFace[r] = float32(w), fi
 		return w
 	}
 	if w, ok := m.other[r]; ok {
 		return w
 	}
-	w := m.lookup(r)
-	m.other[r] = w
+	fi, w := m.lookup(r)
+	m.other[r], m.oface[r] = w, fi
 	return w
 }
 
-func (m *metrics) lookup(r rune) float64 {
-	g, ok := m.chars[int(r)]
-	if !ok {
-		if r != ' ' {
-			m.missing[r] = true
-			return m.lookup(' ')
-		}
-		return 0.25
+// faceOf is the face r is set in.
+func (m *metrics) faceOf(r rune) uint8 {
+	m.em(r)
+	if r >= 0 && r < 0x10000 {
+		return m.bmpFace[r]
 	}
-	if n := uint(len(m.widths)); g >= n {
+	return m.oface[r]
+}
+
+// lookup finds the face that has r and its advance; a character no face
+// has is a space of the first face.
+func (m *metrics) lookup(r rune) (uint8, float64) {
+	for i, f := range m.faces {
+		if g, ok := f.glyph(r); ok {
+			return uint8(i), f.advance(g)
+		}
+	}
+	if r != ' ' {
+		m.missing[r] = true
+		return m.lookup(' ')
+	}
+	return 0, 0.25
+}
+
+// glyph is the glyph of r as the PDF writer finds it: in the BMP's
+// character map, beyond it in the format 12 groups.
+func (f *face) glyph(r rune) (uint, bool) {
+	if !f.set.Has(r) {
+		return 0, false
+	}
+	if r < 0x10000 {
+		g, ok := f.chars[int(r)]
+		return g, ok
+	}
+	for _, gt := range f.groups {
+		if uint(r) >= gt.StartCharCode && uint(r) <= gt.EndCharCode {
+			return uint(r) - gt.StartCharCode + gt.GlyphID, true
+		}
+	}
+	return 0, false
+}
+
+func (f *face) advance(g uint) float64 {
+	if n := uint(len(f.widths)); g >= n {
 		g = n - 1
 	}
-	return float64(m.widths[g]*1000/m.upem) / 1000
+	return float64(f.widths[g]*1000/f.upem) / 1000
 }
 
 // width returns the measure of characters at size pt, for the wrapper.
@@ -106,20 +177,52 @@ func (m *metrics) textWidth(s string, size float64) float64 {
 	return w * size
 }
 
-// use records the characters of s as printed (for the subset tag).
+// use records the characters of s as printed (for the subset tags).
 func (m *metrics) use(s string) {
 	for _, r := range s {
-		m.used[r] = true
+		m.faces[m.faceOf(r)].used[r] = true
 	}
 }
 
-// family is the font's name in the PDF: a subset tag of six capital
-// letters derived from the characters used (PDF 32000 §9.6.4), so that
-// two different subsets of the font in one bound document differ, then the
+// textRun is a stretch of a text set in one face.
+type textRun struct {
+	face uint8
+	s    string
+	em   float64 // its advance in em
+	n    int     // its characters
+}
+
+// runs splits s into stretches of one face each; one run when the first
+// face has every character.
+func (m *metrics) runs(s string) []textRun {
+	var out []textRun
+	start := 0
+	cur := textRun{}
+	for i, r := range s {
+		fi := m.faceOf(r)
+		if i > start && fi != cur.face {
+			cur.s = s[start:i]
+			out = append(out, cur)
+			start, cur = i, textRun{}
+		}
+		cur.face = fi
+		cur.em += m.em(r)
+		cur.n++
+	}
+	if start < len(s) {
+		cur.s = s[start:]
+		out = append(out, cur)
+	}
+	return out
+}
+
+// family is a face's name in the PDF: a subset tag of six capital letters
+// derived from the characters used (PDF 32000 §9.6.4), so that two
+// different subsets of the font in one bound document differ, then the
 // font's name.
-func (m *metrics) family() string {
-	rs := make([]rune, 0, len(m.used))
-	for r := range m.used {
+func (f *face) family() string {
+	rs := make([]rune, 0, len(f.used))
+	for r := range f.used {
 		rs = append(rs, r)
 	}
 	slices.Sort(rs)
@@ -128,10 +231,13 @@ func (m *metrics) family() string {
 	for i := range tag {
 		tag[i] = 'A' + sum[i]%26
 	}
-	return string(tag) + "+" + m.name
+	return string(tag) + "+" + f.name
 }
 
-// missingRunes lists the characters without a glyph, in order.
+// family is the first font's name in the PDF (see face.family).
+func (m *metrics) family() string { return m.faces[0].family() }
+
+// missingRunes lists the characters without a glyph in any font, in order.
 func (m *metrics) missingRunes() []rune {
 	out := make([]rune, 0, len(m.missing))
 	for r := range m.missing {

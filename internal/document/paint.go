@@ -19,15 +19,17 @@ var rgb = map[colour][3]uint8{
 // painter draws the laid-out pages with gopdf, setting the graphics state
 // only when it changes.
 type painter struct {
-	pdf    *gopdf.GoPdf
-	family string
-	size   float64
-	text   colour
-	stroke colour
-	fill   colour
-	width  float64
-	dotted bool
-	dashed bool
+	pdf      *gopdf.GoPdf
+	m        *metrics
+	families []string // per face
+	face     uint8
+	size     float64
+	text     colour
+	stroke   colour
+	fill     colour
+	width    float64
+	dotted   bool
+	dashed   bool
 }
 
 // paint writes the pages as a PDF.
@@ -45,10 +47,17 @@ func paint(w io.Writer, pages []*page, m *metrics, in *Input) (err error) {
 		Creator: in.Creator, Producer: in.Creator, CreationDate: in.GeneratedAt,
 	}
 	pdf.SetInfo(info)
-	p := &painter{pdf: pdf, family: m.family(), text: 255, stroke: 255, fill: 255}
+	p := &painter{pdf: pdf, m: m, text: 255, stroke: 255, fill: 255}
 	opt := gopdf.TtfOption{OnGlyphNotFoundSubstitute: gopdf.DefaultOnGlyphNotFoundSubstitute}
-	if err := pdf.AddTTFFontDataWithOption(p.family, m.data, opt); err != nil {
-		return fmt.Errorf("embedding the font: %w", err)
+	for i, f := range m.faces {
+		if i > 0 && len(f.used) == 0 {
+			p.families = append(p.families, "") // a fallback nothing needed
+			continue
+		}
+		p.families = append(p.families, f.family())
+		if err := pdf.AddTTFFontDataWithOption(f.family(), f.data, opt); err != nil {
+			return fmt.Errorf("embedding the font: %w", err)
+		}
 	}
 	for _, pg := range pages {
 		g := pg.geometry()
@@ -70,21 +79,24 @@ func paint(w io.Writer, pages []*page, m *metrics, in *Input) (err error) {
 	return err
 }
 
+// runs splits a text into runs of one font; the whole text when there is
+// one font.
+func (p *painter) runs(s string) []textRun {
+	if len(p.m.faces) == 1 {
+		return []textRun{{s: s}}
+	}
+	return p.m.runs(s)
+}
+
 // reset forgets the graphics state: every page starts afresh.
 func (p *painter) reset() {
-	p.text, p.stroke, p.fill, p.width, p.size = 255, 255, 255, -1, 0
+	p.text, p.stroke, p.fill, p.width, p.size, p.face = 255, 255, 255, -1, 0, 0
 	p.dotted, p.dashed = false, false
 }
 
 func (p *painter) op(o *op) error {
 	switch o.kind {
 	case opText:
-		if o.size != p.size {
-			if err := p.pdf.SetFont(p.family, "", o.size); err != nil {
-				return err
-			}
-			p.size = o.size
-		}
 		if o.col != p.text {
 			c := rgb[o.col]
 			p.pdf.SetTextColor(c[0], c[1], c[2])
@@ -93,10 +105,26 @@ func (p *painter) op(o *op) error {
 		if err := p.pdf.SetCharSpacing(o.spacing); err != nil {
 			return err
 		}
-		p.pdf.SetXY(o.x, o.y)
 		// gopdf sets the text's colour as the fill colour
 		p.fill = 255
-		return p.pdf.Text(o.s)
+		// A run of characters per font: the next run starts where the
+		// PDF viewer ends the last (advances plus the character spacing
+		// after each character).
+		x := o.x
+		for _, r := range p.runs(o.s) {
+			if r.face != p.face || o.size != p.size {
+				if err := p.pdf.SetFont(p.families[r.face], "", o.size); err != nil {
+					return err
+				}
+				p.face, p.size = r.face, o.size
+			}
+			p.pdf.SetXY(x, o.y)
+			if err := p.pdf.Text(r.s); err != nil {
+				return err
+			}
+			x += r.em*o.size + o.spacing*float64(r.n)
+		}
+		return nil
 	case opLine:
 		p.strokeStyle(o.col, o.size, o.dash, false)
 		p.pdf.Line(o.x, o.y, o.x2, o.y2)

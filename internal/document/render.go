@@ -27,7 +27,7 @@ func layOut(in *Input) (*layouter, *Layout, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	m, err := loadMetrics(in.Font)
+	m, err := loadMetrics(in.Font, in.Fallback...)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/mkspace/mkspace/internal/bind"
@@ -15,6 +16,8 @@ import (
 	"github.com/mkspace/mkspace/internal/digest"
 	"github.com/mkspace/mkspace/internal/document"
 	"github.com/mkspace/mkspace/internal/docver"
+	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/glyph"
 	"github.com/mkspace/mkspace/internal/render"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/version"
@@ -41,6 +44,69 @@ const LogName = "版本记录.csv"
 // ErrHasErrors: the data has errors and the build was not a draft. The
 // Built returned with it carries the findings.
 var ErrHasErrors = errors.New("the package has errors")
+
+// ErrGlyphsMissing: a cell holds a character that no font of pdf.font has
+// (CELL-GLYPH-MISSING) and the build was not a draft: it would print as a
+// blank. The Built returned with it carries the findings.
+var ErrGlyphsMissing = errors.New("characters the fonts lack")
+
+// GlyphsMissing counts the CELL-GLYPH-MISSING findings.
+func GlyphsMissing(fs []finding.Finding) int {
+	n := 0
+	for i := range fs {
+		if fs[i].Rule == finding.CellGlyphMissing {
+			n++
+		}
+	}
+	return n
+}
+
+// fontData reads the fonts of pdf.font (the shipped font when none is
+// named): the first sets the document, the others are its fallbacks. The
+// first must have Chinese, Latin letters and digits (render.Probe): a
+// fallback alone for the document's own texts would switch fonts
+// everywhere.
+func fontData(dir string, configured []string) ([][]byte, error) {
+	var out [][]byte
+	for i, p := range glyph.Paths(dir, configured) {
+		data, err := render.FontData(p)
+		if err != nil {
+			return nil, err
+		}
+		if i == 0 && p != "" {
+			set, err := glyph.Parse(data)
+			if err != nil {
+				return nil, &render.FontError{Key: "render.font-damaged", Args: []string{"file", p, "err", err.Error()}, Err: err}
+			}
+			var lacking []rune
+			for _, r := range render.Probe {
+				if !set.Has(r) {
+					lacking = append(lacking, r)
+				}
+			}
+			if len(lacking) > 0 {
+				return nil, &render.FontError{Key: "render.font-no-glyphs",
+					Args: []string{"file", p, "err", "", "chars", string(lacking)}}
+			}
+		}
+		out = append(out, data)
+	}
+	return out, nil
+}
+
+// glyphsError names the characters of the document that no font has.
+func glyphsError(dir string, configured []string, missing []rune) error {
+	names := make([]string, 0, len(configured))
+	for _, p := range glyph.Paths(dir, configured) {
+		names = append(names, glyph.Font{Path: p}.Name())
+	}
+	var chars []string
+	for _, r := range missing[:min(len(missing), 10)] {
+		chars = append(chars, fmt.Sprintf("%c (U+%04X)", r, r))
+	}
+	return &render.FontError{Key: "render.font-glyphs-missing",
+		Args: []string{"fonts", strings.Join(names, ", "), "glyphs", strings.Join(chars, ", ")}}
+}
 
 // ErrExists: Output exists and Force was not given.
 var ErrExists = fs.ErrExist
@@ -73,10 +139,14 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	if errs, _ := d.Counts(); errs > 0 && !opts.Draft {
 		return b, ErrHasErrors
 	}
-	font, err := render.FontData(render.FontPath(d.Dir, cfg.Font))
+	fonts, err := fontData(d.Dir, cfg.Fonts)
 	if err != nil {
 		return b, err
 	}
+	if GlyphsMissing(d.Findings) > 0 && !opts.Draft {
+		return b, ErrGlyphsMissing
+	}
+	font := fonts[0]
 	if opts.Draft {
 		b.Version = docver.NewDraft()
 	} else {
@@ -106,6 +176,7 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 		Draft:       opts.Draft,
 		Creator:     "mkspace " + version.Tool,
 		Font:        font,
+		Fallback:    fonts[1:],
 	}
 	for _, f := range front {
 		in.Front = append(in.Front, document.AttachmentRef{Title: "承诺书", Pages: f.Pages})
@@ -121,6 +192,11 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	layout, err := document.Render(&body, in)
 	if err != nil {
 		return b, err
+	}
+	if len(layout.Missing) > 0 && !opts.Draft {
+		// What the cells' check cannot see: the fixed texts of the
+		// document in a configured font that lacks some of them.
+		return b, glyphsError(d.Dir, cfg.Fonts, layout.Missing)
 	}
 	files := append(append([]bound{}, front...), atts...)
 	if len(layout.Slots) != len(files) {

@@ -42,6 +42,13 @@ const (
 	TeamConflict    = "TEAM-STATUS-CONFLICT"
 	VenueAreaSum    = "VENUE-AREA-SUM"
 
+	// CellControlChar: a control character (C0 but tab, line feed and
+	// carriage return; DEL; C1) in a cell, usually pasted in unseen.
+	CellControlChar = "CELL-CONTROL-CHAR"
+	// CellGlyphMissing: a character printed in the 申报书 that no font in
+	// use has: it would print as a blank.
+	CellGlyphMissing = "CELL-GLYPH-MISSING"
+
 	AttachmentOutside    = "ATTACHMENT-OUTSIDE"
 	AttachmentMissing    = "ATTACHMENT-MISSING"
 	AttachmentNotPDF     = "ATTACHMENT-NOT-PDF"
@@ -61,7 +68,7 @@ const (
 // DefaultSeverity returns the severity a rule has unless the config changes it.
 func DefaultSeverity(rule string) Severity {
 	switch rule {
-	case SheetUnknown, ColumnUnknown, XrefTeamMultiEnterprise, XrefTeamNoEnterprise:
+	case SheetUnknown, ColumnUnknown, XrefTeamMultiEnterprise, XrefTeamNoEnterprise, CellGlyphMissing:
 		return Warning
 	}
 	if len(rule) > len(EligPrefix) && rule[:len(EligPrefix)] == EligPrefix {
@@ -80,6 +87,7 @@ func Rules() []string {
 		DateAfterWindow, DateOutside, DateOrder, TeamConflict, VenueAreaSum,
 		AttachmentOutside, AttachmentMissing, AttachmentNotPDF, AttachmentTooLarge, AttachmentUnreadable,
 		XrefTeamUnknown, XrefTeamNotConverted, XrefRegdateMismatch, XrefTeamMultiEnterprise, XrefTeamNoEnterprise,
+		CellControlChar, CellGlyphMissing,
 	}
 }
 

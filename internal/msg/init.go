@@ -98,8 +98,8 @@ Then run mkspace validate to check that every attachment is there, is a PDF and 
 			EN: "folder of the generated application PDF and its version log, relative to the package folder",
 		},
 		"init.yaml.pdf.font": {
-			ZH: "生成 PDF 所用的中文字体文件（TrueType .ttf；相对路径从申报材料包文件夹算起）。\n留空 \"\" 即使用内置的文泉驿微米黑字体。不支持 .ttc 字体集合和 .otf 字体。",
-			EN: "the Chinese font of the PDFs (a TrueType .ttf file; relative paths start at the package folder).\nEmpty \"\" uses the built-in WenQuanYi Micro Hei. Font collections (.ttc) and .otf fonts are not supported.",
+			ZH: "生成 PDF 所用的中文字体文件（TrueType .ttf；相对路径从申报材料包文件夹算起）。\n留空 \"\" 即使用内置的文泉驿微米黑字体。不支持 .ttc 字体集合和 .otf 字体。\n也可写字体列表，逐字依次查找，builtin 为内置字体；如生僻字（扩展 B 区）：\n[builtin, /usr/share/fonts/truetype/hanazono/HanaMinB.ttf] 或 [builtin, \"C:/Windows/Fonts/simsunb.ttf\"]",
+			EN: "the Chinese font of the PDFs (a TrueType .ttf file; relative paths start at the package folder).\nEmpty \"\" uses the built-in WenQuanYi Micro Hei. Font collections (.ttc) and .otf fonts are not supported.\nA list is tried in order for each character, builtin being the built-in font; e.g. for rare ideographs (Extension B):\n[builtin, /usr/share/fonts/truetype/hanazono/HanaMinB.ttf] or [builtin, \"C:/Windows/Fonts/simsunb.ttf\"]",
 		},
 		"init.yaml.eligibility": {
 			ZH: "备案条件自查的门槛（《国家众创空间备案暂行规定》，国科火字〔2017〕120号）。\n未达到时只给出提醒，不会阻止生成申报书（validate --strict 时视为不通过）。",

@@ -62,7 +62,9 @@ func Keys() []string {
 }
 
 // T renders key in lang with the placeholders of kv (name, value, name,
-// value, …). An unknown key renders as the key itself, so that a missing text
+// value, …). Every value is escaped and, by what it carries, shortened
+// (see placeholder): no message shows a control character or a value of
+// thousands of characters. An unknown key renders as the key itself, so that a missing text
 // shows up in tests rather than as an empty message.
 func (l Lang) T(key string, kv ...string) string {
 	t, ok := catalogue[key]
@@ -78,7 +80,7 @@ func (l Lang) T(key string, kv ...string) string {
 	}
 	pairs := make([]string, 0, len(kv))
 	for i := 0; i+1 < len(kv); i += 2 {
-		pairs = append(pairs, "{"+kv[i]+"}", kv[i+1])
+		pairs = append(pairs, "{"+kv[i]+"}", placeholder(kv[i], kv[i+1]))
 	}
 	return strings.NewReplacer(pairs...).Replace(s)
 }

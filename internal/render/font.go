@@ -87,4 +87,8 @@ func fontKind(data []byte) string {
 // probe are characters the font must have: Chinese text, CJK punctuation,
 // Latin letters and digits (some CJK fonts, e.g. Droid Sans Fallback, have
 // no Latin glyphs and would print blanks).
-const probe = "中文申报承诺书盖章，。：（）0123456789AZaz"
+const probe = Probe
+
+// Probe are the characters the first font of pdf.font must have (the
+// others only fill in what it lacks).
+const Probe = "中文申报承诺书盖章，。：（）0123456789AZaz"

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/msg"
 )
 
 // writeGitHub prints one GitHub Actions workflow command per finding,
@@ -28,13 +29,13 @@ func writeGitHub(w io.Writer, v *view) error {
 			}
 			var props []string
 			if file := v.anchorFile(p, f); file != "" {
-				props = append(props, "file="+escapeProperty(file))
+				props = append(props, "file="+escapeProperty(msg.Escape(file)))
 				if f.Row > 0 {
 					props = append(props, "line="+strconv.Itoa(f.Row))
 				}
 			}
-			props = append(props, "title="+escapeProperty(f.Rule))
-			b.WriteString(workflowCommand(cmd, props, located(l, f)))
+			props = append(props, "title="+escapeProperty(msg.Escape(f.Rule)))
+			b.WriteString(workflowCommand(cmd, props, msg.EscapeLines(located(l, f))))
 		}
 	}
 	summary := countLine(l, v.errors, v.warnings)

@@ -4,6 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/mkspace/mkspace/internal/msg"
 )
 
 // jsonWriter writes an indented JSON document piece by piece, so that a
@@ -68,7 +72,28 @@ func (w *jsonWriter) raw(v any) {
 	if w.err = enc.Encode(v); w.err != nil {
 		return
 	}
-	w.b.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+	w.b.Write(escapeJSON(bytes.TrimRight(buf.Bytes(), "\n")))
+}
+
+// escapeJSON writes as \u escapes the characters encoding/json leaves raw
+// that a terminal would act on (DEL, C1, the bidi controls: msg.Escaped):
+// a report piped to a terminal stays inert. They only occur inside
+// strings, where the escape means the same character.
+func escapeJSON(b []byte) []byte {
+	if !bytes.ContainsFunc(b, func(r rune) bool { return r >= 0x7F && msg.Escaped(r) }) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+16)
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r >= 0x7F && msg.Escaped(r) {
+			out = fmt.Appendf(out, `\u%04x`, r)
+		} else {
+			out = append(out, b[:n]...)
+		}
+		b = b[n:]
+	}
+	return out
 }
 
 // member writes "name": v.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/schema"
 )
 
@@ -176,7 +177,7 @@ func junitPlan(v *view, p *pkgView) []planSuite {
 		if sheet == "" {
 			title = l.T("report.file-level")
 		}
-		suite := planSuite{name: prefix + title}
+		suite := planSuite{name: msg.Escape(prefix + title)}
 		switch {
 		case all[sheet] == 0:
 			suite.cases = []planCase{{name: l.T("report.passed")}}
@@ -204,12 +205,12 @@ func junitCases(p *pkgView, fs []*finding.Finding) []planCase {
 		k := key{f.Rule, f.File, f.Sheet, place}
 		ci, ok := byKey[k]
 		if !ok {
-			name := caseName(f)
+			name := msg.Escape(caseName(f))
 			if names[name] && f.File != "" {
-				name += " (" + f.File + ")"
+				name += " (" + msg.Escape(f.File) + ")"
 			}
 			for n := 2; names[name]; n++ {
-				name = caseName(f) + " #" + strconv.Itoa(n)
+				name = msg.Escape(caseName(f)) + " #" + strconv.Itoa(n)
 			}
 			names[name] = true
 			ci = len(cases)
@@ -224,16 +225,16 @@ func junitCases(p *pkgView, fs []*finding.Finding) []planCase {
 func junitFailureOf(v *view, p *pkgView, f *finding.Finding) junitFailure {
 	l := v.Lang
 	return junitFailure{
-		Message: oneLine(message(l, f)),
-		Type:    f.Rule,
-		Text: xmlSafe(l.T("report.detail",
+		Message: msg.Escape(oneLine(message(l, f))),
+		Type:    msg.Escape(f.Rule),
+		Text: xmlSafe(msg.EscapeLines(l.T("report.detail",
 			"rule", f.Rule,
 			"severity", severityWord(l, f.Severity),
 			"location", textLocation(f),
 			"file", v.anchorFile(p, f),
 			"column", f.Column,
 			"value", f.Value,
-			"message", message(l, f))),
+			"message", message(l, f)))),
 	}
 }
 
@@ -249,7 +250,9 @@ func caseName(f *finding.Finding) string {
 
 // xmlSafe replaces the characters XML 1.0 cannot hold (control characters
 // other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF) by U+FFFD:
-// CDATA sections are written as they are.
+// CDATA sections are written as they are. The texts of a package are
+// escaped first (msg.Escape), so that a control character shows as \x1b
+// rather than as U+FFFD.
 func xmlSafe(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {

@@ -90,6 +90,12 @@ func (e *UnknownFormatError) Error() string {
 	return fmt.Sprintf("unknown report format %q (use %s)", e.Format, strings.Join(Formats(), ", "))
 }
 
+// MaxValueRunes bounds the value a report carries with a finding (json
+// "value", sarif's result properties): a 40,000-character cell is given
+// by its first 200 characters and "…"; messages quote at most
+// msg.ValueRunes.
+const MaxValueRunes = 200
+
 // SARIFMaxResults is the most results a SARIF report lists, whatever
 // MaxFindings says: GitHub code scanning rejects a run with more (the counts
 // in run.properties still cover every finding).
@@ -152,6 +158,9 @@ func prepare(in Input) *view {
 			pv.window = in.Window
 		}
 		pv.sorted = slices.Clone(p.Findings)
+		for i := range pv.sorted {
+			pv.sorted[i].Value = msg.Clip(pv.sorted[i].Value, MaxValueRunes)
+		}
 		finding.Sort(pv.sorted, order)
 		pv.errors, pv.warnings = finding.Counts(pv.sorted)
 		pv.listed = pv.sorted
@@ -216,8 +225,8 @@ func message(l msg.Lang, f *finding.Finding) string {
 func located(l msg.Lang, f *finding.Finding) string {
 	m := message(l, f)
 	loc := f.Location()
-	if loc == "" || strings.HasPrefix(m, loc) {
-		return m
+	if loc == "" || strings.HasPrefix(m, loc) || strings.HasPrefix(m, msg.Escape(loc)) {
+		return m // (a message shows the location escaped)
 	}
 	if l == msg.EN {
 		return loc + ": " + m
@@ -233,9 +242,11 @@ func unlocated(l msg.Lang, f *finding.Finding) string {
 	if loc == "" {
 		return m
 	}
-	for _, sep := range []string{"：", ": ", ":"} {
-		if rest, ok := strings.CutPrefix(m, loc+sep); ok && strings.TrimSpace(rest) != "" {
-			return strings.TrimSpace(rest)
+	for _, l := range []string{loc, msg.Escape(loc)} { // a message shows the location escaped
+		for _, sep := range []string{"：", ": ", ":"} {
+			if rest, ok := strings.CutPrefix(m, l+sep); ok && strings.TrimSpace(rest) != "" {
+				return strings.TrimSpace(rest)
+			}
 		}
 	}
 	return m

@@ -58,7 +58,7 @@ func writeTextFindings(b *bufio.Writer, l msg.Lang, fs []finding.Finding) {
 	var w textWidths
 	for i := range fs {
 		f := &fs[i]
-		w.loc = max(w.loc, runewidth.StringWidth(textIndent(f)+textLocation(f)))
+		w.loc = max(w.loc, runewidth.StringWidth(textIndent(f)+msg.Escape(textLocation(f))))
 		w.sev = max(w.sev, runewidth.StringWidth(severityWord(l, f.Severity)))
 		w.rule = max(w.rule, len(f.Rule))
 	}
@@ -68,16 +68,16 @@ func writeTextFindings(b *bufio.Writer, l msg.Lang, fs []finding.Finding) {
 			if f.File == "" {
 				b.WriteString(l.T("report.package-level") + "\n")
 			} else {
-				b.WriteString(f.File + "\n")
+				b.WriteString(msg.Escape(f.File) + "\n")
 			}
 		}
 		if f.Sheet != "" && (i == 0 || f.File != fs[i-1].File || f.Sheet != fs[i-1].Sheet) {
-			b.WriteString("  " + f.Sheet + "\n")
+			b.WriteString("  " + msg.Escape(f.Sheet) + "\n")
 		}
-		line := pad(textIndent(f)+textLocation(f), w.loc) + "  " +
+		line := pad(textIndent(f)+msg.Escape(textLocation(f)), w.loc) + "  " +
 			pad(severityWord(l, f.Severity), w.sev) + "  " +
-			pad(f.Rule, w.rule) + "  " +
-			oneLine(unlocated(l, f))
+			pad(msg.Escape(f.Rule), w.rule) + "  " +
+			msg.Escape(oneLine(unlocated(l, f)))
 		b.WriteString(strings.TrimRight(line, " ") + "\n")
 	}
 }
@@ -109,6 +109,8 @@ func pad(s string, w int) string {
 }
 
 // oneLine keeps a multi-line message on its line: line breaks become " / ".
+// What comes from a package is escaped besides (msg.Escape): the text
+// report is read on a terminal.
 func oneLine(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")

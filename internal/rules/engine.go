@@ -25,6 +25,7 @@ type checker struct {
 	att  *attachments
 	xr   *xrefs
 	out  []finding.Finding
+	glyphsState
 }
 
 func newChecker(dir string, cfg *config.Config, obs []Observer) *checker {
@@ -195,6 +196,7 @@ func (tr *tableRun) row(r workbook.Row) error {
 			continue
 		}
 		v, p := cell.Parse(&s.Columns[i], c, tr.t.Date1904, tr.ck.cfg.Lists)
+		v, p = tr.checkChars(i, c, v, p)
 		tr.vals[i], tr.probs[i] = v, p
 		switch {
 		case p != nil && p.Rule == finding.USCCCheckDigit:
@@ -490,6 +492,8 @@ func (tr *tableRun) emitProblem(i int, c workbook.Cell, p *cell.Problem) {
 		val = cell.TrimText(c.Value)
 	}
 	switch p.Rule {
+	case finding.CellControlChar:
+		tr.emit(p.Rule, "", i, c, val, "chars", controlChars(l, val))
 	case finding.CellEnum:
 		sep := "、"
 		if l == msg.EN {
@@ -555,18 +559,6 @@ func (tr *tableRun) loc(c workbook.Cell) string {
 	return tr.name + "!" + c.Ref
 }
 
-// maxMessageRunes bounds a value quoted in a message; the finding's Value
-// carries it whole.
-const maxMessageRunes = 60
-
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n]) + "…"
-}
-
 // emit records a finding on cell c of column i.
 func (tr *tableRun) emit(rule, variant string, i int, c workbook.Cell, value string, args ...string) {
 	tr.ck.emit(tr.file, tr.name, rule, variant, &tr.sheet.Columns[i], tr.columnName(i), c, tr.loc(c), value, args...)
@@ -588,7 +580,7 @@ func (ck *checker) emit(file, sheet string, rule, variant string, col *schema.Co
 	if variant != "" {
 		key += "." + variant
 	}
-	kv := append([]string{"loc", loc, "column", colName, "value", clip(value, maxMessageRunes)}, args...)
+	kv := append([]string{"loc", loc, "column", colName, "value", value}, args...)
 	row := c.Row
 	if c.Ref == "" {
 		row = 0
