@@ -128,7 +128,16 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	if _, err := os.Stat(out); err == nil && !opts.Force {
 		return b, &os.PathError{Op: "write", Path: out, Err: ErrExists}
 	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+	outDir := filepath.Dir(out)
+	if _, err := os.Stat(outDir); errors.Is(err, fs.ErrNotExist) {
+		// A build that fails leaves no new (empty) output folder.
+		defer func() {
+			if b.Path == "" {
+				_ = os.Remove(outDir) // only when empty
+			}
+		}()
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return b, err
 	}
 
@@ -205,7 +214,7 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	if err := opts.stopped(); err != nil {
 		return b, err
 	}
-	b.Path, b.Pages, b.Size = out, res.Pages, res.Size
+	b.Pages, b.Size = res.Pages, res.Size
 	b.Log = filepath.Join(d.Dir, cfg.OutputDir, LogName)
 	if err := os.MkdirAll(filepath.Dir(b.Log), 0o755); err != nil {
 		return b, &LogError{Path: b.Log, Err: err}
@@ -214,7 +223,7 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	if err != nil {
 		return b, &LogError{Path: b.Log, Err: err}
 	}
-	if err := log.append(b, in.GeneratedAt, d.Digest); err != nil {
+	if err := log.append(b, out, in.GeneratedAt, d.Digest); err != nil {
 		log.undo()
 		return b, &LogError{Path: b.Log, Err: err}
 	}
@@ -225,6 +234,7 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 		}
 		return b, err
 	}
+	b.Path = out
 	if err := log.close(); err != nil {
 		return b, &LogError{Path: b.Log, Err: err}
 	}
@@ -296,16 +306,16 @@ func openLog(path string) (*versionLog, error) {
 
 // append adds the build's line (a new log starts with a UTF-8 BOM and a
 // header, so that Excel shows the Chinese), synced to disk.
-func (l *versionLog) append(b *Built, at time.Time, dg digest.Digest) error {
+func (l *versionLog) append(b *Built, pdf string, at time.Time, dg digest.Digest) error {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
 	if l.size == 0 {
 		buf.WriteString("\ufeff")
 		_ = w.Write([]string{"版本号", "生成时间", "数据摘要(SHA-256)", "文件"})
 	}
-	rel, err := filepath.Rel(filepath.Dir(l.path), b.Path)
+	rel, err := filepath.Rel(filepath.Dir(l.path), pdf)
 	if err != nil {
-		rel = b.Path
+		rel = pdf
 	}
 	_ = w.Write([]string{b.Version, at.Format(time.RFC3339), dg.SHA256, filepath.ToSlash(rel)})
 	w.Flush()
