@@ -54,3 +54,38 @@ func TestWrite(t *testing.T) {
 	require.NoError(t, WriteReader(filepath.Join(dir, "c.txt"), false, strings.NewReader("c")))
 	assert.Error(t, Write(filepath.Join(dir, "missing", "d.txt"), true, text("d")))
 }
+
+func TestStage(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "申报书.pdf")
+
+	s, err := Stage(p, text("pdf"))
+	require.NoError(t, err)
+	assert.NoFileExists(t, p, "nothing in place before Commit")
+	assert.Len(t, entries(t, dir), 1, "the staged temporary file")
+	s.Discard()
+	s.Discard()
+	assert.Empty(t, entries(t, dir), "Discard removes it")
+	assert.Error(t, s.Commit(true), "a discarded file cannot be committed")
+
+	s, err = Stage(p, text("one"))
+	require.NoError(t, err)
+	require.NoError(t, s.Commit(false))
+	s.Discard() // after Commit: nothing
+	got, _ := os.ReadFile(p)
+	assert.Equal(t, "one", string(got))
+	assert.Equal(t, []string{"申报书.pdf"}, entries(t, dir))
+
+	s, err = Stage(p, text("two"))
+	require.NoError(t, err)
+	assert.ErrorIs(t, s.Commit(false), fs.ErrExist, "no replacing without replace")
+	require.NoError(t, s.Commit(true))
+	got, _ = os.ReadFile(p)
+	assert.Equal(t, "two", string(got))
+	assert.Equal(t, []string{"申报书.pdf"}, entries(t, dir))
+
+	var none *Staged
+	none.Discard()
+	_, err = Stage(filepath.Join(dir, "missing", "x.pdf"), text("x"))
+	assert.Error(t, err)
+}

@@ -3,8 +3,13 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"github.com/mkspace/mkspace/internal/gctune"
 	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mkspace/mkspace/internal/gctune"
+	"github.com/mkspace/mkspace/internal/inputs"
 
 	"github.com/spf13/cobra"
 
@@ -37,7 +42,7 @@ func newBuildPDFCmdWith(g *Globals, run func(*buildPDFOptions) error) *cobra.Com
 	cmd := &cobra.Command{
 		Use:   "build-pdf [PACKAGE] [-o FILE] [--draft] [--no-attachments] [--force]",
 		Short: both("buildpdf.short"),
-		Long:  msg.ZH.T("buildpdf.long") + "\n\n" + msg.EN.T("buildpdf.long"),
+		Long:  longHelp(msg.ZH.T("buildpdf.long"), msg.EN.T("buildpdf.long")),
 		Example: `  mkspace build-pdf
   mkspace build-pdf examples/good
   mkspace build-pdf 申报材料/ --draft`,
@@ -60,26 +65,35 @@ func newBuildPDFCmdWith(g *Globals, run func(*buildPDFOptions) error) *cobra.Com
 func runBuildPDF(o *buildPDFOptions) error {
 	defer gctune.Heavy()()
 	g := o.g
+	if o.Output != "" {
+		if st, err := os.Stat(o.Output); err == nil && st.IsDir() {
+			return g.checkOutput(o.Output, pdfName)
+		}
+		if !strings.EqualFold(filepath.Ext(o.Output), ".pdf") {
+			return userErr(nil, "buildpdf.not-pdf-name", "file", o.Output,
+				"example", strings.TrimSuffix(o.Output, filepath.Ext(o.Output))+".pdf")
+		}
+	}
 	t, cfg, err := onePackage(g, o.Package)
 	if err != nil {
+		return err
+	}
+	if err := g.checkOutput(o.Output, pdfName); err != nil {
 		return err
 	}
 	l := cfg.Lang
 	b, err := dossier.Build(t.Paths, cfg, dossier.Options{
 		Output: o.Output, Draft: o.Draft, NoAttachments: o.NoAttachments, Force: o.Force,
+		Inputs: &g.inputs, Context: g.Context(),
 	})
-	var fe *render.FontError
-	switch {
-	case errors.Is(err, dossier.ErrHasErrors):
-		return refuse(g, t, cfg, b.Data, "buildpdf.refused")
-	case errors.Is(err, dossier.ErrGlyphsMissing):
-		return refuseGlyphs(g, t, cfg, b.Data)
-	case errors.Is(err, fs.ErrExist):
-		return userErr(err, "cli.exists", "file", o.Output)
-	case errors.As(err, &fe):
-		return userErr(err, fe.Key, fe.Args...)
-	case err != nil:
-		return userErr(err, "buildpdf.failed", "err", err.Error())
+	if err := buildErr(err, o.Output); err != nil {
+		switch {
+		case errors.Is(err, dossier.ErrHasErrors):
+			return refuse(g, t, cfg, b.Data, "buildpdf.refused")
+		case errors.Is(err, dossier.ErrGlyphsMissing):
+			return refuseGlyphs(g, t, cfg, b.Data)
+		}
+		return err
 	}
 	fmt.Fprintln(g.IO.Out, l.T("buildpdf.done", "file", b.Path, "version", b.Version, "pages", fmt.Sprint(b.Pages)))
 	for _, s := range b.Skipped {
@@ -91,6 +105,33 @@ func runBuildPDF(o *buildPDFOptions) error {
 		g.Infof("%s", l.T("buildpdf.warnings", "n", fmt.Sprint(warns)))
 	}
 	return nil
+}
+
+// pdfName is the file name suggested when -o names a folder.
+const pdfName = "申报书.pdf"
+
+// buildErr turns the error of dossier.Build (build-pdf, and pack when it
+// builds) into the message for the user; dossier.ErrHasErrors and an
+// interruption are returned as they are.
+func buildErr(err error, output string) error {
+	var fe *render.FontError
+	var le *dossier.LogError
+	var pe *fs.PathError
+	switch {
+	case err == nil, errors.Is(err, dossier.ErrHasErrors), errors.Is(err, dossier.ErrGlyphsMissing):
+		return err
+	case errors.As(err, new(*Interrupted)):
+		return err
+	case errors.Is(err, inputs.ErrInput):
+		return outputErr(err, output)
+	case errors.As(err, &le):
+		return userErr(err, "buildpdf.log-locked", "file", le.Path)
+	case errors.Is(err, fs.ErrExist) && errors.As(err, &pe):
+		return userErr(err, "cli.exists", "file", pe.Path)
+	case errors.As(err, &fe):
+		return userErr(err, fe.Key, fe.Args...)
+	}
+	return userErr(err, "buildpdf.failed", "err", err.Error())
 }
 
 func argList(p string) []string {

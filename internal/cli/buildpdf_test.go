@@ -73,3 +73,32 @@ func TestBuildPDFOutputFlag(t *testing.T) {
 	code, _, _ = runCLI(t, "build-pdf", dir, dir)
 	assert.Equal(t, ExitNoRun, code, "one package at a time")
 }
+
+// A version log that cannot be written (open in Excel: locked; here a
+// folder of its name, which stops root too) stops build-pdf and pack before
+// any 申报书 exists, with a message naming the log and what to do.
+func TestBuildPDFLogLocked(t *testing.T) {
+	for _, cmd := range []string{"build-pdf", "pack"} {
+		t.Run(cmd, func(t *testing.T) {
+			dir := copyPackage(t, "good")
+			log := filepath.Join(dir, "output", "版本记录.csv")
+			require.NoError(t, os.MkdirAll(log, 0o755))
+			args := []string{cmd, dir}
+			if cmd == "build-pdf" {
+				args = append(args, "--no-attachments")
+			}
+			code, out, errOut := runCLI(t, args...)
+			assert.Equal(t, ExitNoRun, code, out)
+			assert.Contains(t, errOut, "无法写入版本记录 "+log+"，申报书未生成")
+			assert.Contains(t, errOut, "Excel 或 WPS")
+			entries, err := os.ReadDir(filepath.Join(dir, "output"))
+			require.NoError(t, err)
+			require.Len(t, entries, 1, "only the log's folder: no 申报书, no zip, no temporary file")
+
+			code, _, errOut = runCLI(t, append([]string{"--lang", "en"}, args...)...)
+			assert.Equal(t, ExitNoRun, code)
+			assert.Contains(t, errOut, "cannot write the version log "+log)
+			assert.Contains(t, errOut, "Close it")
+		})
+	}
+}

@@ -12,6 +12,11 @@ const (
 	ExitOK       = 0 // no error (warnings allowed unless --strict)
 	ExitFindings = 1 // errors found in the data (or warnings with --strict)
 	ExitNoRun    = 2 // the command could not run: bad flags, config, I/O
+	// An interrupted run (see Interrupted) removes its temporary files,
+	// writes no result and exits as shells report a process ended by the
+	// signal: 128 + its number.
+	ExitInterrupted = 130 // Ctrl+C (SIGINT)
+	ExitTerminated  = 143 // SIGTERM
 )
 
 // ErrFindings is returned by a command whose run found errors in the data;
@@ -44,11 +49,19 @@ func ExitCode(err error) int {
 	case errors.Is(err, ErrFindings):
 		return ExitFindings
 	}
+	var intr *Interrupted
+	if errors.As(err, &intr) {
+		return intr.code()
+	}
 	return ExitNoRun
 }
 
 // describe renders err for the user in lang.
 func describe(err error, l msg.Lang) string {
+	var intr *Interrupted
+	if errors.As(err, &intr) {
+		return intr.Localized(l)
+	}
 	var ue *UserError
 	if errors.As(err, &ue) {
 		return ue.Localized(l)

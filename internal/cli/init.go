@@ -54,7 +54,7 @@ func newInitCmdWith(g *Globals, run func(*initOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "init [DIR]",
 		Short: msg.ZH.T("init.short") + " / " + msg.EN.T("init.short"),
-		Long:  msg.ZH.T("init.long") + "\n\n" + msg.EN.T("init.long"),
+		Long:  longHelp(msg.ZH.T("init.long"), msg.EN.T("init.long")),
 		Example: `  mkspace init
   mkspace init 申报材料 --name 星火创客空间`,
 		Args: cobra.MaximumNArgs(1),

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/mkspace/mkspace/internal/gctune"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/dossier"
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/inputs"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pack"
 	"github.com/mkspace/mkspace/internal/render"
@@ -39,7 +41,7 @@ func newPackCmdWith(g *Globals, run func(*packOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "pack [PACKAGE] [-o FILE.zip] [--force]",
 		Short: both("pack.short"),
-		Long:  msg.ZH.T("pack.long") + "\n\n" + msg.EN.T("pack.long"),
+		Long:  longHelp(msg.ZH.T("pack.long"), msg.EN.T("pack.long")),
 		Example: `  mkspace pack
   mkspace pack 申报材料/
   mkspace pack 申报材料/ -o 星火创客空间-申报材料.zip`,
@@ -60,18 +62,27 @@ func newPackCmdWith(g *Globals, run func(*packOptions) error) *cobra.Command {
 func runPack(o *packOptions) error {
 	defer gctune.Heavy()()
 	g := o.g
-	if o.Output != "" && !strings.EqualFold(filepath.Ext(o.Output), ".zip") {
-		return userErr(nil, "pack.not-zip-name", "file", o.Output)
+	if o.Output != "" {
+		if st, err := os.Stat(o.Output); err == nil && st.IsDir() {
+			return g.checkOutput(o.Output, zipName)
+		}
+		if !strings.EqualFold(filepath.Ext(o.Output), ".zip") {
+			return userErr(nil, "pack.not-zip-name", "file", o.Output)
+		}
 	}
 	t, cfg, err := onePackage(g, o.Package)
 	if err != nil {
+		return err
+	}
+	if err := g.checkOutput(o.Output, zipName); err != nil {
 		return err
 	}
 	if strings.EqualFold(filepath.Ext(t.Dir), ".zip") {
 		return userErr(nil, "pack.not-folder", "path", t.Dir)
 	}
 	l := cfg.Lang
-	p, err := pack.Pack(t.Paths, cfg, pack.Options{Output: o.Output, Force: o.Force, Now: o.Now})
+	p, err := pack.Pack(t.Paths, cfg, pack.Options{Output: o.Output, Force: o.Force, Now: o.Now,
+		Inputs: &g.inputs, Context: g.Context()})
 	var fe *render.FontError
 	var pe *fs.PathError
 	switch {
@@ -79,6 +90,12 @@ func runPack(o *packOptions) error {
 		return refuse(g, t, cfg, p.Data, "pack.refused")
 	case errors.Is(err, dossier.ErrGlyphsMissing):
 		return refuseGlyphs(g, t, cfg, p.Data)
+	case errors.As(err, new(*Interrupted)):
+		return err
+	case errors.Is(err, inputs.ErrInput):
+		return outputErr(err, o.Output)
+	case errors.As(err, new(*dossier.LogError)):
+		return buildErr(err, "")
 	case errors.Is(err, pack.ErrExists) && errors.As(err, &pe):
 		return userErr(err, "pack.exists", "file", pe.Path)
 	case errors.As(err, &fe):
@@ -100,6 +117,9 @@ func runPack(o *packOptions) error {
 	}
 	return nil
 }
+
+// zipName is the file name suggested when -o names a folder.
+const zipName = "申报材料.zip"
 
 // sizeText writes a file size as a person reads it.
 func sizeText(n int64) string {

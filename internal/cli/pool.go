@@ -13,10 +13,15 @@ import (
 // error is not a terminal, or when CI is set: see StdIO). do writes its
 // result into slot i of the caller's slices, so results keep the order of
 // the jobs whatever order they finish in.
-func runPool(g *Globals, n, workers int, label string, do func(i int)) {
+//
+// When the run is interrupted (g.Context), no further job starts; the jobs
+// running finish (each removes its own temporary files) and runPool
+// returns the reason (an *Interrupted), the results being incomplete.
+func runPool(g *Globals, n, workers int, label string, do func(i int)) error {
 	if n == 0 {
-		return
+		return nil
 	}
+	ctx := g.Context()
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
@@ -45,19 +50,35 @@ func runPool(g *Globals, n, workers int, label string, do func(i int)) {
 		}()
 	}
 	go func() {
+		defer func() {
+			close(jobs)
+			wg.Wait()
+			close(done)
+		}()
 		for i := range n {
-			jobs <- i
+			if ctx.Err() != nil {
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
 		}
-		close(jobs)
-		wg.Wait()
-		close(done)
 	}()
 	for range done {
 		if bar != nil {
 			_ = bar.Add(1)
 		}
 	}
+	if err := stopped(ctx); err != nil {
+		if bar != nil {
+			_ = bar.Exit()
+		}
+		return err
+	}
 	if bar != nil {
 		_ = bar.Finish()
 	}
+	return nil
 }

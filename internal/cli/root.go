@@ -4,15 +4,20 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/glyph"
+	"github.com/mkspace/mkspace/internal/inputs"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/version"
 )
@@ -39,6 +44,26 @@ type Globals struct {
 	Config string
 	Quiet  bool
 	cmd    *cobra.Command
+
+	// ctx is the run's context, cancelled on Ctrl+C or SIGTERM (see
+	// Context).
+	ctx context.Context
+	// inputs are the files the run reads: no output may replace one
+	// (see checkOutput).
+	inputs inputs.Set
+	// lang is Language() once the flags are parsed, for the signal
+	// handler's message.
+	lang atomic.Value
+}
+
+// Context is the run's context: cancelled when the user interrupts the
+// run. Long work checks it, stops, removes its temporary files and
+// returns stopped(ctx).
+func (g *Globals) Context() context.Context {
+	if g.ctx == nil {
+		return context.Background()
+	}
+	return g.ctx
 }
 
 // Language returns the language chosen by --lang, MKSPACE_LANG or the config
@@ -62,7 +87,22 @@ func (g *Globals) LoadConfig(dir string) (*config.Config, error) {
 	if g.cmd != nil {
 		src.Flags = g.cmd.Flags()
 	}
-	return config.Load(src)
+	// The configuration is an input of the run, also when the package
+	// has none yet: a report written as mkspace.yaml would become one.
+	if g.Config != "" {
+		g.inputs.Add(g.Config)
+	} else if dir != "" {
+		g.inputs.Add(filepath.Join(dir, config.FileName))
+	}
+	cfg, err := config.Load(src)
+	if err == nil {
+		for _, p := range glyph.Paths(dir, cfg.Fonts) {
+			if p != "" {
+				g.inputs.Add(p)
+			}
+		}
+	}
+	return cfg, err
 }
 
 // Infof prints a progress or status line on stderr unless --quiet.
@@ -91,17 +131,20 @@ func NewRoot(io *IO) (*cobra.Command, *Globals) {
   mkspace verify 申报书.pdf|包.zip 核验申报书或申报材料包 / check a 申报书 or a submitted package
   mkspace pack [文件夹]          打包提交 / pack the submission as one zip
 
-退出码 / exit status: 0 无错误 no errors; 1 发现错误 errors found; 2 无法运行 could not run.`,
+退出码 / exit status: 0 无错误 no errors; 1 发现错误 errors found; 2 无法运行 could not run;
+  130 被 Ctrl+C 中断 interrupted; 143 被终止 terminated (SIGTERM) —— 中断时不写出结果、删除临时文件 / an interrupted run writes nothing and removes its temporary files.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       version.Tool,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			g.cmd = cmd
+			g.ctx = cmd.Context()
 			if g.Lang != "" {
 				if _, err := msg.ParseLang(g.Lang); err != nil {
 					return userErr(err, "cli.bad-lang", "value", g.Lang)
 				}
 			}
+			g.lang.Store(g.Language())
 			return nil
 		},
 	}
@@ -117,16 +160,71 @@ func NewRoot(io *IO) (*cobra.Command, *Globals) {
 	for _, c := range commands {
 		root.AddCommand(c(g))
 	}
+	initCompletion(root)
 	return root, g
 }
 
-// Run executes the command line args and returns the exit status.
+// initCompletion adds cobra's completion command, and makes it refuse a
+// shell it has no script for (tcsh, cmd…) with exit 2 and the list of
+// those it has, instead of printing its help with exit 0.
+func initCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmd.Help()
+			}
+			// cobra writes scripts for bash, zsh, fish and powershell
+			// (the message lists them).
+			return userErr(nil, "cli.completion-shell", "shell", args[0])
+		}
+	}
+}
+
+// longHelp is the long help of a command: its Chinese and its English
+// text, each followed by the line on exit statuses 130 and 143 (the texts
+// end with their exit statuses 0, 1 and 2).
+func longHelp(zh, en string) string {
+	return zh + "\n" + msg.ZH.T("cli.exit-interrupt") + "\n\n" + en + "\n" + msg.EN.T("cli.exit-interrupt")
+}
+
+// Run executes the command line args and returns the exit status. Ctrl+C
+// or SIGTERM cancels the run's context (Globals.Context): the command
+// stops, removes its temporary files and exits 130 or 143.
 func Run(io *IO, args []string) int {
 	root, g := NewRoot(io)
+	ctx, stop := notifySignals(context.Background(), func() {
+		l, _ := g.lang.Load().(msg.Lang)
+		if l == "" {
+			l = msg.ZH
+		}
+		fmt.Fprintln(io.Err, l.T("cli.interrupting"))
+	})
+	defer stop()
+	return execute(ctx, root, g, args)
+}
+
+// RunContext is Run with the context ctx instead of the signals: a run
+// whose context is cancelled with an *Interrupted cause ends as one
+// interrupted by that signal.
+func RunContext(ctx context.Context, io *IO, args []string) int {
+	root, g := NewRoot(io)
+	return execute(ctx, root, g, args)
+}
+
+func execute(ctx context.Context, root *cobra.Command, g *Globals, args []string) int {
 	root.SetArgs(args)
-	err := root.Execute()
-	if err != nil && ExitCode(err) == ExitNoRun {
-		fmt.Fprintln(io.Err, describe(err, g.Language()))
+	err := root.ExecuteContext(ctx)
+	if intr := interruption(ctx); intr != nil && err != nil && !errors.Is(err, ErrFindings) {
+		// Whatever failed once the run was cancelled failed because of it.
+		err = intr
+	}
+	if code := ExitCode(err); code != ExitOK && code != ExitFindings {
+		fmt.Fprintln(g.IO.Err, describe(err, g.Language()))
 	}
 	return ExitCode(err)
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -36,7 +37,7 @@ func newTemplateCmdWith(g *Globals, run func(*templateOptions) error) *cobra.Com
 	cmd := &cobra.Command{
 		Use:   "template [-o FILE] [--sheet NAME]... [--force]",
 		Short: both("template.short"),
-		Long:  msg.ZH.T("template.long", "names", strings.Join(xlsxtmpl.SheetNames(), "、")) + "\n\n" + msg.EN.T("template.long", "names", strings.Join(xlsxtmpl.SheetNames(), ", ")),
+		Long:  longHelp(msg.ZH.T("template.long", "names", strings.Join(xlsxtmpl.SheetNames(), "、")), msg.EN.T("template.long", "names", strings.Join(xlsxtmpl.SheetNames(), ", "))),
 		Example: `  mkspace template
   mkspace template -o 团队和企业.xlsx --sheet 创业团队 --sheet 入驻企业
   mkspace template --force`,
@@ -59,6 +60,9 @@ func runTemplate(o *templateOptions) error {
 	if path == "" {
 		path = xlsxtmpl.DefaultFile
 	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return g.checkOutput(path, xlsxtmpl.DefaultFile)
+	}
 	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
 		return userErr(nil, "template.bad-ext", "file", path)
 	}
@@ -71,6 +75,9 @@ func runTemplate(o *templateOptions) error {
 	// mkspace.yaml (option lists, window) applies.
 	cfg, err := g.LoadConfig(filepath.Dir(path))
 	if err != nil {
+		return err
+	}
+	if err := g.checkOutput(path, xlsxtmpl.DefaultFile); err != nil {
 		return err
 	}
 	write := o.Write

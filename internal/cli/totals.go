@@ -33,7 +33,7 @@ func newTotalsCmdWith(g *Globals, run func(*totalsOptions) error) *cobra.Command
 	cmd := &cobra.Command{
 		Use:   "totals [PACKAGE|XLSX]... [--format text|json]",
 		Short: msg.ZH.T("totals.short") + " / " + msg.EN.T("totals.short"),
-		Long:  msg.ZH.T("totals.long") + "\n\n" + msg.EN.T("totals.long"),
+		Long:  longHelp(msg.ZH.T("totals.long"), msg.EN.T("totals.long")),
 		Example: `  mkspace totals
   mkspace totals examples/good --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {

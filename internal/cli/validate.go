@@ -1,10 +1,10 @@
 package cli
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"github.com/mkspace/mkspace/internal/analysis"
+	"github.com/mkspace/mkspace/internal/atomicfile"
 	"github.com/mkspace/mkspace/internal/totals"
 	"io"
 	"os"
@@ -35,6 +35,9 @@ type validateResult struct {
 	Eligibility any
 	// Identity names the package in a --summary table.
 	Identity analysis.Identity
+	// Reads are the files read beyond the workbooks (the attachments the
+	// workbooks name): no report may replace one.
+	Reads []string
 }
 
 // validateFunc checks the package made of paths (a folder, a .zip, or
@@ -79,7 +82,7 @@ func newValidateCmdWith(g *Globals, run func(*validateOptions) error) *cobra.Com
 	cmd := &cobra.Command{
 		Use:   "validate [PACKAGE|XLSX]... [--format " + formats + "]",
 		Short: both("validate.short"),
-		Long:  msg.ZH.T("validate.long") + "\n\n" + msg.EN.T("validate.long"),
+		Long:  longHelp(msg.ZH.T("validate.long"), msg.EN.T("validate.long")),
 		Example: `  mkspace validate
   mkspace validate 申报材料/ --format json --output 结果.json
   mkspace validate 申报数据.xlsx 人员.xlsx
@@ -115,11 +118,22 @@ func runValidate(o *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkSummaryPath(o.Summary); err != nil {
+	if err := checkSummaryPath(g, o.Summary); err != nil {
 		return err
 	}
 	pkgs, cfgs, err := loadTargets(g, o.Paths)
 	if err != nil {
+		return err
+	}
+	// Fail now, not after a long check, when a report would replace a
+	// workbook or the configuration (the attachments are checked once the
+	// workbooks that name them are read).
+	for _, t := range reports {
+		if err := g.checkOutput(t.File, reportName(t.Format)); err != nil {
+			return err
+		}
+	}
+	if err := g.checkOutput(o.Summary, ""); err != nil {
 		return err
 	}
 	// The config of the first package decides the language of the report
@@ -164,35 +178,37 @@ func runValidate(o *validateOptions) error {
 	// Every report file is written to a temporary file first; only when all
 	// are complete are they renamed into place, so that a failure leaves no
 	// file behind. Standard output comes last.
-	var staged []stagedFile
+	var staged []*atomicfile.Staged
 	defer func() {
 		for _, st := range staged {
-			os.Remove(st.tmp)
+			st.Discard()
 		}
 	}()
 	for _, t := range reports {
 		if t.File == "" {
 			continue
 		}
-		st, err := stageReportFile(t.File, func(w io.Writer) error { return report.Write(w, t.Format, in) })
+		st, err := g.stageReportFile(t.File, func(w io.Writer) error { return report.Write(w, t.Format, in) })
 		if err != nil {
-			return userErr(err, "cli.write-failed", "file", t.File, "err", err.Error())
+			return err
 		}
 		staged = append(staged, st)
 	}
 	if o.Summary != "" {
 		rows := validateSummaryRows(pkgs, results, o.Strict, lang)
-		st, err := stageReportFile(o.Summary, func(w io.Writer) error { return writeSummary(w, o.Summary, rows, lang) })
+		st, err := g.stageReportFile(o.Summary, func(w io.Writer) error { return writeSummary(w, o.Summary, rows, lang) })
 		if err != nil {
-			return userErr(err, "cli.write-failed", "file", o.Summary, "err", err.Error())
+			return err
 		}
 		staged = append(staged, st)
 	}
-	for i, st := range staged {
-		if err := os.Rename(st.tmp, st.path); err != nil {
-			return userErr(err, "cli.write-failed", "file", st.path, "err", err.Error())
+	if err := stopped(g.Context()); err != nil {
+		return err // interrupted: no report is put in place
+	}
+	for _, st := range staged {
+		if err := st.Commit(true); err != nil {
+			return userErr(err, "cli.write-failed", "file", st.Path(), "err", err.Error())
 		}
-		staged[i].tmp = "" // nothing left to clean up
 	}
 	for _, t := range reports {
 		if t.File != "" {
@@ -306,13 +322,13 @@ func (o *validateOptions) parse() ([]reportTarget, error) {
 		if t.File != "" {
 			// Fail now, not after a long check, when the folder is missing
 			// or the name is taken by a folder.
+			if err := o.g.checkOutput(t.File, reportName(t.Format)); err != nil {
+				return nil, err
+			}
 			dir := filepath.Dir(t.File)
 			st, err := os.Stat(dir)
 			if err == nil && !st.IsDir() {
 				err = fmt.Errorf("%s is not a folder", dir)
-			}
-			if st, serr := os.Stat(t.File); err == nil && serr == nil && st.IsDir() {
-				err = fmt.Errorf("%s is a folder", t.File)
 			}
 			if err != nil {
 				return nil, userErr(err, "cli.write-failed", "file", t.File, "err", err.Error())
@@ -320,6 +336,18 @@ func (o *validateOptions) parse() ([]reportTarget, error) {
 		}
 	}
 	return reports, nil
+}
+
+// reportName is the file name suggested for a report of format when the
+// name given is a folder.
+func reportName(format string) string {
+	switch format {
+	case report.Text, report.GitHub:
+		return "report.txt"
+	case report.JUnit:
+		return "report.xml"
+	}
+	return "report." + format
 }
 
 // validateTargets turns the arguments into packages: a folder is a package;
@@ -377,6 +405,9 @@ func loadTargets(g *Globals, args []string) ([]validateTarget, []*config.Config,
 	if err != nil {
 		return nil, nil, err
 	}
+	for _, p := range pkgs {
+		g.readsPackage(p.Paths...)
+	}
 	cfgs := make([]*config.Config, len(pkgs))
 	for i, p := range pkgs {
 		if cfgs[i], err = g.LoadConfig(p.Dir); err != nil {
@@ -398,14 +429,20 @@ func absOr(p string) string {
 func (o *validateOptions) checkAll(pkgs []validateTarget, cfgs []*config.Config, check validateFunc, lang msg.Lang) ([]*validateResult, error) {
 	results := make([]*validateResult, len(pkgs))
 	errs := make([]error, len(pkgs))
-	runPool(o.g, len(pkgs), o.Workers, lang.T("validate.progress"), func(i int) {
+	if err := runPool(o.g, len(pkgs), o.Workers, lang.T("validate.progress"), func(i int) {
 		results[i], errs[i] = safeCheck(check, pkgs[i].Paths, cfgs[i])
-	})
+	}); err != nil {
+		return nil, err
+	}
 
 	for i, p := range pkgs {
 		if errs[i] != nil {
 			return nil, userErr(errs[i], "validate.failed", "name", p.Name, "err", errs[i].Error())
 		}
+		if !strings.EqualFold(filepath.Ext(p.Dir), ".zip") { // a zip's files are in a folder now removed
+			o.g.inputs.Add(results[i].Files...)
+		}
+		o.g.inputs.Add(results[i].Reads...)
 		results[i] = normalizeResult(p, results[i])
 	}
 	return results, nil
@@ -472,39 +509,17 @@ func relToPackage(dir, file string) string {
 	return filepath.Clean(file)
 }
 
-// stagedFile is a complete report in a temporary file beside its path.
-type stagedFile struct{ tmp, path string }
-
 // stageReportFile writes a report through write into a temporary file in the
-// folder of path; the caller renames it into place (no reader ever sees
-// half a report) or removes it.
-func stageReportFile(path string, write func(io.Writer) error) (stagedFile, error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
+// folder of path; the caller commits it (no reader ever sees half a
+// report) or discards it. A path that is a file the run reads is refused.
+// The error is for the user.
+func (g *Globals) stageReportFile(path string, write func(io.Writer) error) (*atomicfile.Staged, error) {
+	if err := g.inputs.Check(path); err != nil {
+		return nil, outputErr(err, path)
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	st, err := atomicfile.Stage(path, write)
 	if err != nil {
-		return stagedFile{}, err
+		return nil, outputErr(err, path)
 	}
-	name := tmp.Name()
-	bw := bufio.NewWriterSize(tmp, 256<<10)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(name, 0o644)
-	}
-	if err != nil {
-		os.Remove(name)
-		return stagedFile{}, err
-	}
-	return stagedFile{tmp: name, path: path}, nil
+	return st, nil
 }

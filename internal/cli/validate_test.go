@@ -159,7 +159,7 @@ func TestValidateBadInput(t *testing.T) {
 		{name: "report folder missing", args: []string{"--report", "junit=nodir/j.xml", "A"},
 			zh: "无法写入 nodir/j.xml", en: "cannot write nodir/j.xml", noOutput: "nodir"},
 		{name: "output is a folder", args: []string{"-o", "A", "A"},
-			zh: "无法写入 A：A is a folder", en: "cannot write A: A is a folder"},
+			zh: "A 是一个文件夹，不能作为输出文件", en: "A is a folder, not a file to write"},
 		{name: "bad flag", args: []string{"--colour"},
 			zh: "命令参数有误", en: "bad arguments"},
 	}
@@ -484,17 +484,18 @@ func TestStageReportFile(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "r.txt")
 	require.NoError(t, os.WriteFile(p, []byte("old"), 0o644))
-	st, err := stageReportFile(p, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err })
+	g := &Globals{}
+	st, err := g.stageReportFile(p, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err })
 	require.NoError(t, err)
 	data, _ := os.ReadFile(p)
 	assert.Equal(t, "old", string(data), "untouched until renamed")
-	require.NoError(t, os.Rename(st.tmp, st.path))
+	require.NoError(t, st.Commit(true))
 	data, _ = os.ReadFile(p)
 	assert.Equal(t, "new", string(data))
 
-	_, err = stageReportFile(p, func(w io.Writer) error { return errors.New("render failed") })
+	_, err = g.stageReportFile(p, func(w io.Writer) error { return errors.New("render failed") })
 	assert.Error(t, err)
-	_, err = stageReportFile(filepath.Join(dir, "missing", "r.txt"), func(io.Writer) error { return nil })
+	_, err = g.stageReportFile(filepath.Join(dir, "missing", "r.txt"), func(io.Writer) error { return nil })
 	assert.Error(t, err)
 	entries, _ := os.ReadDir(dir)
 	assert.Len(t, entries, 1, "no temporary file left behind")

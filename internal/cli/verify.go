@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -44,7 +45,7 @@ func newVerifyCmdWith(g *Globals, run func(*verifyOptions) error) *cobra.Command
 	cmd := &cobra.Command{
 		Use:   "verify ZIP|DIR|PDF... [--summary FILE.csv|FILE.json]  |  verify PDF PACKAGE",
 		Short: both("verify.pkg.short"),
-		Long:  msg.ZH.T("verify.pkg.long") + "\n\n" + msg.EN.T("verify.pkg.long"),
+		Long:  longHelp(msg.ZH.T("verify.pkg.long"), msg.EN.T("verify.pkg.long")),
 		Example: `  mkspace verify 申报材料-MK-2X4T-U50Q-NFPT.zip
   mkspace verify 收件/*.zip --summary 汇总.csv
   mkspace verify 申报材料/
@@ -79,7 +80,10 @@ func runVerify(o *verifyOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkSummaryPath(o.Summary); err != nil {
+	for _, t := range targets {
+		g.readsPackage(t.Arg, t.Package)
+	}
+	if err := checkSummaryPath(g, o.Summary); err != nil {
 		return err
 	}
 	// The language: --lang, MKSPACE_LANG, else the configuration of the
@@ -109,9 +113,16 @@ func runVerify(o *verifyOptions) error {
 		defer batchGC()()
 	}
 	outcomes := make([]verifyOutcome, len(targets))
-	runPool(g, len(targets), o.Workers, lang.T("verify.progress"), func(i int) {
-		outcomes[i].Report, outcomes[i].Err = o.safeVerify(targets[i], loadConfig)
-	})
+	if err := runPool(g, len(targets), o.Workers, lang.T("verify.progress"), func(i int) {
+		outcomes[i].Report, outcomes[i].Err = o.safeVerify(g.Context(), targets[i], loadConfig)
+	}); err != nil {
+		return err
+	}
+	for i, t := range targets {
+		if t.Kind != pack.KindZip {
+			g.inputs.Add(reportReads(t, outcomes[i].Report)...)
+		}
+	}
 
 	// Every line names things from the packages (files, space names,
 	// findings): escaped, so that no package can act on the terminal.
@@ -143,12 +154,15 @@ func runVerify(o *verifyOptions) error {
 	}
 	if o.Summary != "" {
 		rows := summaryRows(targets, outcomes, lang)
-		st, err := stageReportFile(o.Summary, func(w io.Writer) error { return writeSummary(w, o.Summary, rows, lang) })
+		st, err := g.stageReportFile(o.Summary, func(w io.Writer) error { return writeSummary(w, o.Summary, rows, lang) })
 		if err != nil {
-			return userErr(err, "cli.write-failed", "file", o.Summary, "err", err.Error())
+			return err
 		}
-		if err := os.Rename(st.tmp, st.path); err != nil {
-			os.Remove(st.tmp)
+		defer st.Discard()
+		if err := stopped(g.Context()); err != nil {
+			return err
+		}
+		if err := st.Commit(true); err != nil {
 			return userErr(err, "cli.write-failed", "file", o.Summary, "err", err.Error())
 		}
 		g.Infof("%s", lang.T("verify.summary-written", "file", o.Summary))
@@ -178,7 +192,7 @@ func batchGC() (restore func()) { return gctune.Heavy() }
 
 // safeVerify checks one target, turning a panic into an error: one broken
 // package must not take the others down.
-func (o *verifyOptions) safeVerify(t verifyTarget, loadConfig func(string) (*config.Config, error)) (r *pack.Report, err error) {
+func (o *verifyOptions) safeVerify(ctx context.Context, t verifyTarget, loadConfig func(string) (*config.Config, error)) (r *pack.Report, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			r, err = nil, fmt.Errorf("internal error: %v", p)
@@ -195,7 +209,7 @@ func (o *verifyOptions) safeVerify(t verifyTarget, loadConfig func(string) (*con
 		}
 		return pack.CheckPDF(t.Arg, pkgs[0].Paths, cfg)
 	}
-	return pack.Check(t.Arg, pack.CheckOptions{Config: loadConfig, Limits: o.Limits, TempDir: o.TempDir})
+	return pack.Check(t.Arg, pack.CheckOptions{Config: loadConfig, Limits: o.Limits, TempDir: o.TempDir, Context: ctx})
 }
 
 // verifyTargets turns the arguments into targets. `verify PDF PACKAGE` (a
@@ -235,6 +249,37 @@ func verifyTargets(args []string) ([]verifyTarget, error) {
 		}
 	}
 	return out, nil
+}
+
+// reportReads are the files of a package folder or 申报书 that verify
+// read (its workbooks, attachments, 申报书, manifest): a summary may not
+// replace one.
+func reportReads(t verifyTarget, r *pack.Report) []string {
+	if r == nil {
+		return nil
+	}
+	var out []string
+	if r.Data != nil {
+		out = append(out, r.Data.Files...)
+		for _, a := range r.Data.Attachments {
+			out = append(out, a.Abs)
+		}
+	}
+	if t.Kind == pack.KindFolder {
+		out = append(out, filepath.Join(t.Arg, pack.ManifestName))
+		if r.Manifest != nil {
+			for _, f := range r.Manifest.Files {
+				out = append(out, filepath.Join(t.Arg, filepath.FromSlash(f.Name)))
+			}
+		}
+		if r.PDF != "" && !filepath.IsAbs(r.PDF) {
+			out = append(out, filepath.Join(t.Arg, filepath.FromSlash(r.PDF)))
+		}
+	}
+	if r.PDF != "" && (t.Kind == pack.KindPDF || filepath.IsAbs(r.PDF)) {
+		out = append(out, r.PDF)
+	}
+	return out
 }
 
 // isPDF reports whether a file is a PDF: by its extension, else by its
@@ -471,8 +516,9 @@ func cellText(s string) string {
 }
 
 // checkSummaryPath refuses, before any work, a summary file that cannot be
-// written: a wrong extension, a missing folder, a folder of that name.
-func checkSummaryPath(file string) error {
+// written: a wrong extension, a missing folder, a folder of that name, a
+// file the run reads.
+func checkSummaryPath(g *Globals, file string) error {
 	if file == "" {
 		return nil
 	}
@@ -480,13 +526,13 @@ func checkSummaryPath(file string) error {
 	if ext != ".csv" && ext != ".json" {
 		return userErr(nil, "verify.bad-summary", "file", file)
 	}
+	if err := g.checkOutput(file, "summary"+ext); err != nil {
+		return err
+	}
 	dir := filepath.Dir(file)
 	st, err := os.Stat(dir)
 	if err == nil && !st.IsDir() {
 		err = fmt.Errorf("%s is not a folder", dir)
-	}
-	if st, serr := os.Stat(file); err == nil && serr == nil && st.IsDir() {
-		err = fmt.Errorf("%s is a folder", file)
 	}
 	if err != nil {
 		return userErr(err, "cli.write-failed", "file", file, "err", err.Error())

@@ -2,6 +2,7 @@ package document
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mkspace/mkspace/internal/render"
 )
@@ -64,15 +65,45 @@ func (l *layouter) addPage(landscapePage bool) {
 }
 
 // runningHeader puts the document's title and the space's name above the
-// text block, over a thin rule.
+// text block, over a thin rule. The name is right-aligned and shortened
+// with an ellipsis to the room the title leaves (a gap of two characters
+// between them).
 func (l *layouter) runningHeader() {
 	g := l.g
 	base := g.top - 10
 	l.text(l.in.Title, g.left, base, sizeRunning, grey, 0)
 	if name := l.in.SpaceName; name != "" {
+		room := g.width() - l.m.textWidth(l.in.Title, sizeRunning) - 2*sizeRunning
+		name = l.ellipsize(name, room, sizeRunning)
 		l.text(name, g.w-g.right-l.m.textWidth(name, sizeRunning), base, sizeRunning, grey, 0)
 	}
 	l.line(g.left, g.top-6, g.w-g.right, g.top-6, 0.5, rule, false)
+}
+
+// ellipsis ends a text shortened to its room.
+const ellipsis = "…"
+
+// ellipsize returns s on one line, shortened with an ellipsis when it is
+// wider than width at size, as measured with the font's advances ("" when
+// not even the ellipsis fits).
+func (l *layouter) ellipsize(s string, width, size float64) string {
+	s = strings.ReplaceAll(clean(s), "\n", " ")
+	if l.m.textWidth(s, size) <= width {
+		return s
+	}
+	room := width - l.m.textWidth(ellipsis, size)
+	if room < 0 {
+		return ""
+	}
+	w, end := 0.0, 0
+	for i, r := range s {
+		w += l.m.em(r) * size
+		if w > room {
+			break
+		}
+		end = i + utf8.RuneLen(r)
+	}
+	return strings.TrimRight(s[:end], " \u3000") + ellipsis
 }
 
 // room is the height left above the bottom margin.

@@ -2,15 +2,18 @@ package dossier
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/mkspace/mkspace/internal/atomicfile"
 	"github.com/mkspace/mkspace/internal/bind"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/digest"
@@ -18,6 +21,7 @@ import (
 	"github.com/mkspace/mkspace/internal/docver"
 	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/glyph"
+	"github.com/mkspace/mkspace/internal/inputs"
 	"github.com/mkspace/mkspace/internal/render"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/version"
@@ -36,7 +40,34 @@ type Options struct {
 	Force bool
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Inputs are the files the run reads (nil: none known). Build adds
+	// those it reads (workbooks, attachments, the font) and refuses to
+	// write the 申报书 over any of them, Force or not (*inputs.Error).
+	Inputs *inputs.Set
+	// Context, when cancelled, stops the build before anything is put in
+	// place, its temporary files removed; the error is then
+	// context.Cause. Nil: never cancelled.
+	Context context.Context
 }
+
+// stopped returns the reason the build is cancelled, or nil.
+func (o Options) stopped() error {
+	if o.Context == nil || o.Context.Err() == nil {
+		return nil
+	}
+	return context.Cause(o.Context)
+}
+
+// LogError is a version log that cannot be appended to (open in Excel,
+// read-only, a folder of that name): the 申报书 is then not written
+// either, so that no 申报书 exists without its record.
+type LogError struct {
+	Path string
+	Err  error
+}
+
+func (e *LogError) Error() string { return "version log " + e.Path + ": " + e.Err.Error() }
+func (e *LogError) Unwrap() error { return e.Err }
 
 // LogName is the version log in the output folder: one line per build.
 const LogName = "版本记录.csv"
@@ -139,6 +170,15 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	if errs, _ := d.Counts(); errs > 0 && !opts.Draft {
 		return b, ErrHasErrors
 	}
+	opts.Inputs.Add(d.Files...)
+	for _, a := range d.Attachments {
+		opts.Inputs.Add(a.Abs)
+	}
+	for _, p := range glyph.Paths(d.Dir, cfg.Fonts) {
+		if p != "" {
+			opts.Inputs.Add(p)
+		}
+	}
 	fonts, err := fontData(d.Dir, cfg.Fonts)
 	if err != nil {
 		return b, err
@@ -156,10 +196,22 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	if out == "" {
 		out = filepath.Join(d.Dir, cfg.OutputDir, "申报书-"+b.Version+".pdf")
 	}
+	if err := opts.Inputs.Check(out); err != nil {
+		return b, err
+	}
 	if _, err := os.Stat(out); err == nil && !opts.Force {
 		return b, &os.PathError{Op: "write", Path: out, Err: ErrExists}
 	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+	outDir := filepath.Dir(out)
+	if _, err := os.Stat(outDir); errors.Is(err, fs.ErrNotExist) {
+		// A build that fails leaves no new (empty) output folder.
+		defer func() {
+			if b.Path == "" {
+				_ = os.Remove(outDir) // only when empty
+			}
+		}()
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return b, err
 	}
 
@@ -198,6 +250,9 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 		// document in a configured font that lacks some of them.
 		return b, glyphsError(d.Dir, cfg.Fonts, layout.Missing)
 	}
+	if err := opts.stopped(); err != nil {
+		return b, err
+	}
 	files := append(append([]bound{}, front...), atts...)
 	if len(layout.Slots) != len(files) {
 		return b, fmt.Errorf("layout reserved %d places for %d documents", len(layout.Slots), len(files))
@@ -223,17 +278,45 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	for _, bm := range layout.Bookmarks {
 		bi.Outline = append(bi.Outline, bind.Bookmark{Title: bm.Title, Level: bm.Level, Page: bm.Page})
 	}
-	res, err := bind.BindFile(bi, out)
+	// Both or neither: the whole PDF is written beside its place, then its
+	// line is appended to the version log, and only then is the PDF put in
+	// place (if that fails, the line is taken back).
+	var res *bind.Result
+	staged, err := atomicfile.Stage(out, func(w io.Writer) error {
+		var err error
+		res, err = bind.Bind(bi, w)
+		return err
+	})
 	if err != nil {
 		return b, err
 	}
-	b.Path, b.Pages, b.Size = out, res.Pages, res.Size
-	b.Log = filepath.Join(d.Dir, cfg.OutputDir, LogName)
-	if err := os.MkdirAll(filepath.Dir(b.Log), 0o755); err != nil {
+	defer staged.Discard()
+	if err := opts.stopped(); err != nil {
 		return b, err
 	}
-	if err := appendLog(b.Log, b, in.GeneratedAt, d.Digest); err != nil {
+	b.Pages, b.Size = res.Pages, res.Size
+	b.Log = filepath.Join(d.Dir, cfg.OutputDir, LogName)
+	if err := os.MkdirAll(filepath.Dir(b.Log), 0o755); err != nil {
+		return b, &LogError{Path: b.Log, Err: err}
+	}
+	log, err := openLog(b.Log)
+	if err != nil {
+		return b, &LogError{Path: b.Log, Err: err}
+	}
+	if err := log.append(b, out, in.GeneratedAt, d.Digest); err != nil {
+		log.undo()
+		return b, &LogError{Path: b.Log, Err: err}
+	}
+	if err := staged.Commit(opts.Force); err != nil {
+		log.undo()
+		if errors.Is(err, fs.ErrExist) {
+			return b, &os.PathError{Op: "write", Path: out, Err: ErrExists}
+		}
 		return b, err
+	}
+	b.Path = out
+	if err := log.close(); err != nil {
+		return b, &LogError{Path: b.Log, Err: err}
 	}
 	return b, nil
 }
@@ -276,29 +359,59 @@ func insideDir(dir, file string) bool {
 	return true
 }
 
-// appendLog adds a line to the version log (created with a UTF-8 BOM and a
-// header, so that Excel shows the Chinese).
-func appendLog(path string, b *Built, at time.Time, dg digest.Digest) error {
+// versionLog is the version log opened for one line.
+type versionLog struct {
+	f       *os.File
+	path    string
+	created bool  // the file did not exist before
+	size    int64 // its size before the line
+}
+
+// openLog opens the version log for appending, creating it. A log that is
+// locked (open in Excel on Windows), read-only or a folder fails here,
+// before the 申报书 is put in place.
+func openLog(path string) (*versionLog, error) {
 	_, statErr := os.Stat(path)
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &versionLog{f: f, path: path, created: errors.Is(statErr, fs.ErrNotExist), size: st.Size()}, nil
+}
+
+// append adds the build's line (a new log starts with a UTF-8 BOM and a
+// header, so that Excel shows the Chinese), synced to disk.
+func (l *versionLog) append(b *Built, pdf string, at time.Time, dg digest.Digest) error {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	if errors.Is(statErr, fs.ErrNotExist) {
+	if l.size == 0 {
 		buf.WriteString("\ufeff")
 		_ = w.Write([]string{"版本号", "生成时间", "数据摘要(SHA-256)", "文件"})
 	}
-	rel, err := filepath.Rel(filepath.Dir(path), b.Path)
+	rel, err := filepath.Rel(filepath.Dir(l.path), pdf)
 	if err != nil {
-		rel = b.Path
+		rel = pdf
 	}
 	_ = w.Write([]string{b.Version, at.Format(time.RFC3339), dg.SHA256, filepath.ToSlash(rel)})
 	w.Flush()
-	if _, err := f.Write(buf.Bytes()); err != nil {
-		f.Close()
+	if _, err := l.f.Write(buf.Bytes()); err != nil {
 		return err
 	}
-	return f.Close()
+	return l.f.Sync()
 }
+
+// undo takes the line back: the log as it was (removed if it was new).
+func (l *versionLog) undo() {
+	_ = l.f.Truncate(l.size)
+	_ = l.f.Close()
+	if l.created {
+		_ = os.Remove(l.path)
+	}
+}
+
+func (l *versionLog) close() error { return l.f.Close() }

@@ -2,6 +2,7 @@ package pack
 
 import (
 	"archive/zip"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -173,6 +174,18 @@ type CheckOptions struct {
 	Limits Limits
 	// TempDir is where an archive is unpacked; "" is the system's.
 	TempDir string
+	// Context, when cancelled, stops the check between its steps, the
+	// temporary folder removed; the error is then context.Cause. Nil:
+	// never cancelled.
+	Context context.Context
+}
+
+// stopped returns the reason the check is cancelled, or nil.
+func (o CheckOptions) stopped() error {
+	if o.Context == nil || o.Context.Err() == nil {
+		return nil
+	}
+	return context.Cause(o.Context)
 }
 
 func (o CheckOptions) config(dir string) (*config.Config, error) {
@@ -222,6 +235,9 @@ func checkZip(path string, opts CheckOptions) (r *Report, err error) {
 			r, err = nil, rerr
 		}
 	}()
+	if err := opts.stopped(); err != nil {
+		return nil, err
+	}
 	if err := r.checkContents(u.Dir, u.files, opts); err != nil {
 		return nil, err
 	}
@@ -301,6 +317,9 @@ func unpack(path string, opts CheckOptions, r *Report) (*Unpacked, error) {
 		r.Manifest = peekManifest(zr)
 		return nil, nil
 	}
+	if err := opts.stopped(); err != nil {
+		return nil, err
+	}
 	tmp, err := os.MkdirTemp(opts.TempDir, "mkspace-verify-*")
 	if err != nil {
 		return nil, err
@@ -313,6 +332,9 @@ func unpack(path string, opts CheckOptions, r *Report) (*Unpacked, error) {
 		}
 	}()
 	files, p, err := extract(zr, tmp, lim)
+	if err == nil {
+		err = opts.stopped()
+	}
 	if err != nil {
 		return nil, err
 	}

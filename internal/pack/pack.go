@@ -9,6 +9,7 @@
 package pack
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/dossier"
+	"github.com/mkspace/mkspace/internal/inputs"
 	"github.com/mkspace/mkspace/internal/version"
 )
 
@@ -30,6 +32,12 @@ type Options struct {
 	Force bool
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// Inputs are the files the run reads (nil: none known): Pack adds the
+	// files it packs and refuses to write the zip over one of them.
+	Inputs *inputs.Set
+	// Context, when cancelled, stops Pack before it writes the zip (and a
+	// build before its 申报书 is in place); the error is context.Cause.
+	Context context.Context
 }
 
 // Packed is the outcome of Pack.
@@ -90,7 +98,7 @@ func Pack(paths []string, cfg *config.Config, opts Options) (*Packed, error) {
 		}
 	}
 	if !p.Reused {
-		b, err := dossier.Build(paths, cfg, dossier.Options{Now: now})
+		b, err := dossier.Build(paths, cfg, dossier.Options{Now: now, Inputs: opts.Inputs, Context: opts.Context})
 		if b != nil && b.Data != nil {
 			p.Data, d = b.Data, b.Data
 		}
@@ -124,6 +132,15 @@ func Pack(paths []string, cfg *config.Config, opts Options) (*Packed, error) {
 	p.Output = opts.Output
 	if p.Output == "" {
 		p.Output = filepath.Join(outputDir(d.Dir, cfg), DefaultName(ver))
+	}
+	for _, m := range members {
+		opts.Inputs.Add(m.Path)
+	}
+	if err := opts.Inputs.Check(p.Output); err != nil {
+		return p, err
+	}
+	if opts.Context != nil && opts.Context.Err() != nil {
+		return p, context.Cause(opts.Context)
 	}
 	p.Size, err = writeArchive(p.Output, members, p.Manifest, created, opts.Force)
 	return p, err

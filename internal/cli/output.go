@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mkspace/mkspace/internal/inputs"
+)
+
+// Every command records the files it reads in g.inputs (readsPackage, the
+// configuration in LoadConfig, the attachments once the workbooks are read)
+// and passes every file it is about to write through checkOutput or
+// outputErr: no output ever replaces a file of the package being read,
+// --force or not.
+
+// readsPackage records the files of a package that are known before it is
+// read: the workbooks given, or those of a folder; the zip or PDF itself.
+func (g *Globals) readsPackage(paths ...string) {
+	for _, p := range paths {
+		if p == "" {
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil || !st.IsDir() {
+			g.inputs.Add(p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			switch strings.ToLower(filepath.Ext(e.Name())) {
+			case ".xlsx", ".xlsm":
+				g.inputs.Add(filepath.Join(p, e.Name()))
+			}
+		}
+	}
+}
+
+// checkOutput refuses, before any work, a file the command would write:
+// a folder of that name, or a file the run reads. example is a good name
+// to suggest for a folder (e.g. the command's default file name), "" for
+// none.
+func (g *Globals) checkOutput(path, example string) error {
+	if path == "" {
+		return nil
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		if example == "" {
+			example = "结果.txt"
+		}
+		return userErr(nil, "cli.output-is-folder", "file", path, "example", filepath.Join(path, example))
+	}
+	if err := g.inputs.Check(path); err != nil {
+		return outputErr(err, path)
+	}
+	return nil
+}
+
+// outputErr turns the error of writing file into the message for the
+// user: an output that is an input is refused in so many words.
+func outputErr(err error, file string) error {
+	var ie *inputs.Error
+	if errors.As(err, &ie) {
+		if ie.Output == ie.Input || filepath.Clean(ie.Output) == filepath.Clean(ie.Input) {
+			return userErr(err, "cli.output-is-input", "file", ie.Output)
+		}
+		return userErr(err, "cli.output-is-input-as", "file", ie.Output, "input", ie.Input)
+	}
+	return userErr(err, "cli.write-failed", "file", file, "err", err.Error())
+}
