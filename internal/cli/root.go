@@ -112,11 +112,12 @@ func NewRoot(io *IO) (*cobra.Command, *Globals) {
 	root.PersistentFlags().StringVar(&g.Config, "config", "", "配置文件 / config file (default: mkspace.yaml in the package folder)")
 	root.PersistentFlags().BoolVarP(&g.Quiet, "quiet", "q", false, "只输出结果 / print results only")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &UserError{Key: "cli.bad-flags", Args: []string{"err", err.Error(), "cmd", c.CommandPath()}, Err: err}
+		return &flagError{err: err, cmd: c.CommandPath()}
 	})
 	for _, c := range commands {
 		root.AddCommand(c(g))
 	}
+	checkArgs(root)
 	return root, g
 }
 
@@ -124,7 +125,7 @@ func NewRoot(io *IO) (*cobra.Command, *Globals) {
 func Run(io *IO, args []string) int {
 	root, g := NewRoot(io)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := plainCobra(root, root.Execute())
 	if err != nil && ExitCode(err) == ExitNoRun {
 		fmt.Fprintln(io.Err, describe(err, g.Language()))
 	}

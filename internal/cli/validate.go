@@ -7,11 +7,13 @@ import (
 	"github.com/mkspace/mkspace/internal/analysis"
 	"github.com/mkspace/mkspace/internal/totals"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -309,10 +311,10 @@ func (o *validateOptions) parse() ([]reportTarget, error) {
 			dir := filepath.Dir(t.File)
 			st, err := os.Stat(dir)
 			if err == nil && !st.IsDir() {
-				err = fmt.Errorf("%s is not a folder", dir)
+				err = &fs.PathError{Op: "stat", Path: dir, Err: syscall.ENOTDIR}
 			}
 			if st, serr := os.Stat(t.File); err == nil && serr == nil && st.IsDir() {
-				err = fmt.Errorf("%s is a folder", t.File)
+				err = &fs.PathError{Op: "open", Path: t.File, Err: syscall.EISDIR}
 			}
 			if err != nil {
 				return nil, userErr(err, "cli.write-failed", "file", t.File, "err", err.Error())

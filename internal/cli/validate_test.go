@@ -159,7 +159,7 @@ func TestValidateBadInput(t *testing.T) {
 		{name: "report folder missing", args: []string{"--report", "junit=nodir/j.xml", "A"},
 			zh: "无法写入 nodir/j.xml", en: "cannot write nodir/j.xml", noOutput: "nodir"},
 		{name: "output is a folder", args: []string{"-o", "A", "A"},
-			zh: "无法写入 A：A is a folder", en: "cannot write A: A is a folder"},
+			zh: "无法写入 A：A 是文件夹，不是文件", en: "cannot write A: A is a folder, not a file"},
 		{name: "bad flag", args: []string{"--colour"},
 			zh: "命令参数有误", en: "bad arguments"},
 	}
@@ -249,7 +249,7 @@ func TestValidateBadConfig(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join("A", "mkspace.yaml"), []byte("window: [unclosed\n"), 0o644))
 	r := execValidate(t, e.validate, false, "A")
 	assert.Equal(t, ExitNoRun, r.code)
-	assert.Contains(t, r.errOut, "无法读取配置文件")
+	assert.Contains(t, r.errOut, filepath.Join("A", "mkspace.yaml")+" 第 1 行：YAML 格式有误")
 }
 
 func TestValidateReportsInOneRun(t *testing.T) {

@@ -4,14 +4,15 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"github.com/mkspace/mkspace/internal/gctune"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -306,14 +307,9 @@ func okLine(t verifyTarget, r *pack.Report, l msg.Lang) string {
 		"details", strings.Join(details, l.Pick("；", "; ")))
 }
 
-// errText renders an error for a person in l: catalogue errors in l.
-func errText(err error, l msg.Lang) string {
-	var loc interface{ Localized(msg.Lang) string }
-	if errors.As(err, &loc) {
-		return loc.Localized(l)
-	}
-	return err.Error()
-}
+// errText renders an error for a person in l: catalogue errors in l,
+// refusals of the system in plain words.
+func errText(err error, l msg.Lang) string { return l.Cause(err) }
 
 // summaryRow is one package of the summary table.
 type summaryRow struct {
@@ -479,10 +475,10 @@ func checkSummaryPath(file string) error {
 	dir := filepath.Dir(file)
 	st, err := os.Stat(dir)
 	if err == nil && !st.IsDir() {
-		err = fmt.Errorf("%s is not a folder", dir)
+		err = &fs.PathError{Op: "stat", Path: dir, Err: syscall.ENOTDIR}
 	}
 	if st, serr := os.Stat(file); err == nil && serr == nil && st.IsDir() {
-		err = fmt.Errorf("%s is a folder", file)
+		err = &fs.PathError{Op: "open", Path: file, Err: syscall.EISDIR}
 	}
 	if err != nil {
 		return userErr(err, "cli.write-failed", "file", file, "err", err.Error())

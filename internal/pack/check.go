@@ -446,7 +446,7 @@ func (r *Report) checkContents(root string, files map[string]unpacked, opts Chec
 	m, err := ParseManifest(f)
 	f.Close()
 	if err != nil {
-		r.add(CodeManifestInvalid, "pkgcheck.bad-manifest", "err", err.Error())
+		r.Problems = append(r.Problems, Problem{Code: CodeManifestInvalid, Key: "pkgcheck.bad-manifest", err: err})
 		return r.checkFolderData(root, opts)
 	}
 	r.Manifest = m
@@ -561,7 +561,8 @@ func (r *Report) checkPackage(pkg []string, cfg *config.Config, pdf string) erro
 		if !errors.As(err, &de) && !(errors.As(err, &pe) && pe.Path == pdf) {
 			return err
 		}
-		r.add(CodePDFUnreadable, "pkgcheck.pdf-unreadable", "file", displayName(r.PDF, pdf), "err", err.Error())
+		r.Problems = append(r.Problems, Problem{Code: CodePDFUnreadable, Key: "pkgcheck.pdf-unreadable",
+			Args: []string{"file", displayName(r.PDF, pdf)}, err: bind.Reason{Err: err}})
 		return r.checkData(pkg, cfg)
 	}
 	r.Verdict, r.Data = v, v.Data
@@ -620,14 +621,9 @@ func (r *Report) dataProblems() {
 	}
 }
 
-// errText renders an error for a person: catalogue errors in l.
-func errText(err error, l msg.Lang) string {
-	var loc interface{ Localized(msg.Lang) string }
-	if errors.As(err, &loc) {
-		return loc.Localized(l)
-	}
-	return err.Error()
-}
+// errText renders an error for a person: catalogue errors in l,
+// refusals of the system in plain words.
+func errText(err error, l msg.Lang) string { return l.Cause(err) }
 
 func humanBytes(n int64) string {
 	switch {
