@@ -37,6 +37,9 @@ type validateResult struct {
 	Eligibility any
 	// Identity names the package in a --summary table.
 	Identity analysis.Identity
+	// Config is the configuration the package was checked with, when it
+	// is not the one given (a zip's own mkspace.yaml).
+	Config *config.Config
 }
 
 // validateFunc checks the package made of paths (a folder, a .zip, or
@@ -183,7 +186,7 @@ func runValidate(o *validateOptions) error {
 		staged = append(staged, st)
 	}
 	if o.Summary != "" {
-		rows := validateSummaryRows(pkgs, results, o.Strict, lang)
+		rows := validateSummaryRows(pkgs, cfgs, results, o.Strict, lang)
 		st, err := stageReportFile(o.Summary, func(w io.Writer) error { return writeSummary(w, o.Summary, rows, lang) })
 		if err != nil {
 			return userErr(err, "cli.write-failed", "file", o.Summary, "err", err.Error())
@@ -224,10 +227,14 @@ const summaryProblemsMax = 20
 // validateSummaryRows makes one row of the office's summary table per
 // package: "verified" there means valid (no error; no warning either
 // with --strict).
-func validateSummaryRows(pkgs []validateTarget, results []*validateResult, strict bool, l msg.Lang) []summaryRow {
+func validateSummaryRows(pkgs []validateTarget, cfgs []*config.Config, results []*validateResult, strict bool, l msg.Lang) []summaryRow {
 	rows := make([]summaryRow, len(pkgs))
 	for i, p := range pkgs {
 		r := results[i]
+		cfg := cfgs[i]
+		if r.Config != nil {
+			cfg = r.Config
+		}
 		kind := "folder"
 		if strings.EqualFold(filepath.Ext(p.Dir), ".zip") {
 			kind = "zip"
@@ -235,7 +242,7 @@ func validateSummaryRows(pkgs []validateTarget, results []*validateResult, stric
 		e, w := finding.Counts(r.Findings)
 		row := summaryRow{File: p.Name, Kind: kind, SpaceName: r.Identity.SpaceName, Operator: r.Identity.Operator,
 			Agency: r.Identity.Agency, Errors: &e, Warnings: &w, Eligibility: map[string]*bool{},
-			Verified: e == 0 && (!strict || w == 0), Problems: []summaryProblem{}}
+			Verified: e == 0 && (!strict || w == 0), Problems: []summaryProblem{}, Settings: changedSettings(cfg)}
 		if checks, ok := r.Eligibility.([]totals.Check); ok {
 			for _, c := range checks {
 				row.Eligibility[c.Key] = c.Met

@@ -21,5 +21,5 @@ func checkWithRules(paths []string, cfg *config.Config) (*validateResult, error)
 		return nil, err
 	}
 	return &validateResult{Dir: o.Dir, Files: o.Files, Findings: o.Findings,
-		Totals: o.Totals, Eligibility: o.Totals.Eligibility, Identity: o.Identity}, nil
+		Totals: o.Totals, Eligibility: o.Totals.Eligibility, Identity: o.Identity, Config: cfg}, nil
 }

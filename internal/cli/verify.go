@@ -72,6 +72,9 @@ type verifyTarget struct {
 type verifyOutcome struct {
 	Report *pack.Report
 	Err    error
+	// Config is the configuration the package was checked with (nil when
+	// none could be loaded).
+	Config *config.Config
 }
 
 func runVerify(o *verifyOptions) error {
@@ -111,7 +114,14 @@ func runVerify(o *verifyOptions) error {
 	}
 	outcomes := make([]verifyOutcome, len(targets))
 	runPool(g, len(targets), o.Workers, lang.T("verify.progress"), func(i int) {
-		outcomes[i].Report, outcomes[i].Err = o.safeVerify(targets[i], loadConfig)
+		load := func(dir string) (*config.Config, error) {
+			cfg, err := loadConfig(dir)
+			if err == nil {
+				outcomes[i].Config = cfg
+			}
+			return cfg, err
+		}
+		outcomes[i].Report, outcomes[i].Err = o.safeVerify(targets[i], load)
 	})
 
 	failed, broken := 0, 0
@@ -133,6 +143,9 @@ func runVerify(o *verifyOptions) error {
 			for _, line := range oc.Report.Lines(lang) {
 				fmt.Fprintln(g.IO.Out, "  - "+line)
 			}
+		}
+		if changed := oc.Config.Changed(); oc.Err == nil && len(changed) > 0 {
+			fmt.Fprintln(g.IO.Out, "  "+lang.T("verify.settings", "list", settingsText(changed, lang)))
 		}
 	}
 	if len(targets) > 1 {
@@ -328,6 +341,19 @@ type summaryRow struct {
 	Verified     bool             `json:"verified"`
 	FirstProblem string           `json:"first_problem"`
 	Problems     []summaryProblem `json:"problems"`
+	// Settings are those the package was checked with that differ from
+	// the defaults: an office sees a package that relaxed its own window
+	// or thresholds.
+	Settings []config.Setting `json:"settings_changed"`
+}
+
+// settingsText lists changed settings for a person.
+func settingsText(s []config.Setting, l msg.Lang) string {
+	parts := make([]string, len(s))
+	for i, x := range s {
+		parts[i] = x.Text(l)
+	}
+	return strings.Join(parts, l.Pick("；", "; "))
 }
 
 type summaryProblem struct {
@@ -339,8 +365,9 @@ type summaryProblem struct {
 func summaryRows(targets []verifyTarget, outcomes []verifyOutcome, l msg.Lang) []summaryRow {
 	rows := make([]summaryRow, len(targets))
 	for i, t := range targets {
-		row := summaryRow{File: t.Arg, Kind: string(t.Kind), Eligibility: map[string]*bool{}, Problems: []summaryProblem{}}
 		oc := outcomes[i]
+		row := summaryRow{File: t.Arg, Kind: string(t.Kind), Eligibility: map[string]*bool{}, Problems: []summaryProblem{},
+			Settings: changedSettings(oc.Config)}
 		if oc.Err != nil {
 			row.FirstProblem = l.T("verify.check-failed", "name", t.Arg, "err", errText(oc.Err, l))
 			row.Problems = append(row.Problems, summaryProblem{Code: "CHECK-FAILED", Message: row.FirstProblem})
@@ -413,7 +440,7 @@ func writeSummary(w io.Writer, file string, rows []summaryRow, l msg.Lang) error
 	for _, k := range keys {
 		head = append(head, l.T("summary.elig-prefix")+l.T("summary.elig."+k))
 	}
-	head = append(head, l.T("summary.verified"), l.T("summary.problem"))
+	head = append(head, l.T("summary.verified"), l.T("summary.problem"), l.T("summary.settings"))
 	if err := cw.Write(head); err != nil {
 		return err
 	}
@@ -443,7 +470,7 @@ func writeSummary(w io.Writer, file string, rows []summaryRow, l msg.Lang) error
 		if r.Verified {
 			verified = l.T("summary.yes")
 		}
-		rec = append(rec, verified, cellText(r.FirstProblem))
+		rec = append(rec, verified, cellText(r.FirstProblem), cellText(settingsText(r.Settings, l)))
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
@@ -460,6 +487,15 @@ func cellText(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// changedSettings are the settings of cfg that differ from the defaults,
+// never nil (an empty list in JSON).
+func changedSettings(cfg *config.Config) []config.Setting {
+	if s := cfg.Changed(); s != nil {
+		return s
+	}
+	return []config.Setting{}
 }
 
 // checkSummaryPath refuses, before any work, a summary file that cannot be

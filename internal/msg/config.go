@@ -101,5 +101,10 @@ func init() {
 			EN: "{key}: {value} (default {default})",
 		},
 		"config.changed-empty": {ZH: "（空）", EN: "(empty)"},
+		"verify.settings": {
+			ZH: "注意：检查所用的配置与默认值不同：{list}",
+			EN: "Note: checked with settings that differ from the defaults: {list}",
+		},
+		"summary.settings": {ZH: "与默认值不同的配置", EN: "settings changed from defaults"},
 	})
 }
