@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strconv"
@@ -54,6 +55,16 @@ func (e *UserError) Localized(l msg.Lang) string {
 // userErr builds a UserError; kv are the placeholders of key.
 func userErr(err error, key string, kv ...string) *UserError {
 	return &UserError{Key: key, Args: kv, Err: err}
+}
+
+// pathErr is an argument that cannot be used: missingKey ("找不到 …")
+// when it does not exist, else what the system refused (a name too long,
+// no permission, a file where a folder should be).
+func pathErr(err error, missingKey, path string) *UserError {
+	if errors.Is(err, fs.ErrNotExist) || !msg.IsOS(err) {
+		return userErr(err, missingKey, "path", path)
+	}
+	return userErr(err, "cli.cannot-use", "path", path, "err", err.Error())
 }
 
 // ExitCode maps the error a command returned to the process exit status.

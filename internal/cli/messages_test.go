@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/pack"
 )
 
 // msgFixture is the material the error cases work on: a copy of the good
@@ -23,6 +24,9 @@ type msgFixture struct {
 	t    *testing.T
 	root string // a temporary folder
 	good string // a copy of examples/good, never changed by a case
+	// packed is the good example packed with a mkspace.yaml ("" until
+	// a case needs it).
+	packed string
 }
 
 // pkg returns a fresh copy of the good example with mkspace.yaml set to
@@ -48,6 +52,32 @@ func (f *msgFixture) write(path, content string) string {
 	require.NoError(f.t, os.MkdirAll(filepath.Dir(path), 0o755))
 	require.NoError(f.t, os.WriteFile(path, []byte(content), 0o644))
 	return path
+}
+
+// zipWith packs the good example with a mkspace.yaml, then puts yaml in
+// its place (the manifest made to match), or changes the manifest by edit.
+func (f *msgFixture) zipWith(yaml string, edit func(manifest []byte) []byte) string {
+	f.t.Helper()
+	if f.packed == "" { // packed once: packing takes a second or two
+		dir := f.pkg("lang: zh\n")
+		f.packed = filepath.Join(f.root, "packed-once.zip")
+		code, out, errOut := runCLI(f.t, "pack", dir, "-o", f.packed)
+		require.Equal(f.t, ExitOK, code, out+errOut)
+	}
+	dir, err := os.MkdirTemp(f.root, "zip-*")
+	require.NoError(f.t, err)
+	packed := filepath.Join(dir, "packed.zip")
+	copyTo(f.t, f.packed, packed)
+	names, data := zipEntries(f.t, packed)
+	if yaml != "" {
+		data[config.FileName] = []byte(yaml)
+		rezip(f.t, packed, names, data, true)
+	}
+	if edit != nil {
+		data[pack.ManifestName] = edit(data[pack.ManifestName])
+		rezip(f.t, packed, names, data, false)
+	}
+	return packed
 }
 
 // file is a plain file that commands are told to write under, as if it
@@ -205,6 +235,10 @@ func msgCases() []msgCase {
 		// Paths that are not there or not what they should be.
 		{name: "validate missing", code: ExitNoRun,
 			args: func(f *msgFixture) []string { return []string{"validate", filepath.Join(f.root, "none")} }},
+		{name: "name too long", code: ExitNoRun, want: []string{"太长"},
+			args: func(f *msgFixture) []string { return []string{"validate", filepath.Join(f.root, strings.Repeat("长", 100))} }},
+		{name: "verify under a file", code: ExitNoRun, want: []string{"a-file.txt 是文件，不是文件夹"},
+			args: func(f *msgFixture) []string { return []string{"verify", filepath.Join(f.file(), "x.zip")} }},
 		{name: "totals missing", code: ExitNoRun,
 			args: func(f *msgFixture) []string { return []string{"totals", filepath.Join(f.root, "none")} }},
 		{name: "build-pdf missing", code: ExitNoRun,
@@ -229,6 +263,12 @@ func msgCases() []msgCase {
 				f.write(filepath.Join(dir, "attachments", "承诺书.pdf"), "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nbroken")
 				return []string{"validate", dir}
 			}},
+		{name: "damaged attachment", code: ExitFindings, want: []string{"承诺书.pdf"},
+			args: func(f *msgFixture) []string {
+				dir := f.pkg("")
+				f.write(filepath.Join(dir, "attachments", "承诺书.pdf"), "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+				return []string{"validate", dir}
+			}},
 		{name: "verify broken pdf", code: ExitFindings,
 			args: func(f *msgFixture) []string {
 				dir := f.pkg("")
@@ -236,6 +276,37 @@ func msgCases() []msgCase {
 			}},
 		{name: "verify text", code: ExitFindings,
 			args: func(f *msgFixture) []string { return []string{"verify", f.file()} }},
+
+		{name: "zip with a misspelt setting", code: ExitFindings, want: []string{"packed.zip/mkspace.yaml 第 1 行", "window.strat", "window.start"},
+			allow: []string{"strat"},
+			args: func(f *msgFixture) []string {
+				return []string{"verify", f.zipWith("window: {strat: 2020-06-01}\n", nil)}
+			}},
+		{name: "validate zip with a misspelt setting", code: ExitFindings, want: []string{"packed.zip/mkspace.yaml 第 1 行", "window.strat", "window.start"},
+			allow: []string{"strat"},
+			args: func(f *msgFixture) []string {
+				return []string{"validate", f.zipWith("window: {strat: 2020-06-01}\n", nil)}
+			}},
+		{name: "zip with a broken manifest", code: ExitFindings,
+			args: func(f *msgFixture) []string {
+				return []string{"verify", f.zipWith("", func(b []byte) []byte { return b[:len(b)/2] })}
+			}},
+		{name: "zip with a mistyped manifest", code: ExitFindings, allow: []string{"files"},
+			args: func(f *msgFixture) []string {
+				return []string{"verify", f.zipWith("", func(b []byte) []byte {
+					return []byte(strings.Replace(string(b), `"files":`, `"files": 3, "x":`, 1))
+				})}
+			}},
+		{name: "garbage zip", code: ExitFindings,
+			args: func(f *msgFixture) []string { return []string{"verify", f.write("x.zip", "PK\x03\x04garbage")} }},
+		{name: "totals format", code: ExitNoRun, allow: []string{"xx"},
+			args: func(f *msgFixture) []string { return []string{"totals", f.pkg(""), "--format", "xx"} }},
+		{name: "version record is a folder", code: ExitNoRun,
+			args: func(f *msgFixture) []string {
+				dir := f.pkg("")
+				require.NoError(f.t, os.MkdirAll(filepath.Join(dir, "output", "版本记录.csv"), 0o755))
+				return []string{"build-pdf", dir, "--no-attachments"}
+			}},
 
 		// Output that cannot be written.
 		{name: "report under a file", code: ExitNoRun,
@@ -309,7 +380,7 @@ const latinFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 var (
 	// goSyntax is what a message must never show, in either language: Go
 	// values, formats, package names and the raw texts of system errors.
-	goSyntax = regexp.MustCompile(`<nil>|%!|\+0000 UTC|\bUTC\b|strconv\.|\bos\.[A-Za-z]|&\{|\b0x[0-9a-f]|panic|goroutine|runtime error|errors\.|\bfs\.|PathError|\bint64\b|\bfloat64\b|\[\]string|map\[|time\.Time|invalid syntax|unable to cast|of type|no such file or directory|permission denied|not a directory|is a directory|read-only file system|no space left|While parsing|(?:^|\s)yaml: |mkdir |open /|stat /|zip: |pdfcpu|gopdf|bind: |\bnil\b`)
+	goSyntax = regexp.MustCompile(`<nil>|%!|\+0000 UTC|\bUTC\b|strconv\.|\bos\.[A-Za-z]|&\{|\b0x[0-9a-f]|panic|goroutine|runtime error|errors\.|\bfs\.|PathError|\bint64\b|\bfloat64\b|\[\]string|map\[|time\.Time|invalid syntax|unable to cast|of type|no such file or directory|permission denied|not a directory|is a directory|read-only file system|no space left|While parsing|(?:^|\s)yaml: |mkdir |open /|stat /|(?:^|\s)zip: |pdfcpu|gopdf|bind: |\bnil\b`)
 	// pathLike are paths and file names; their Latin letters are not words
 	// of the message.
 	pathLike  = regexp.MustCompile(`(?:[A-Za-z0-9_.~\-]|\p{Han})*(?:[/\\](?:[A-Za-z0-9_.~\-]|\p{Han})*)+|(?:[A-Za-z0-9_\-]|\p{Han})+\.(?:xlsx|xlsm|pdf|zip|yaml|yml|csv|json|txt|ttf|ttc|xml)\b`)

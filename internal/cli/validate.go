@@ -345,7 +345,7 @@ func validateTargets(args []string) ([]validateTarget, error) {
 	for _, a := range args {
 		st, err := os.Stat(a)
 		if err != nil {
-			return nil, userErr(err, "validate.no-such-path", "path", a)
+			return nil, pathErr(err, "validate.no-such-path", a)
 		}
 		clean := filepath.Clean(a)
 		switch {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"github.com/mkspace/mkspace/internal/gctune"
 	"io"
@@ -116,6 +117,10 @@ func runVerify(o *verifyOptions) error {
 	runPool(g, len(targets), o.Workers, lang.T("verify.progress"), func(i int) {
 		load := func(dir string) (*config.Config, error) {
 			cfg, err := loadConfig(dir)
+			var ce *config.Error
+			if errors.As(err, &ce) && targets[i].Kind == pack.KindZip {
+				ce.ShowFileAs(filepath.Join(targets[i].Arg, config.FileName)) // not its copy in a temporary folder
+			}
 			if err == nil {
 				outcomes[i].Config = cfg
 			}
@@ -219,7 +224,7 @@ func verifyTargets(args []string) ([]verifyTarget, error) {
 	}
 	for _, a := range args {
 		if _, err := os.Stat(a); err != nil {
-			return nil, userErr(err, "verify.no-target", "path", a)
+			return nil, pathErr(err, "verify.no-target", a)
 		}
 	}
 	if len(args) == 2 && isPDF(args[0]) {

@@ -197,7 +197,28 @@ func (l Lang) osCause(err error) (string, bool) {
 		}
 		return l.T("os.other", "path", path, "code", strconv.Itoa(int(errno))), true
 	}
+	if key == "os.not-dir" {
+		path = fileInPath(path)
+	}
 	return l.T(key, "path", path), true
+}
+
+// fileInPath returns the file that stands where path needs a folder: the
+// system names the whole path when a part of it is a file.
+func fileInPath(path string) string {
+	for p := path; ; {
+		if st, err := os.Stat(p); err == nil {
+			if !st.IsDir() {
+				return p
+			}
+			return path
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return path
+		}
+		p = parent
+	}
 }
 
 // tempName matches the temporary files written beside a target

@@ -73,6 +73,12 @@ func TestCause(t *testing.T) {
 			}
 		})
 	}
+	// The system names the whole path when a part of it is a file.
+	file := t.TempDir() + "/a.txt"
+	assert.NoError(t, os.WriteFile(file, nil, 0o644))
+	_, err := os.Stat(file + "/sub/x.zip")
+	assert.Contains(t, ZH.Cause(err), file+" 是文件，不是文件夹")
+
 	assert.Equal(t, "", ZH.Cause(nil))
 	assert.Equal(t, "something else", ZH.Cause(errors.New("something else")), "unknown errors as they are")
 	assert.True(t, IsOS(path(syscall.EACCES)))

@@ -19,6 +19,10 @@ func init() {
 			ZH: "没有名为 {name} 的表。可选：{names}",
 			EN: "there is no sheet called {name}. Choose from: {names}",
 		},
+		"cli.cannot-use": {
+			ZH: "无法使用 {path}：{err}。",
+			EN: "cannot use {path}: {err}.",
+		},
 		"cli.os-failed": {
 			ZH: "无法完成：{err}。",
 			EN: "could not finish: {err}.",
