@@ -236,7 +236,9 @@ func msgCases() []msgCase {
 		{name: "validate missing", code: ExitNoRun,
 			args: func(f *msgFixture) []string { return []string{"validate", filepath.Join(f.root, "none")} }},
 		{name: "name too long", code: ExitNoRun, want: []string{"太长"},
-			args: func(f *msgFixture) []string { return []string{"validate", filepath.Join(f.root, strings.Repeat("长", 100))} }},
+			args: func(f *msgFixture) []string {
+				return []string{"validate", filepath.Join(f.root, strings.Repeat("长", 100))}
+			}},
 		{name: "verify under a file", code: ExitNoRun, want: []string{"a-file.txt 是文件，不是文件夹"},
 			args: func(f *msgFixture) []string { return []string{"verify", filepath.Join(f.file(), "x.zip")} }},
 		{name: "totals missing", code: ExitNoRun,
