@@ -364,6 +364,18 @@ func msgCases() []msgCase {
 			args: func(f *msgFixture) []string {
 				return pdf(f, "pdf: {font: "+f.write("fake.ttf", "not a font")+"}\n")
 			}},
+		{name: "font cut short", code: ExitNoRun,
+			skip: func() string {
+				if _, err := os.Stat(latinFont); err != nil {
+					return "no font installed to cut"
+				}
+				return ""
+			},
+			args: func(f *msgFixture) []string {
+				data, err := os.ReadFile(latinFont)
+				require.NoError(f.t, err)
+				return pdf(f, "pdf: {font: "+f.write("cut.ttf", string(data[:len(data)/3]))+"}\n")
+			}},
 		{name: "font without Chinese", code: ExitNoRun,
 			skip: func() string {
 				if _, err := os.Stat(latinFont); err != nil {

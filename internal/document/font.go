@@ -3,12 +3,14 @@ package document
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/signintech/gopdf/fontmaker/core"
 
+	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/templates"
 )
 
@@ -26,6 +28,15 @@ type metrics struct {
 	used    map[rune]bool
 }
 
+// FontError is a font that cannot be used to set the document.
+type FontError struct{ Err error }
+
+func (e *FontError) Error() string { return e.Err.Error() }
+func (e *FontError) Unwrap() error { return e.Err }
+
+// Localized says what to do, in l (the parser's words are for a bug report).
+func (e *FontError) Localized(l msg.Lang) string { return l.T("document.font-damaged") }
+
 // loadMetrics parses a TrueType font; nil or empty data means the shipped
 // font. A font the PDF writer cannot embed is an error.
 func loadMetrics(data []byte) (m *metrics, err error) {
@@ -36,15 +47,15 @@ func loadMetrics(data []byte) (m *metrics, err error) {
 	// The parser may panic on damaged data.
 	defer func() {
 		if v := recover(); v != nil {
-			m, err = nil, fmt.Errorf("the font cannot be parsed: %v", v)
+			m, err = nil, &FontError{Err: fmt.Errorf("the font cannot be parsed: %v", v)}
 		}
 	}()
 	var p core.TTFParser
 	if err := p.ParseFontData(data); err != nil {
-		return nil, fmt.Errorf("the font cannot be parsed (a TrueType font is needed): %w", err)
+		return nil, &FontError{Err: fmt.Errorf("the font cannot be parsed (a TrueType font is needed): %w", err)}
 	}
 	if p.UnitsPerEm() == 0 || len(p.Widths()) == 0 || len(p.Chars()) == 0 {
-		return nil, fmt.Errorf("the font has no character widths or character map")
+		return nil, &FontError{Err: errors.New("the font has no character widths or character map")}
 	}
 	m = &metrics{
 		data: data, name: name, chars: p.Chars(), widths: p.Widths(), upem: p.UnitsPerEm(),
