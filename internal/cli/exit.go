@@ -36,16 +36,19 @@ func (e *UserError) Error() string { return e.Localized(msg.ZH) }
 func (e *UserError) Unwrap() error { return e.Err }
 
 // Localized renders the error in lang. An {err} placeholder given as the
-// text of Err is rendered as its cause in lang (msg.Lang.Cause): a
-// refusal of the system names the path and what to do, in plain words.
+// text of Err (or of an error Err wraps) is rendered as that error's
+// cause in lang (msg.Lang.Cause): a refusal of the system names the path
+// and what to do, in plain words.
 func (e *UserError) Localized(l msg.Lang) string {
-	args := e.Args
-	if e.Err != nil {
-		raw := e.Err.Error()
-		for i := 1; i < len(args); i += 2 {
-			if args[i-1] == "err" && args[i] == raw {
-				args = slices.Clone(args)
-				args[i] = l.Cause(e.Err)
+	args := slices.Clone(e.Args)
+	for i := 1; i < len(args); i += 2 {
+		if args[i-1] != "err" {
+			continue
+		}
+		for x := e.Err; x != nil; x = errors.Unwrap(x) {
+			if x.Error() == args[i] {
+				args[i] = l.Cause(x)
+				break
 			}
 		}
 	}

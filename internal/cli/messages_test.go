@@ -364,6 +364,14 @@ func msgCases() []msgCase {
 			args: func(f *msgFixture) []string {
 				return pdf(f, "pdf: {font: "+f.write("fake.ttf", "not a font")+"}\n")
 			}},
+		{name: "font is a folder", code: ExitNoRun, want: []string{"是文件夹"},
+			args: func(f *msgFixture) []string { return pdf(f, "pdf: {font: "+f.root+"}\n") }},
+		{name: "init with a font that is a folder", code: ExitNoRun, want: []string{"是文件夹"},
+			args: func(f *msgFixture) []string {
+				dir := filepath.Join(f.root, "new-"+strings.Repeat("x", 3))
+				f.write(filepath.Join(dir, config.FileName), "pdf: {font: "+f.root+"}\n")
+				return []string{"init", dir}
+			}},
 		{name: "font cut short", code: ExitNoRun,
 			skip: func() string {
 				if _, err := os.Stat(latinFont); err != nil {

@@ -32,8 +32,8 @@ func init() {
 			EN: "{file} is not a font file. pdf.font must name a TrueType font file (.ttf); remove it to use the built-in font.",
 		},
 		"render.font-damaged": {
-			ZH: "字体文件 {file} 无法解析（{err}），可能已损坏。请换一个 TrueType 字体文件（.ttf），或删除 mkspace.yaml 中的 pdf.font 一项，改用内置字体。",
-			EN: "the font file {file} cannot be parsed ({err}); it may be damaged. Use another TrueType font file (.ttf), or remove pdf.font from mkspace.yaml to use the built-in font.",
+			ZH: "字体文件 {file} 无法解析，可能已损坏。请换一个 TrueType 字体文件（.ttf），或删除 mkspace.yaml 中的 pdf.font 一项，改用内置字体。",
+			EN: "the font file {file} cannot be parsed; it may be damaged. Use another TrueType font file (.ttf), or remove pdf.font from mkspace.yaml to use the built-in font.",
 		},
 		"document.font-damaged": {
 			ZH: "所用字体无法解析，可能已损坏或不是 TrueType 字体。请在 mkspace.yaml 的 pdf.font 中换一个 TrueType 字体文件（.ttf），或删除该项改用内置字体",
