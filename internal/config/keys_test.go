@@ -55,6 +55,18 @@ func TestUnknownKeys(t *testing.T) {
 	}
 }
 
+// A file given with --config is checked the same way.
+func TestUnknownKeysInExplicitFile(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "office.yaml")
+	require.NoError(t, os.WriteFile(file, []byte("\ufeffwindow:\n  start: 2020-11-01\n  ned: 2021-10-31\n"), 0o644))
+	_, err := Load(Source{File: file, Dir: t.TempDir()})
+	var ce *Error
+	require.ErrorAs(t, err, &ce)
+	assert.Equal(t, file, ce.File)
+	assert.Equal(t, 3, ce.Line, "lines counted after a byte order mark")
+	assert.Equal(t, []string{"key", "window.ned", "suggest", "window.end"}, ce.Args)
+}
+
 // Every problem of a file is listed, one a line.
 func TestUnknownKeysAllListed(t *testing.T) {
 	_, err := loadYAML(t, "attachment: {max_bytes: 1}\nelegibility: {mentors: 1}\nwindow: {strat: 2020-01-01}\n")
