@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -297,6 +298,17 @@ func msgCases() []msgCase {
 			args: func(f *msgFixture) []string {
 				return []string{"verify", f.zipWith("", func(b []byte) []byte {
 					return []byte(strings.Replace(string(b), `"files":`, `"files": 3, "x":`, 1))
+				})}
+			}},
+		{name: "zip with a manifest without version", code: ExitFindings,
+			args: func(f *msgFixture) []string {
+				return []string{"verify", f.zipWith("", func(b []byte) []byte {
+					var m map[string]any
+					require.NoError(f.t, json.Unmarshal(b, &m))
+					m["version"] = ""
+					out, err := json.Marshal(m)
+					require.NoError(f.t, err)
+					return out
 				})}
 			}},
 		{name: "garbage zip", code: ExitFindings,

@@ -104,6 +104,10 @@ func init() {
 			ZH: "JSON 中 {field} 一项的类型不对",
 			EN: "the JSON entry {field} has the wrong type",
 		},
+		"cause.manifest": {
+			ZH: "内容不完整，或不是 mkspace pack 写出的清单",
+			EN: "it is incomplete, or not a manifest that mkspace pack wrote",
+		},
 		"cause.xml": {
 			ZH: "内部 XML 第 {line} 行有误",
 			EN: "its XML is malformed at line {line}",

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -446,7 +447,7 @@ func (r *Report) checkContents(root string, files map[string]unpacked, opts Chec
 	m, err := ParseManifest(f)
 	f.Close()
 	if err != nil {
-		r.Problems = append(r.Problems, Problem{Code: CodeManifestInvalid, Key: "pkgcheck.bad-manifest", err: err})
+		r.Problems = append(r.Problems, Problem{Code: CodeManifestInvalid, Key: "pkgcheck.bad-manifest", err: manifestReason{err}})
 		return r.checkFolderData(root, opts)
 	}
 	r.Manifest = m
@@ -619,6 +620,23 @@ func (r *Report) dataProblems() {
 	if errs > shown {
 		r.add(CodeDataMore, "pkgcheck.data-more", "n", strconv.Itoa(errs), "shown", strconv.Itoa(shown))
 	}
+}
+
+// manifestReason is why a manifest cannot be used, in plain words: its
+// JSON, or else that it is not one that Pack wrote (the details are for
+// a bug report, not for the office).
+type manifestReason struct{ err error }
+
+func (m manifestReason) Error() string { return m.err.Error() }
+func (m manifestReason) Unwrap() error { return m.err }
+
+func (m manifestReason) Localized(l msg.Lang) string {
+	var js *json.SyntaxError
+	var jt *json.UnmarshalTypeError
+	if errors.As(m.err, &js) || errors.As(m.err, &jt) || msg.IsOS(m.err) {
+		return l.Cause(m.err)
+	}
+	return l.T("cause.manifest")
 }
 
 // errText renders an error for a person: catalogue errors in l,
