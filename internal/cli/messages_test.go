@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pack"
 )
 
@@ -498,6 +499,11 @@ func TestMessagesReadAsPlainText(t *testing.T) {
 				text := strings.ReplaceAll(out+errOut, f.root, "/tmp/x")
 				assert.Equal(t, c.code, code, "%s: exit status\n%s", lang, text)
 				assert.NotEmpty(t, strings.TrimSpace(text), lang)
+				catchAll, _, _ := strings.Cut(msg.ZH.T("cli.failed", "err", "\x00"), "\x00")
+				catchAllEN, _, _ := strings.Cut(msg.EN.T("cli.failed", "err", "\x00"), "\x00")
+				if strings.Contains(text, catchAll) || strings.Contains(text, catchAllEN) {
+					t.Errorf("%s: the catch-all for faults of mkspace reached:\n%s", lang, text)
+				}
 				if m := goSyntax.FindAllString(text, -1); m != nil {
 					t.Errorf("%s: Go internals %q in:\n%s", lang, m, text)
 				}
