@@ -96,7 +96,7 @@ func newStamper(ctx *model.Context, cjk, version string, draft bool) (*stamper, 
 	if missing, err := missingGlyphs(cjk, texts...); err != nil {
 		return nil, err
 	} else if missing != "" {
-		return nil, fmt.Errorf("the font has no glyph for %q", missing)
+		return nil, &GlyphError{Chars: missing}
 	}
 	ref, err := pdffont.EnsureFontDict(ctx.XRefTable, cjk, "", "", false, nil)
 	if err != nil {
@@ -213,7 +213,7 @@ func (s *stamper) cjkString(t string) (string, error) {
 	for _, r := range t {
 		g, ok := s.glyphs[uint32(r)]
 		if !ok {
-			return "", fmt.Errorf("the font has no glyph for %q", r)
+			return "", &GlyphError{Chars: string(r)}
 		}
 		b = append(b, byte(g>>8), byte(g))
 		gids[g] = true

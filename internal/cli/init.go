@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -186,50 +185,8 @@ func humanBytes(n int64) string {
 	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) + " " + units[i]
 }
 
-// yamlGroups orders the top-level keys of mkspace.yaml, and yamlKeys the
-// keys inside each group; a key of config.Defaults missing here still gets
-// written (after the listed ones, alphabetically), so the file never lacks
-// a setting.
-var (
-	yamlGroups = []string{"lang", "window", "attachments", "uscc", "output_dir", "pdf", "eligibility", "limits"}
-	yamlKeys   = []string{
-		"window.start", "window.end",
-		"eligibility.operating_months", "eligibility.total_area", "eligibility.workstations",
-		"eligibility.service_area_ratio", "eligibility.public_service_area", "eligibility.served",
-		"eligibility.conversions", "eligibility.financed", "eligibility.professional_staff",
-		"eligibility.mentors", "eligibility.activities",
-		"limits.unzip_bytes", "limits.sheet_xml_bytes", "limits.cell_chars",
-	}
-)
-
 // orderedDefaults returns the keys of config.Defaults in file order.
-func orderedDefaults() []string {
-	rank := func(list []string, s string) int {
-		if i := slices.Index(list, s); i >= 0 {
-			return i
-		}
-		return len(list)
-	}
-	keys := make([]string, 0, len(config.Defaults))
-	for k := range config.Defaults {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b string) int {
-		ga, _, _ := strings.Cut(a, ".")
-		gb, _, _ := strings.Cut(b, ".")
-		if d := rank(yamlGroups, ga) - rank(yamlGroups, gb); d != 0 {
-			return d
-		}
-		if ga != gb {
-			return strings.Compare(ga, gb)
-		}
-		if d := rank(yamlKeys, a) - rank(yamlKeys, b); d != 0 {
-			return d
-		}
-		return strings.Compare(a, b)
-	})
-	return keys
-}
+func orderedDefaults() []string { return config.Keys() }
 
 // configYAML renders mkspace.yaml: every key of config.Defaults with its
 // default value and a comment (init.yaml.<key>), then the replaceable

@@ -153,6 +153,10 @@ func checkZipWithRules(zipPath string, cfg *config.Config) (*validateResult, err
 	defer u.Remove()
 	if cfg.File == "" {
 		c, err := config.Load(config.Source{Dir: u.Dir})
+		var ce *config.Error
+		if errors.As(err, &ce) {
+			ce.ShowFileAs(filepath.Join(zipPath, config.FileName)) // not its copy in a temporary folder
+		}
 		if err != nil {
 			return unreadable(cfg.Lang.T("pkgcheck.config", "err", errText(err, cfg.Lang))), nil
 		}

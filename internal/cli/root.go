@@ -155,12 +155,13 @@ func NewRoot(io *IO) (*cobra.Command, *Globals) {
 	root.PersistentFlags().StringVar(&g.Config, "config", "", "配置文件 / config file (default: mkspace.yaml in the package folder)")
 	root.PersistentFlags().BoolVarP(&g.Quiet, "quiet", "q", false, "只输出结果 / print results only")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &UserError{Key: "cli.bad-flags", Args: []string{"err", err.Error(), "cmd", c.CommandPath()}, Err: err}
+		return &flagError{err: err, cmd: c.CommandPath()}
 	})
 	for _, c := range commands {
 		root.AddCommand(c(g))
 	}
 	initCompletion(root)
+	checkArgs(root)
 	return root, g
 }
 
@@ -218,7 +219,7 @@ func RunContext(ctx context.Context, io *IO, args []string) int {
 
 func execute(ctx context.Context, root *cobra.Command, g *Globals, args []string) int {
 	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
+	err := plainCobra(root, root.ExecuteContext(ctx))
 	if intr := interruption(ctx); intr != nil && err != nil && !errors.Is(err, ErrFindings) {
 		// Whatever failed once the run was cancelled failed because of it.
 		err = intr

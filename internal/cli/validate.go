@@ -7,11 +7,13 @@ import (
 	"github.com/mkspace/mkspace/internal/atomicfile"
 	"github.com/mkspace/mkspace/internal/totals"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -38,6 +40,9 @@ type validateResult struct {
 	// Reads are the files read beyond the workbooks (the attachments the
 	// workbooks name): no report may replace one.
 	Reads []string
+	// Config is the configuration the package was checked with, when it
+	// is not the one given (a zip's own mkspace.yaml).
+	Config *config.Config
 }
 
 // validateFunc checks the package made of paths (a folder, a .zip, or
@@ -195,7 +200,7 @@ func runValidate(o *validateOptions) error {
 		staged = append(staged, st)
 	}
 	if o.Summary != "" {
-		rows := validateSummaryRows(pkgs, results, o.Strict, lang)
+		rows := validateSummaryRows(pkgs, cfgs, results, o.Strict, lang)
 		st, err := g.stageReportFile(o.Summary, func(w io.Writer) error { return writeSummary(w, o.Summary, rows, lang) })
 		if err != nil {
 			return err
@@ -238,10 +243,14 @@ const summaryProblemsMax = 20
 // validateSummaryRows makes one row of the office's summary table per
 // package: "verified" there means valid (no error; no warning either
 // with --strict).
-func validateSummaryRows(pkgs []validateTarget, results []*validateResult, strict bool, l msg.Lang) []summaryRow {
+func validateSummaryRows(pkgs []validateTarget, cfgs []*config.Config, results []*validateResult, strict bool, l msg.Lang) []summaryRow {
 	rows := make([]summaryRow, len(pkgs))
 	for i, p := range pkgs {
 		r := results[i]
+		cfg := cfgs[i]
+		if r.Config != nil {
+			cfg = r.Config
+		}
 		kind := "folder"
 		if strings.EqualFold(filepath.Ext(p.Dir), ".zip") {
 			kind = "zip"
@@ -249,7 +258,7 @@ func validateSummaryRows(pkgs []validateTarget, results []*validateResult, stric
 		e, w := finding.Counts(r.Findings)
 		row := summaryRow{File: p.Name, Kind: kind, SpaceName: r.Identity.SpaceName, Operator: r.Identity.Operator,
 			Agency: r.Identity.Agency, Errors: &e, Warnings: &w, Eligibility: map[string]*bool{},
-			Verified: e == 0 && (!strict || w == 0), Problems: []summaryProblem{}}
+			Verified: e == 0 && (!strict || w == 0), Problems: []summaryProblem{}, Settings: changedSettings(cfg)}
 		if checks, ok := r.Eligibility.([]totals.Check); ok {
 			for _, c := range checks {
 				row.Eligibility[c.Key] = c.Met
@@ -328,7 +337,7 @@ func (o *validateOptions) parse() ([]reportTarget, error) {
 			dir := filepath.Dir(t.File)
 			st, err := os.Stat(dir)
 			if err == nil && !st.IsDir() {
-				err = fmt.Errorf("%s is not a folder", dir)
+				err = &fs.PathError{Op: "stat", Path: dir, Err: syscall.ENOTDIR}
 			}
 			if err != nil {
 				return nil, userErr(err, "cli.write-failed", "file", t.File, "err", err.Error())
@@ -364,7 +373,7 @@ func validateTargets(args []string) ([]validateTarget, error) {
 	for _, a := range args {
 		st, err := os.Stat(a)
 		if err != nil {
-			return nil, userErr(err, "validate.no-such-path", "path", a)
+			return nil, pathErr(err, "validate.no-such-path", a)
 		}
 		clean := filepath.Clean(a)
 		switch {

@@ -29,7 +29,7 @@ func checkWithRules(paths []string, cfg *config.Config) (*validateResult, error)
 		reads = append(reads, attachmentFiles(o.Dir, v)...)
 	}
 	return &validateResult{Dir: o.Dir, Files: o.Files, Findings: o.Findings,
-		Totals: o.Totals, Eligibility: o.Totals.Eligibility, Identity: o.Identity, Reads: reads}, nil
+		Totals: o.Totals, Eligibility: o.Totals.Eligibility, Identity: o.Identity, Reads: reads, Config: cfg}, nil
 }
 
 // attachmentNames collects the distinct values of the attachment cells:

@@ -249,7 +249,7 @@ func TestValidateBadConfig(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join("A", "mkspace.yaml"), []byte("window: [unclosed\n"), 0o644))
 	r := execValidate(t, e.validate, false, "A")
 	assert.Equal(t, ExitNoRun, r.code)
-	assert.Contains(t, r.errOut, "无法读取配置文件")
+	assert.Contains(t, r.errOut, filepath.Join("A", "mkspace.yaml")+" 第 1 行：YAML 格式有误")
 }
 
 func TestValidateReportsInOneRun(t *testing.T) {

@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"github.com/mkspace/mkspace/internal/gctune"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -72,6 +74,9 @@ type verifyTarget struct {
 type verifyOutcome struct {
 	Report *pack.Report
 	Err    error
+	// Config is the configuration the package was checked with (nil when
+	// none could be loaded).
+	Config *config.Config
 }
 
 func runVerify(o *verifyOptions) error {
@@ -114,7 +119,18 @@ func runVerify(o *verifyOptions) error {
 	}
 	outcomes := make([]verifyOutcome, len(targets))
 	if err := runPool(g, len(targets), o.Workers, lang.T("verify.progress"), func(i int) {
-		outcomes[i].Report, outcomes[i].Err = o.safeVerify(g.Context(), targets[i], loadConfig)
+		load := func(dir string) (*config.Config, error) {
+			cfg, err := loadConfig(dir)
+			var ce *config.Error
+			if errors.As(err, &ce) && targets[i].Kind == pack.KindZip {
+				ce.ShowFileAs(filepath.Join(targets[i].Arg, config.FileName)) // not its copy in a temporary folder
+			}
+			if err == nil {
+				outcomes[i].Config = cfg
+			}
+			return cfg, err
+		}
+		outcomes[i].Report, outcomes[i].Err = o.safeVerify(g.Context(), targets[i], load)
 	}); err != nil {
 		return err
 	}
@@ -146,6 +162,9 @@ func runVerify(o *verifyOptions) error {
 			for _, line := range oc.Report.Lines(lang) {
 				say("  - " + line)
 			}
+		}
+		if changed := oc.Config.Changed(); oc.Err == nil && len(changed) > 0 {
+			say("  " + lang.T("verify.settings", "list", settingsText(changed, lang)))
 		}
 	}
 	if len(targets) > 1 {
@@ -222,7 +241,7 @@ func verifyTargets(args []string) ([]verifyTarget, error) {
 	}
 	for _, a := range args {
 		if _, err := os.Stat(a); err != nil {
-			return nil, userErr(err, "verify.no-target", "path", a)
+			return nil, pathErr(err, "verify.no-target", a)
 		}
 	}
 	if len(args) == 2 && isPDF(args[0]) {
@@ -354,14 +373,9 @@ func okLine(t verifyTarget, r *pack.Report, l msg.Lang) string {
 		"details", strings.Join(details, l.Pick("；", "; ")))
 }
 
-// errText renders an error for a person in l: catalogue errors in l.
-func errText(err error, l msg.Lang) string {
-	var loc interface{ Localized(msg.Lang) string }
-	if errors.As(err, &loc) {
-		return loc.Localized(l)
-	}
-	return err.Error()
-}
+// errText renders an error for a person in l: catalogue errors in l,
+// refusals of the system in plain words.
+func errText(err error, l msg.Lang) string { return l.Cause(err) }
 
 // summaryRow is one package of the summary table.
 type summaryRow struct {
@@ -380,6 +394,19 @@ type summaryRow struct {
 	Verified     bool             `json:"verified"`
 	FirstProblem string           `json:"first_problem"`
 	Problems     []summaryProblem `json:"problems"`
+	// Settings are those the package was checked with that differ from
+	// the defaults: an office sees a package that relaxed its own window
+	// or thresholds.
+	Settings []config.Setting `json:"settings_changed"`
+}
+
+// settingsText lists changed settings for a person.
+func settingsText(s []config.Setting, l msg.Lang) string {
+	parts := make([]string, len(s))
+	for i, x := range s {
+		parts[i] = x.Text(l)
+	}
+	return strings.Join(parts, l.Pick("；", "; "))
 }
 
 type summaryProblem struct {
@@ -391,8 +418,9 @@ type summaryProblem struct {
 func summaryRows(targets []verifyTarget, outcomes []verifyOutcome, l msg.Lang) []summaryRow {
 	rows := make([]summaryRow, len(targets))
 	for i, t := range targets {
-		row := summaryRow{File: t.Arg, Kind: string(t.Kind), Eligibility: map[string]*bool{}, Problems: []summaryProblem{}}
 		oc := outcomes[i]
+		row := summaryRow{File: t.Arg, Kind: string(t.Kind), Eligibility: map[string]*bool{}, Problems: []summaryProblem{},
+			Settings: changedSettings(oc.Config)}
 		if oc.Err != nil {
 			row.FirstProblem = l.T("verify.check-failed", "name", t.Arg, "err", errText(oc.Err, l))
 			row.Problems = append(row.Problems, summaryProblem{Code: "CHECK-FAILED", Message: row.FirstProblem})
@@ -465,7 +493,7 @@ func writeSummary(w io.Writer, file string, rows []summaryRow, l msg.Lang) error
 	for _, k := range keys {
 		head = append(head, l.T("summary.elig-prefix")+l.T("summary.elig."+k))
 	}
-	head = append(head, l.T("summary.verified"), l.T("summary.problem"))
+	head = append(head, l.T("summary.verified"), l.T("summary.problem"), l.T("summary.settings"))
 	if err := cw.Write(head); err != nil {
 		return err
 	}
@@ -495,7 +523,7 @@ func writeSummary(w io.Writer, file string, rows []summaryRow, l msg.Lang) error
 		if r.Verified {
 			verified = l.T("summary.yes")
 		}
-		rec = append(rec, verified, cellText(r.FirstProblem))
+		rec = append(rec, verified, cellText(r.FirstProblem), cellText(settingsText(r.Settings, l)))
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
@@ -515,6 +543,15 @@ func cellText(s string) string {
 	return s
 }
 
+// changedSettings are the settings of cfg that differ from the defaults,
+// never nil (an empty list in JSON).
+func changedSettings(cfg *config.Config) []config.Setting {
+	if s := cfg.Changed(); s != nil {
+		return s
+	}
+	return []config.Setting{}
+}
+
 // checkSummaryPath refuses, before any work, a summary file that cannot be
 // written: a wrong extension, a missing folder, a folder of that name, a
 // file the run reads.
@@ -532,7 +569,7 @@ func checkSummaryPath(g *Globals, file string) error {
 	dir := filepath.Dir(file)
 	st, err := os.Stat(dir)
 	if err == nil && !st.IsDir() {
-		err = fmt.Errorf("%s is not a folder", dir)
+		err = &fs.PathError{Op: "stat", Path: dir, Err: syscall.ENOTDIR}
 	}
 	if err != nil {
 		return userErr(err, "cli.write-failed", "file", file, "err", err.Error())

@@ -398,7 +398,7 @@ func TestVerifyBatchOfFifty(t *testing.T) {
 	require.Len(t, recs, 51, "a header and a row per package")
 	head := recs[0]
 	assert.Equal(t, []string{"文件", "众创空间名称", "运营主体", "受理机构", "版本号", "错误数", "警告数"}, head[:7])
-	assert.Equal(t, []string{"核验通过", "第一个问题"}, head[len(head)-2:])
+	assert.Equal(t, []string{"核验通过", "第一个问题", "与默认值不同的配置"}, head[len(head)-3:])
 	assert.Contains(t, head, "自查：运营时间")
 	for i, rec := range recs[1:] {
 		require.Len(t, rec, len(head))
@@ -411,16 +411,17 @@ func TestVerifyBatchOfFifty(t *testing.T) {
 		assert.Regexp(t, `^MK-[0-9A-Z-]+$`, rec[4])
 		assert.Equal(t, w.errors, rec[5], "errors of %s", args[i])
 		assert.Equal(t, "0", rec[6])
-		for j := 7; j < len(head)-2; j++ {
+		for j := 7; j < len(head)-3; j++ {
 			assert.Equal(t, "满足", rec[j], "%s %s", args[i], head[j])
 		}
+		assert.Empty(t, rec[len(rec)-1], "the default settings")
 		if w.verified {
-			assert.Equal(t, "是", rec[len(rec)-2])
-			assert.Empty(t, rec[len(rec)-1])
+			assert.Equal(t, "是", rec[len(rec)-3])
+			assert.Empty(t, rec[len(rec)-2])
 			assert.True(t, strings.HasPrefix(bs[i], "通过："), bs[i])
 		} else {
-			assert.Equal(t, "否", rec[len(rec)-2])
-			assert.Contains(t, rec[len(rec)-1], w.problem)
+			assert.Equal(t, "否", rec[len(rec)-3])
+			assert.Contains(t, rec[len(rec)-2], w.problem)
 			assert.True(t, strings.HasPrefix(bs[i], "未通过："), bs[i])
 		}
 	}

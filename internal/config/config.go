@@ -4,15 +4,14 @@
 package config
 
 import (
-	"errors"
-	"fmt"
-	"io/fs"
+	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
-	"github.com/spf13/cast"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
@@ -70,6 +69,9 @@ type Config struct {
 	Eligibility Eligibility
 	Lists       schema.Lists
 	Limits      Limits
+
+	// values are the settings as resolved, in the form Changed shows them.
+	values map[string]string
 }
 
 // Defaults are the values used when nothing else is set; mkspace init writes
@@ -98,6 +100,45 @@ var Defaults = map[string]any{
 	"limits.cell_chars":               32767,
 }
 
+// groupOrder and keyOrder are the order of mkspace.yaml: the top-level
+// keys, then the keys inside each group. A key of Defaults missing here
+// still comes (after the listed ones, alphabetically), so that no setting
+// is ever left out.
+var (
+	groupOrder = []string{"lang", "window", "attachments", "uscc", "output_dir", "pdf", "eligibility", "limits"}
+	keyOrder   = []string{
+		"window.start", "window.end",
+		"eligibility.operating_months", "eligibility.total_area", "eligibility.workstations",
+		"eligibility.service_area_ratio", "eligibility.public_service_area", "eligibility.served",
+		"eligibility.conversions", "eligibility.financed", "eligibility.professional_staff",
+		"eligibility.mentors", "eligibility.activities",
+		"limits.unzip_bytes", "limits.sheet_xml_bytes", "limits.cell_chars",
+	}
+)
+
+// Keys returns the keys of Defaults in the order mkspace.yaml lists them.
+func Keys() []string {
+	rank := func(list []string, s string) int {
+		if i := slices.Index(list, s); i >= 0 {
+			return i
+		}
+		return len(list)
+	}
+	keys := leafKeys()
+	slices.SortStableFunc(keys, func(a, b string) int {
+		ga, _, _ := strings.Cut(a, ".")
+		gb, _, _ := strings.Cut(b, ".")
+		if d := rank(groupOrder, ga) - rank(groupOrder, gb); d != 0 {
+			return d
+		}
+		if ga != gb {
+			return strings.Compare(ga, gb)
+		}
+		return rank(keyOrder, a) - rank(keyOrder, b)
+	})
+	return keys
+}
+
 // Source says where to look for settings.
 type Source struct {
 	File  string         // --config; when empty, Dir/mkspace.yaml if it exists
@@ -105,26 +146,105 @@ type Source struct {
 	Flags *pflag.FlagSet // flags that override (only those the user set)
 }
 
-// Error is a config problem; commands exit 2 on it.
+// Error is a config problem; commands exit 2 on it. It names where the
+// problem is: the file and line, or the environment variable.
 type Error struct {
-	Key  string // message key in msg
-	Args []string
+	Key  string   // message key in msg
+	Args []string // its placeholders, besides {where}, {want} and {known}
+	// File and Line locate the problem in a config file (Line 0: the
+	// whole file); Env names the environment variable it came from.
+	File string
+	Line int
+	Env  string
+	// Want, when set, is the message key of what the value should be,
+	// rendered in the reader's language as {want} (with WantArgs).
+	Want     string
+	WantArgs []string
+	// List, when set, is rendered as {known}: the settings that exist.
+	List []string
+	// Err is the cause, rendered as {err}.
+	Err error
+	// More are further problems of the same file.
+	More []*Error
 }
 
-func (e *Error) Error() string { return msg.ZH.T(e.Key, e.Args...) }
+func (e *Error) Error() string { return e.Localized(msg.ZH) }
 
-// Localized renders the error in lang.
-func (e *Error) Localized(l msg.Lang) string { return l.T(e.Key, e.Args...) }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Localized renders the error in l, one problem a line.
+func (e *Error) Localized(l msg.Lang) string {
+	args := append(slices.Clone(e.Args), "where", e.where(l))
+	if e.Want != "" {
+		args = append(args, "want", l.T(e.Want, e.WantArgs...))
+	}
+	if e.List != nil {
+		args = append(args, "known", strings.Join(e.List, l.Pick("、", ", ")))
+	}
+	if e.Err != nil {
+		args = append(args, "err", l.Cause(e.Err))
+	}
+	if e.File != "" {
+		args = append(args, "file", e.File)
+	}
+	s := l.T(e.Key, args...)
+	for _, m := range e.More {
+		s += "\n" + m.Localized(l)
+	}
+	return s
+}
+
+func (e *Error) where(l msg.Lang) string {
+	switch {
+	case e.Env != "":
+		return l.T("config.where-env", "name", e.Env)
+	case e.Line > 0:
+		return l.T("config.where-line", "file", e.File, "line", strconv.Itoa(e.Line))
+	}
+	return l.T("config.where-file", "file", e.File)
+}
+
+// ShowFileAs names the config file name in the messages of e, e.g. the
+// mkspace.yaml of a zip rather than its copy in a temporary folder.
+func (e *Error) ShowFileAs(name string) {
+	if e.File != "" {
+		e.File = name
+	}
+	for i, a := range e.Args {
+		if i%2 == 1 && e.Args[i-1] == "file" && a != "" {
+			e.Args[i] = name
+		}
+	}
+	for _, m := range e.More {
+		m.ShowFileAs(name)
+	}
+}
 
 // Load resolves the configuration.
-func Load(src Source) (*Config, error) {
+func Load(src Source) (*Config, error) { return load(src, true) }
+
+// Default returns the configuration with no file, environment or flags.
+func Default() *Config {
+	c, err := load(Source{}, false)
+	if err != nil {
+		panic(err) // the defaults are valid by construction; tests keep them so
+	}
+	return c
+}
+
+func load(src Source, env bool) (*Config, error) {
 	v := viper.New()
 	for k, val := range Defaults {
 		v.SetDefault(k, val)
 	}
-	v.SetEnvPrefix("MKSPACE")
-	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
-	v.AutomaticEnv()
+	if env {
+		if err := checkEnv(); err != nil {
+			return nil, err
+		}
+		v.SetEnvPrefix(strings.TrimSuffix(envPrefix, "_"))
+		v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
+		v.AutomaticEnv()
+	}
 
 	file := src.File
 	if file == "" && src.Dir != "" {
@@ -133,15 +253,19 @@ func Load(src Source) (*Config, error) {
 			file = cand
 		}
 	}
+	lines := map[string]int{}
 	if file != "" {
-		v.SetConfigFile(file)
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return nil, &Error{Key: "config.unreadable", File: file, Err: err}
+		}
+		data = bytes.TrimPrefix(data, []byte("\ufeff")) // Notepad's byte order mark
+		if lines, err = checkYAML(file, data); err != nil {
+			return nil, err
+		}
 		v.SetConfigType("yaml")
-		if err := v.ReadInConfig(); err != nil {
-			reason := err.Error()
-			if errors.Is(err, fs.ErrNotExist) {
-				reason = "文件不存在 / no such file"
-			}
-			return nil, &Error{Key: "cli.config-unreadable", Args: []string{"file", file, "err", reason}}
+		if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
+			return nil, &Error{Key: "config.syntax", File: file}
 		}
 	}
 	if src.Flags != nil {
@@ -150,31 +274,38 @@ func Load(src Source) (*Config, error) {
 		}
 	}
 
-	c := &Config{File: file, OutputDir: v.GetString("output_dir")}
+	r := &reader{v: v, file: file, lines: lines, values: map[string]string{}}
+	c := &Config{File: file}
 	var err error
-	if c.Fonts, err = fonts(v.Get("pdf.font")); err != nil {
+	lang := r.str("lang")
+	if c.Lang, err = msg.ParseLang(lang); err != nil {
+		return nil, r.invalid("lang", lang, "config.want.choice", "choices", "zh, en")
+	}
+	r.values["lang"] = string(c.Lang)
+	if c.Window.Start, err = r.date("window.start"); err != nil {
 		return nil, err
 	}
-	if c.Lang, err = msg.ParseLang(v.GetString("lang")); err != nil {
-		return nil, &Error{Key: "cli.bad-lang", Args: []string{"value", v.GetString("lang")}}
-	}
-	if c.Window.Start, err = date(v, "window.start"); err != nil {
-		return nil, err
-	}
-	if c.Window.End, err = date(v, "window.end"); err != nil {
+	if c.Window.End, err = r.date("window.end"); err != nil {
 		return nil, err
 	}
 	if c.Window.End.Before(c.Window.Start) {
-		return nil, &Error{Key: "cli.config-invalid", Args: []string{"key", "window", "value", v.GetString("window.end"), "err", "end before start / 结束日期早于开始日期"}}
+		e := r.at("window.end")
+		e.Key, e.Args = "config.window-order", []string{"start", c.Window.Start.Format(DateLayout), "end", c.Window.End.Format(DateLayout)}
+		return nil, e
 	}
-	c.MaxBytes = v.GetInt64("attachments.max_bytes")
-	if c.MaxBytes <= 0 {
-		return nil, invalid("attachments.max_bytes", v.GetString("attachments.max_bytes"), "must be > 0 / 须大于 0")
+	if c.MaxBytes, err = r.size("attachments.max_bytes"); err != nil {
+		return nil, err
 	}
-	c.CheckDigit = strings.ToLower(v.GetString("uscc.check_digit"))
+	c.CheckDigit = strings.ToLower(r.str("uscc.check_digit"))
 	if c.CheckDigit != "error" && c.CheckDigit != "warning" {
-		return nil, invalid("uscc.check_digit", c.CheckDigit, "error | warning")
+		return nil, r.invalid("uscc.check_digit", r.str("uscc.check_digit"), "config.want.choice", "choices", "error, warning")
 	}
+	r.values["uscc.check_digit"] = c.CheckDigit
+	c.OutputDir = r.str("output_dir")
+	if c.Fonts, err = r.fonts("pdf.font"); err != nil {
+		return nil, err
+	}
+
 	// Key by key: viper's UnmarshalKey of a section the file sets in part
 	// would drop the defaults of the keys the file leaves out.
 	e := &c.Eligibility
@@ -183,92 +314,43 @@ func Load(src Source) (*Config, error) {
 		"conversions": &e.Conversions, "financed": &e.Financed, "professional_staff": &e.ProfessionalStaff,
 		"mentors": &e.Mentors, "activities": &e.Activities,
 	} {
-		if *dst, err = cast.ToIntE(v.Get("eligibility." + key)); err != nil {
-			return nil, invalid("eligibility."+key, v.GetString("eligibility."+key), err.Error())
+		if *dst, err = r.count("eligibility."+key, 0); err != nil {
+			return nil, err
 		}
 	}
 	for key, dst := range map[string]*float64{
 		"total_area": &e.TotalArea, "service_area_ratio": &e.ServiceAreaRatio, "public_service_area": &e.PublicServiceArea,
 	} {
-		if *dst, err = cast.ToFloat64E(v.Get("eligibility." + key)); err != nil {
-			return nil, invalid("eligibility."+key, v.GetString("eligibility."+key), err.Error())
+		if *dst, err = r.number("eligibility." + key); err != nil {
+			return nil, err
 		}
 	}
-	if c.Limits.UnzipBytes, err = cast.ToInt64E(v.Get("limits.unzip_bytes")); err != nil {
-		return nil, invalid("limits.unzip_bytes", v.GetString("limits.unzip_bytes"), err.Error())
+	if c.Limits.UnzipBytes, err = r.size("limits.unzip_bytes"); err != nil {
+		return nil, err
 	}
-	if c.Limits.SheetXMLBytes, err = cast.ToInt64E(v.Get("limits.sheet_xml_bytes")); err != nil {
-		return nil, invalid("limits.sheet_xml_bytes", v.GetString("limits.sheet_xml_bytes"), err.Error())
+	if c.Limits.SheetXMLBytes, err = r.size("limits.sheet_xml_bytes"); err != nil {
+		return nil, err
 	}
-	if c.Limits.CellChars, err = cast.ToIntE(v.Get("limits.cell_chars")); err != nil {
-		return nil, invalid("limits.cell_chars", v.GetString("limits.cell_chars"), err.Error())
+	if c.Limits.CellChars, err = r.count("limits.cell_chars", 1); err != nil {
+		return nil, err
 	}
+
 	overrides := map[string][]string{}
-	if v.IsSet("options") {
-		if err := v.UnmarshalKey("options", &overrides); err != nil {
-			return nil, invalid("options", "", err.Error())
+	if v.IsSet(optionsKey) {
+		if err := v.UnmarshalKey(optionsKey, &overrides); err != nil {
+			e := r.at(optionsKey)
+			e.Key, e.Args = "config.not-group", []string{"key", optionsKey, "example", groupExample(optionsKey)}
+			return nil, e
 		}
 	}
 	base := schema.DefaultLists()
 	if bad := base.UnknownLists(overrides); len(bad) > 0 {
-		return nil, &Error{Key: "cli.config-unknown-list", Args: []string{"name", bad[0]}}
+		return nil, unknownKey(r.at(optionsKey+"."+bad[0]), optionsKey+"."+bad[0])
 	}
 	c.Lists = base.With(overrides)
+	for _, name := range listNames() {
+		r.values[optionsKey+"."+name] = strings.Join(c.Lists[name], ", ")
+	}
+	c.values = r.values
 	return c, nil
-}
-
-// Default returns the configuration with no file, environment or flags.
-func Default() *Config {
-	c, err := Load(Source{})
-	if err != nil {
-		panic(err) // the defaults are valid by construction; tests keep them so
-	}
-	return c
-}
-
-func invalid(key, value, reason string) error {
-	return &Error{Key: "cli.config-invalid", Args: []string{"key", key, "value", value, "err", reason}}
-}
-
-// fonts reads pdf.font: one file name, or a list of them (tried in order
-// for each character; "builtin" is the shipped font). An empty name alone
-// means the shipped font.
-func fonts(v any) ([]string, error) {
-	switch x := v.(type) {
-	case nil:
-		return nil, nil
-	case string:
-		if strings.TrimSpace(x) == "" {
-			return nil, nil
-		}
-		return []string{x}, nil
-	case []any:
-		out := make([]string, 0, len(x))
-		for _, e := range x {
-			s, ok := e.(string)
-			if !ok {
-				return nil, invalid("pdf.font", fmt.Sprint(e), "一个字体文件名，或字体文件名的列表 / a font file, or a list of font files")
-			}
-			out = append(out, s)
-		}
-		return out, nil
-	case []string:
-		return x, nil
-	}
-	return nil, invalid("pdf.font", fmt.Sprint(v), "一个字体文件名，或字体文件名的列表 / a font file, or a list of font files")
-}
-
-// date reads a YYYY-MM-DD value; YAML may already have made it a time.
-func date(v *viper.Viper, key string) (time.Time, error) {
-	switch x := v.Get(key).(type) {
-	case time.Time:
-		return time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC), nil
-	default:
-		s := strings.TrimSpace(fmt.Sprint(x))
-		t, err := time.Parse(DateLayout, s)
-		if err != nil {
-			return time.Time{}, invalid(key, s, "YYYY-MM-DD, 如 2021-10-31")
-		}
-		return t, nil
-	}
 }

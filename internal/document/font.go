@@ -3,6 +3,7 @@ package document
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/signintech/gopdf/fontmaker/core"
 
 	"github.com/mkspace/mkspace/internal/glyph"
+	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/templates"
 )
 
@@ -26,6 +28,15 @@ type metrics struct {
 	oface   map[rune]uint8
 	missing map[rune]bool
 }
+
+// FontError is a font that cannot be used to set the document.
+type FontError struct{ Err error }
+
+func (e *FontError) Error() string { return e.Err.Error() }
+func (e *FontError) Unwrap() error { return e.Err }
+
+// Localized says what to do, in l (the parser's words are for a bug report).
+func (e *FontError) Localized(l msg.Lang) string { return l.T("document.font-damaged") }
 
 // face is one font of the metrics.
 type face struct {
@@ -48,7 +59,7 @@ func loadMetrics(data []byte, fallback ...[]byte) (m *metrics, err error) {
 		other: map[rune]float64{}, oface: map[rune]uint8{}, missing: map[rune]bool{},
 	}
 	if len(fallback) > 254 {
-		return nil, fmt.Errorf("too many fonts")
+		return nil, &FontError{Err: errors.New("too many fonts")}
 	}
 	for i, d := range append([][]byte{data}, fallback...) {
 		f, err := loadFace(d, i)
@@ -74,19 +85,19 @@ func loadFace(data []byte, i int) (f *face, err error) {
 	// The parser may panic on damaged data.
 	defer func() {
 		if v := recover(); v != nil {
-			f, err = nil, fmt.Errorf("the font cannot be parsed: %v", v)
+			f, err = nil, &FontError{Err: fmt.Errorf("the font cannot be parsed: %v", v)}
 		}
 	}()
 	var p core.TTFParser
 	if err := p.ParseFontData(data); err != nil {
-		return nil, fmt.Errorf("the font cannot be parsed (a TrueType font is needed): %w", err)
+		return nil, &FontError{Err: fmt.Errorf("the font cannot be parsed (a TrueType font is needed): %w", err)}
 	}
 	if p.UnitsPerEm() == 0 || len(p.Widths()) == 0 || len(p.Chars()) == 0 {
-		return nil, fmt.Errorf("the font has no character widths or character map")
+		return nil, &FontError{Err: errors.New("the font has no character widths or character map")}
 	}
 	set, err := glyph.Parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("the font's character map cannot be read: %w", err)
+		return nil, &FontError{Err: fmt.Errorf("the font's character map cannot be read: %w", err)}
 	}
 	return &face{
 		data: data, name: name, chars: p.Chars(), groups: p.GroupingTables(), widths: p.Widths(),

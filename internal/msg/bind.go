@@ -19,6 +19,26 @@ func init() {
 			ZH: "找不到附件 {file}，无法装订进申报书。请检查文件是否被移动或改名。",
 			EN: "the attachment {file} is missing and cannot be bound into the 申报书. Check whether it was moved or renamed.",
 		},
+		"bind.reason.password": {
+			ZH: "需要密码才能打开",
+			EN: "it needs a password to open",
+		},
+		"bind.reason.no-pages": {
+			ZH: "文件中没有任何页面",
+			EN: "it has no pages",
+		},
+		"bind.reason.missing": {
+			ZH: "文件不存在",
+			EN: "the file does not exist",
+		},
+		"bind.reason.damaged": {
+			ZH: "文件已损坏，无法按 PDF 解析",
+			EN: "the file is damaged and cannot be parsed as a PDF",
+		},
+		"bind.font-glyphs": {
+			ZH: "所用字体缺少这些字符：{chars}，无法在每页印上版本号。请在 mkspace.yaml 的 pdf.font 中选择含中文的 TrueType 字体（.ttf），或删除该项改用内置字体",
+			EN: "the font in use lacks these characters: {chars}, so the version number cannot be printed on every page. Set pdf.font in mkspace.yaml to a TrueType font (.ttf) with Chinese, or remove it to use the built-in font",
+		},
 		"bind.body": {
 			ZH: "申报书正文无法装订（{err}）。这是 mkspace 自身的问题，请把这条信息反馈给维护者。",
 			EN: "the body of the 申报书 cannot be bound ({err}). This is a fault of mkspace: please report this message.",

@@ -86,8 +86,8 @@ Then run mkspace validate to check that every attachment is there, is a PDF and 
 			EN: "last day of the window: the cut-off of every cumulative table",
 		},
 		"init.yaml.attachments.max_bytes": {
-			ZH: "每个附件 PDF 的大小上限，单位为字节（网上系统要求“不大于3M”）",
-			EN: "size limit of every attachment PDF, in bytes (the online system allows 3 MB)",
+			ZH: "每个附件 PDF 的大小上限：字节数，或带单位如 3MB、500KB（1 MB = 1,048,576 字节；网上系统要求“不大于3M”）",
+			EN: "size limit of every attachment PDF: bytes, or with a unit such as 3MB, 500KB (1 MB = 1,048,576 bytes; the online system allows 3 MB)",
 		},
 		"init.yaml.uscc.check_digit": {
 			ZH: "统一社会信用代码校验位不符时：error 作为错误；warning 只作提醒\n（少数早期试点地区的合法代码校验位不符，遇到时可改为 warning）",
@@ -154,12 +154,12 @@ Then run mkspace validate to check that every attachment is there, is a PDF and 
 			EN: "safety limits when reading workbooks, so that a damaged or hostile file cannot exhaust memory; rarely changed.",
 		},
 		"init.yaml.limits.unzip_bytes": {
-			ZH: "一个 .xlsx 文件解压后的总大小上限，单位为字节",
-			EN: "total unpacked size of one .xlsx, bytes",
+			ZH: "一个 .xlsx 文件解压后的总大小上限：字节数，或带单位如 2GB",
+			EN: "total unpacked size of one .xlsx: bytes, or with a unit such as 2GB",
 		},
 		"init.yaml.limits.sheet_xml_bytes": {
-			ZH: "一张工作表解压后的大小上限，单位为字节",
-			EN: "unpacked size of one sheet, bytes",
+			ZH: "一张工作表解压后的大小上限：字节数，或带单位如 1GB",
+			EN: "unpacked size of one sheet: bytes, or with a unit such as 1GB",
 		},
 		"init.yaml.limits.cell_chars": {
 			ZH: "一个单元格最多多少个字符（Excel 的上限为 32767）",

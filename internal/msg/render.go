@@ -32,8 +32,12 @@ func init() {
 			EN: "{file} is not a font file. pdf.font must name a TrueType font file (.ttf); remove it to use the built-in font.",
 		},
 		"render.font-damaged": {
-			ZH: "字体文件 {file} 无法解析（{err}），可能已损坏。请换一个 TrueType 字体文件（.ttf），或删除 mkspace.yaml 中的 pdf.font 一项，改用内置字体。",
-			EN: "the font file {file} cannot be parsed ({err}); it may be damaged. Use another TrueType font file (.ttf), or remove pdf.font from mkspace.yaml to use the built-in font.",
+			ZH: "字体文件 {file} 无法解析，可能已损坏。请换一个 TrueType 字体文件（.ttf），或删除 mkspace.yaml 中的 pdf.font 一项，改用内置字体。",
+			EN: "the font file {file} cannot be parsed; it may be damaged. Use another TrueType font file (.ttf), or remove pdf.font from mkspace.yaml to use the built-in font.",
+		},
+		"document.font-damaged": {
+			ZH: "所用字体无法解析，可能已损坏或不是 TrueType 字体。请在 mkspace.yaml 的 pdf.font 中换一个 TrueType 字体文件（.ttf），或删除该项改用内置字体",
+			EN: "the font in use cannot be parsed; it may be damaged or not a TrueType font. Set pdf.font in mkspace.yaml to another TrueType font file (.ttf), or remove it to use the built-in font",
 		},
 		"render.font-no-glyphs": {
 			ZH: "字体 {file} 缺少这些字符：{chars}，用它生成的 PDF 中这些字会显示为空白。请选择同时包含中文、英文字母和数字的 TrueType 字体，或删除 mkspace.yaml 中的 pdf.font 一项，改用内置字体。",

@@ -165,8 +165,8 @@ func init() {
 			EN: `{loc}: the attachment "{value}" is {size}, more than the {max} allowed. Compress the PDF or scan at a lower resolution (e.g. 150 dpi) and save it again.`,
 		},
 		"ATTACHMENT-UNREADABLE": {
-			ZH: `{loc}：附件"{value}"无法解析，文件可能已损坏（{err}）。请重新导出或扫描为 PDF。`,
-			EN: `{loc}: the attachment "{value}" cannot be read as a PDF; the file may be damaged ({err}). Export or scan it to PDF again.`,
+			ZH: `{loc}：附件"{value}"无法按 PDF 解析，文件可能已损坏。请用 PDF 阅读器打开确认，并重新导出或扫描为 PDF。`,
+			EN: `{loc}: the attachment "{value}" cannot be read as a PDF; the file may be damaged. Open it in a PDF reader to check, and export or scan it to PDF again.`,
 		},
 		"ATTACHMENT-UNREADABLE.password": {
 			ZH: `{loc}：附件"{value}"设有打开密码，无法装订进申报书。请去除打开密码后重新保存（只限制编辑或打印的权限密码不影响）。`,

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -468,7 +469,7 @@ func (r *Report) checkContents(root string, files map[string]unpacked, opts Chec
 	m, err := ParseManifest(f)
 	f.Close()
 	if err != nil {
-		r.add(CodeManifestInvalid, "pkgcheck.bad-manifest", "err", err.Error())
+		r.Problems = append(r.Problems, Problem{Code: CodeManifestInvalid, Key: "pkgcheck.bad-manifest", err: manifestReason{err}})
 		return r.checkFolderData(root, opts)
 	}
 	r.Manifest = m
@@ -583,7 +584,8 @@ func (r *Report) checkPackage(pkg []string, cfg *config.Config, pdf string) erro
 		if !errors.As(err, &de) && !(errors.As(err, &pe) && pe.Path == pdf) {
 			return err
 		}
-		r.add(CodePDFUnreadable, "pkgcheck.pdf-unreadable", "file", displayName(r.PDF, pdf), "err", err.Error())
+		r.Problems = append(r.Problems, Problem{Code: CodePDFUnreadable, Key: "pkgcheck.pdf-unreadable",
+			Args: []string{"file", displayName(r.PDF, pdf)}, err: bind.Reason{Err: err}})
 		return r.checkData(pkg, cfg)
 	}
 	r.Verdict, r.Data = v, v.Data
@@ -642,14 +644,26 @@ func (r *Report) dataProblems() {
 	}
 }
 
-// errText renders an error for a person: catalogue errors in l.
-func errText(err error, l msg.Lang) string {
-	var loc interface{ Localized(msg.Lang) string }
-	if errors.As(err, &loc) {
-		return loc.Localized(l)
+// manifestReason is why a manifest cannot be used, in plain words: its
+// JSON, or else that it is not one that Pack wrote (the details are for
+// a bug report, not for the office).
+type manifestReason struct{ err error }
+
+func (m manifestReason) Error() string { return m.err.Error() }
+func (m manifestReason) Unwrap() error { return m.err }
+
+func (m manifestReason) Localized(l msg.Lang) string {
+	var js *json.SyntaxError
+	var jt *json.UnmarshalTypeError
+	if errors.As(m.err, &js) || errors.As(m.err, &jt) || msg.IsOS(m.err) {
+		return l.Cause(m.err)
 	}
-	return err.Error()
+	return l.T("cause.manifest")
 }
+
+// errText renders an error for a person: catalogue errors in l,
+// refusals of the system in plain words.
+func errText(err error, l msg.Lang) string { return l.Cause(err) }
 
 func humanBytes(n int64) string {
 	switch {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/templates"
@@ -22,8 +23,17 @@ type FontError struct {
 func (e *FontError) Error() string { return msg.ZH.T(e.Key, e.Args...) }
 func (e *FontError) Unwrap() error { return e.Err }
 
-// Localized renders the error in lang.
-func (e *FontError) Localized(l msg.Lang) string { return l.T(e.Key, e.Args...) }
+// Localized renders the error in lang: a file the system refused with
+// the refusal in plain words.
+func (e *FontError) Localized(l msg.Lang) string {
+	args := slices.Clone(e.Args)
+	for i := 1; i < len(args) && msg.IsOS(e.Err); i += 2 {
+		if args[i-1] == "err" {
+			args[i] = l.Cause(e.Err)
+		}
+	}
+	return l.T(e.Key, args...)
+}
 
 func fontErr(key, file string, err error) *FontError {
 	reason := ""

@@ -478,7 +478,7 @@ func (a *attachments) examine(resolved string) (v attachVerdict) {
 	a.opened.Add(1)
 	data, err := io.ReadAll(io.LimitReader(f, a.maxBytes+1))
 	if err != nil {
-		return attachVerdict{Rule: finding.AttachmentUnreadable, Args: []string{"err", shortErr(err)}}
+		return attachVerdict{Rule: finding.AttachmentUnreadable}
 	}
 	if int64(len(data)) > a.maxBytes { // grew since Stat
 		return a.tooLarge(int64(len(data)))
@@ -495,7 +495,9 @@ func (a *attachments) examine(resolved string) (v attachVerdict) {
 		if errors.Is(err, pdfcpu.ErrWrongPassword) {
 			return attachVerdict{Rule: finding.AttachmentUnreadable, Variant: "password"}
 		}
-		return attachVerdict{Rule: finding.AttachmentUnreadable, Args: []string{"err", shortErr(err)}}
+		// The parser's own words (an object number, a cross-reference
+		// table) tell a person nothing to do: the message says what to do.
+		return attachVerdict{Rule: finding.AttachmentUnreadable}
 	}
 	return attachVerdict{}
 }
@@ -533,9 +535,8 @@ func parsePDF(data []byte) (err error) {
 	return nil
 }
 
-// shortErr keeps a library error readable in a message.
-func shortErr(err error) string {
-	s := err.Error()
+// shortText keeps a library error readable in a message.
+func shortText(s string) string {
 	if r := []rune(s); len(r) > 120 {
 		s = string(r[:120]) + "…"
 	}

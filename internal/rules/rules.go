@@ -225,7 +225,7 @@ func (ck *checker) unreadable(t *workbook.Table, file string, err error) finding
 	return finding.Finding{
 		Rule: finding.FileUnreadable, Severity: finding.Error,
 		File: file, Sheet: sheetName(t),
-		Message: ck.lang.T("rules.read-failed", "sheet", sheetName(t), "err", shortErr(err)),
+		Message: ck.lang.T("rules.read-failed", "sheet", sheetName(t), "err", shortText(ck.lang.Cause(err))),
 	}
 }
 

@@ -54,7 +54,20 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // Localized renders the error in lang.
-func (e *Error) Localized(l msg.Lang) string { return l.T(e.Key, e.Args...) }
+func (e *Error) Localized(l msg.Lang) string {
+	return l.T(e.Key, withCause(slices.Clone(e.Args), e.Err, l)...)
+}
+
+// withCause sets the {err} of the placeholders kv to the cause err in l:
+// a refusal of the system or a damaged archive in plain words.
+func withCause(kv []string, err error, l msg.Lang) []string {
+	for i := 1; err != nil && i < len(kv); i += 2 {
+		if kv[i-1] == "err" {
+			kv[i] = l.Cause(err)
+		}
+	}
+	return kv
+}
 
 // Open reads one package: paths is either one folder (every *.xlsx in it,
 // not recursive, skipping hidden files and Office lock files "~$*"; the
@@ -280,6 +293,7 @@ func (p *Package) unreadable(rel, sheet string, err error) {
 		key = "workbook.sheet-too-large"
 	}
 	kv := append([]string{"file", rel, "sheet", sheet}, u.args...)
+	withCause(kv, u.err, p.cfg.Lang)
 	p.add(finding.Finding{Rule: finding.FileUnreadable, File: rel, Sheet: sheet}, key, kv...)
 }
 
