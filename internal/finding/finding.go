@@ -42,6 +42,10 @@ const (
 	TeamConflict    = "TEAM-STATUS-CONFLICT"
 	VenueAreaSum    = "VENUE-AREA-SUM"
 
+	// CellMerged: a merged range across data rows (one finding for the
+	// range; its covered cells are not CELL-REQUIRED).
+	CellMerged = "CELL-MERGED"
+
 	AttachmentOutside    = "ATTACHMENT-OUTSIDE"
 	AttachmentMissing    = "ATTACHMENT-MISSING"
 	AttachmentNotPDF     = "ATTACHMENT-NOT-PDF"
@@ -80,6 +84,7 @@ func Rules() []string {
 		DateAfterWindow, DateOutside, DateOrder, TeamConflict, VenueAreaSum,
 		AttachmentOutside, AttachmentMissing, AttachmentNotPDF, AttachmentTooLarge, AttachmentUnreadable,
 		XrefTeamUnknown, XrefTeamNotConverted, XrefRegdateMismatch, XrefTeamMultiEnterprise, XrefTeamNoEnterprise,
+		CellMerged,
 	}
 }
 
