@@ -305,7 +305,7 @@ func TestSheetsThatAreNotWorksheets(t *testing.T) {
 
 // writeZipEntries writes entries as given: names may repeat or differ only
 // in case.
-func writeZipEntries(t *testing.T, path string, parts []rawPart) {
+func writeZipEntries(t testing.TB, path string, parts []rawPart) {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
