@@ -409,7 +409,7 @@ func TestLongCellRealLength(t *testing.T) {
 				for _, c := range r.Cells[:2] {
 					assert.Equal(t, 1000, len([]rune(c.Value)), c.Ref)
 					assert.True(t, strings.HasPrefix(c.Value, tc.prefix), c.Ref)
-					assert.Equal(t, tc.length-1000, c.Cut, "%s: the characters past the cut are counted", c.Ref)
+					assert.Equal(t, int32(tc.length-1000), c.Cut, "%s: the characters past the cut are counted", c.Ref)
 				}
 			}
 		})

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -276,7 +277,7 @@ func (p *Package) readForm(t *Table, rr *rowReader) *rowSet {
 		t.formRows[row.num] = i
 		cells[i] = Cell{Row: row.num, Ref: cellRef(valCol, row.num), Kind: KindEmpty}
 		if val != nil {
-			cells[i].Value, cells[i].Kind, cells[i].Cut = val.value, val.kind, val.cut
+			cells[i].Value, cells[i].Kind, cells[i].Cut = val.value, val.kind, cut32(val.cut)
 		}
 	}
 	t.form = &Row{Number: t.HeaderRow, Cells: cells}
@@ -350,7 +351,7 @@ func (p *Package) Each(t *Table, fn func(Row) error) error {
 		for _, c := range raw.cells {
 			if c.col < len(t.colIndex) {
 				if i := t.colIndex[c.col]; i >= 0 {
-					cells[i].Value, cells[i].Kind, cells[i].Cut = c.value, c.kind, c.cut
+					cells[i].Value, cells[i].Kind, cells[i].Cut = c.value, c.kind, cut32(c.cut)
 				}
 			}
 		}
@@ -368,6 +369,11 @@ func (p *Package) Each(t *Table, fn func(Row) error) error {
 func (p *Package) openRows(t *Table) (*rowReader, error) {
 	colIndex := t.colIndex
 	return t.book.rows(t.part, func(col int) bool { return col < len(colIndex) && colIndex[col] >= 0 })
+}
+
+// cut32 bounds a count of characters cut for Cell.Cut.
+func cut32(n int) int32 {
+	return int32(min(n, math.MaxInt32))
 }
 
 // safeNext advances a row reader, turning a panic into an error.

@@ -19,15 +19,15 @@ import (
 type Cell struct {
 	Value string // raw value: shared/inline string resolved, numbers as stored (no number format applied), "" when empty
 	Kind  Kind   // what the file says the cell holds
-	Row   int    // 1-based Excel row
-	Ref   string // A1 reference, e.g. "H7"; set even when the cell is empty, "" when the column is missing
 	// Cut is the number of characters past limits.cell_chars that were
 	// counted but not kept: the cell's real length is that of Value plus Cut.
-	Cut int
+	Cut int32
+	Row int    // 1-based Excel row
+	Ref string // A1 reference, e.g. "H7"; set even when the cell is empty, "" when the column is missing
 }
 
 // Kind is the stored type of a cell.
-type Kind int
+type Kind uint8
 
 const (
 	KindEmpty   Kind = iota
