@@ -8,7 +8,11 @@
 // The reader works on the .xlsx zip directly: it streams each worksheet's
 // XML with a small tokenizer (no cell formatting, no whole sheet in memory,
 // cell types and formulas kept), reads only the parts it needs, and never
-// writes to the user's files.
+// writes to the user's files. It decodes the encoding each part declares
+// (encoding.go), reports sheets that are not worksheets (macro, dialog and
+// chart sheets) and merged ranges across data rows (merged.go), refuses a
+// zip whose part names differ only in case, and reads an .xlsm like an
+// .xlsx (macros are neither read nor run).
 package workbook
 
 import (
