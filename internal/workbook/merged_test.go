@@ -177,3 +177,22 @@ func TestMergesOfAFormSheet(t *testing.T) {
 	assert.Equal(t, "运营主体名称", got[0].Column)
 	assert.True(t, p.CoveredByMerge(finding.Finding{Rule: finding.CellRequired, File: "申报数据.xlsx", Sheet: "基础信息", Cell: "B4"}))
 }
+
+// TestMergedConcurrentReads: tables read at once on several goroutines
+// report each range once.
+func TestMergedConcurrentReads(t *testing.T) {
+	path := writeBook(t, t.TempDir(), "申报数据.xlsx", mergedTeams(), merge([2]string{"F3", "F4"}))
+	p := openPkg(t, nil, path)
+	done := make(chan error)
+	for range 4 {
+		for _, tb := range p.Tables {
+			go func() { done <- p.Each(tb, func(Row) error { return nil }) }()
+		}
+	}
+	for range 4 * len(p.Tables) {
+		require.NoError(t, <-done)
+	}
+	got := only(p.Findings, finding.CellMerged)
+	require.Len(t, got, 1, describe(p.Findings))
+	assert.True(t, p.CoveredByMerge(finding.Finding{Rule: finding.CellRequired, File: "申报数据.xlsx", Sheet: "创业团队", Cell: "F4"}))
+}
