@@ -101,7 +101,11 @@ func Open(paths []string, cfg *config.Config) (*Package, error) {
 		for _, bs := range b.sheets {
 			sh := schema.ByName(bs.name)
 			if sh == nil {
-				if root := b.rootOf(bs.part); bs.part != "" && root != "" && root != "worksheet" {
+				root := ""
+				if bs.part != "" {
+					root = b.rootOf(bs.part)
+				}
+				if root != "" && root != "worksheet" {
 					// A macro, dialog or chart sheet: named for what it is
 					// (its macros are never run).
 					p.add(finding.Finding{Rule: finding.SheetUnknown, File: b.rel, Sheet: bs.name},
