@@ -23,6 +23,7 @@ import (
 	"github.com/mkspace/mkspace/internal/pack"
 	"github.com/mkspace/mkspace/internal/totals"
 	"github.com/mkspace/mkspace/internal/version"
+	"github.com/mkspace/mkspace/internal/workbook"
 )
 
 func init() { commands = append(commands, newVerifyCmd) }
@@ -245,7 +246,7 @@ func verifyTargets(args []string) ([]verifyTarget, error) {
 		}
 	}
 	if len(args) == 2 && isPDF(args[0]) {
-		if st, _ := os.Stat(args[1]); st.IsDir() || strings.EqualFold(filepath.Ext(args[1]), ".xlsx") {
+		if st, _ := os.Stat(args[1]); st.IsDir() || workbook.IsWorkbookName(args[1]) {
 			return []verifyTarget{{Arg: args[0], Kind: pack.KindPDF, Package: args[1]}}, nil
 		}
 	}
@@ -325,7 +326,7 @@ func isPDF(path string) bool {
 // it does, else the folder above it (build-pdf writes into
 // <package>/output/, and a user may run verify from inside output/).
 func packageOfPDF(pdf string) string {
-	if m, _ := filepath.Glob("*.xlsx"); len(m) > 0 {
+	if holdsWorkbook(".") {
 		return "."
 	}
 	dir := filepath.Dir(pdf)
@@ -333,11 +334,11 @@ func packageOfPDF(pdf string) string {
 	if err != nil {
 		return dir
 	}
-	if m, _ := filepath.Glob(filepath.Join(abs, "*.xlsx")); len(m) > 0 {
+	if holdsWorkbook(abs) {
 		return dir
 	}
 	if parent := filepath.Dir(abs); parent != abs {
-		if m, _ := filepath.Glob(filepath.Join(parent, "*.xlsx")); len(m) > 0 {
+		if holdsWorkbook(parent) {
 			if wd, err := os.Getwd(); err == nil {
 				if rel, err := filepath.Rel(wd, parent); err == nil && !strings.HasPrefix(rel, "..") {
 					return rel
@@ -347,6 +348,17 @@ func packageOfPDF(pdf string) string {
 		}
 	}
 	return dir
+}
+
+// holdsWorkbook reports whether a folder holds a workbook (.xlsx, .xlsm).
+func holdsWorkbook(dir string) bool {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !e.IsDir() && workbook.IsWorkbookName(e.Name()) && !strings.HasPrefix(e.Name(), "~$") {
+			return true
+		}
+	}
+	return false
 }
 
 // okLine is the line of a package that passed.

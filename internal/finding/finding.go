@@ -48,6 +48,9 @@ const (
 	// CellGlyphMissing: a character printed in the 申报书 that no font in
 	// use has: it would print as a blank.
 	CellGlyphMissing = "CELL-GLYPH-MISSING"
+	// CellMerged: a merged range across data rows (one finding for the
+	// range; its covered cells are not CELL-REQUIRED).
+	CellMerged = "CELL-MERGED"
 
 	AttachmentOutside    = "ATTACHMENT-OUTSIDE"
 	AttachmentMissing    = "ATTACHMENT-MISSING"
@@ -87,7 +90,7 @@ func Rules() []string {
 		DateAfterWindow, DateOutside, DateOrder, TeamConflict, VenueAreaSum,
 		AttachmentOutside, AttachmentMissing, AttachmentNotPDF, AttachmentTooLarge, AttachmentUnreadable,
 		XrefTeamUnknown, XrefTeamNotConverted, XrefRegdateMismatch, XrefTeamMultiEnterprise, XrefTeamNoEnterprise,
-		CellControlChar, CellGlyphMissing,
+		CellControlChar, CellGlyphMissing, CellMerged,
 	}
 }
 

@@ -32,7 +32,8 @@ func TestSeverityAndCounts(t *testing.T) {
 	e, w := Counts([]Finding{{Severity: Error}, {Severity: Warning}, {Severity: Error}})
 	assert.Equal(t, 2, e)
 	assert.Equal(t, 1, w)
-	assert.Len(t, Rules(), 35)
+	assert.Len(t, Rules(), 36)
 	assert.Equal(t, Error, DefaultSeverity(CellControlChar))
 	assert.Equal(t, Warning, DefaultSeverity(CellGlyphMissing))
+	assert.Equal(t, Error, DefaultSeverity(CellMerged))
 }

@@ -352,7 +352,8 @@ func (tr *tableRun) valueRules(i int, c workbook.Cell, cellAt func(int) workbook
 	switch col.Type {
 	case schema.Text:
 		if col.MaxLen > 0 {
-			if n := utf8.RuneCountInString(v.Text); n > col.MaxLen {
+			// c.Cut: characters past limits.cell_chars, counted by the reader.
+			if n := utf8.RuneCountInString(v.Text) + int(c.Cut); n > col.MaxLen {
 				tr.emit(finding.CellTooLong, "", i, c, v.Text, "len", strconv.Itoa(n), "max", strconv.Itoa(col.MaxLen))
 			}
 		}

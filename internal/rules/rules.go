@@ -49,6 +49,7 @@ package rules
 import (
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/mkspace/mkspace/internal/cell"
@@ -176,6 +177,9 @@ func CheckWith(p *workbook.Package, cfg *config.Config, obs ...Observer) ([]find
 			ck.out = append(ck.out, ck.unreadable(t, file, err))
 		}
 	}
+	// A merged range across data rows is one CELL-MERGED (the reader's),
+	// not a CELL-REQUIRED for each cell it hides.
+	ck.out = slices.DeleteFunc(ck.out, p.CoveredByMerge)
 	// The reader adds findings while rows are read: take them last.
 	ck.out = append(ck.out, p.Findings...)
 	return ck.finish(), nil

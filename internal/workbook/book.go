@@ -124,7 +124,13 @@ func (b *book) open() error {
 	var total uint64
 	for _, zf := range zr.File {
 		total += zf.UncompressedSize64
-		b.parts[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(zf.Name, `\`, "/"), "/"))] = zf
+		key := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(zf.Name, `\`, "/"), "/"))
+		if prev, dup := b.parts[key]; dup && !strings.HasSuffix(key, "/") {
+			// Part names are case-insensitive: which of the two a reader
+			// takes is arbitrary, so neither is trusted.
+			return newUnreadable("workbook.duplicate-part", nil, "a", prev.Name, "b", zf.Name)
+		}
+		b.parts[key] = zf
 	}
 	if b.limits.UnzipBytes > 0 && total > uint64(b.limits.UnzipBytes) {
 		return newUnreadable("workbook.too-large", nil,
@@ -170,20 +176,27 @@ func (b *book) readWorkbook() error {
 	}
 	defer closeFn()
 	sawWorkbook := false
+	var ns nsStack
 	for {
 		tok := s.next()
 		if tok == tokEOF {
 			break
 		}
-		if tok != tokStart {
+		if tok == tokEnd {
+			ns.pop()
 			continue
 		}
+		ns.push(s)
 		switch {
 		case s.is("workbook"):
 			sawWorkbook = true
 		case s.is("workbookPr"):
-			v := s.attrString("date1904")
-			b.date1904 = v == "1" || strings.EqualFold(v, "true")
+			// Only the workbook's own properties: Excel 2013+ adds an
+			// x15:workbookPr of another namespace after them.
+			if v, ok := s.attr("date1904"); ok && ns.isMain(s.prefix) {
+				d := decodeText(v)
+				b.date1904 = d == "1" || strings.EqualFold(d, "true")
+			}
 		case s.is("sheet"):
 			bs := bookSheet{name: s.attrString("name")}
 			if r, ok := relByID[s.attrString("id")]; ok && b.part(r.target) != nil {
@@ -203,6 +216,10 @@ func (b *book) readWorkbook() error {
 
 func (b *book) corrupt(err error) error {
 	if u := limitError(err); u != nil {
+		return u
+	}
+	var u *unreadable
+	if errors.As(err, &u) {
 		return u
 	}
 	return newUnreadable("workbook.corrupt", err, "err", err.Error())
@@ -256,8 +273,28 @@ func (b *book) openPart(name string, limit int64, key string) (*xmlScanner, func
 	if limit > 0 {
 		r = &limitedReader{r: rc, n: limit, limit: limit, key: key}
 	}
-	maxText := 8 * max(b.limits.CellChars, 1024)
+	if r, err = decodedReader(r); err != nil {
+		rc.Close()
+		return nil, nil, err
+	}
+	// Room for cell_chars characters in their longest raw form, an escaped
+	// surrogate pair ("_xD83D__xDE80_", 14 bytes).
+	maxText := 2 * bstrLen * max(b.limits.CellChars, 1024)
 	return newScanner(r, maxText), func() { rc.Close() }, nil
+}
+
+// rootOf returns the local name of the root element of a part ("worksheet",
+// "macrosheet", …), "" when it cannot be read.
+func (b *book) rootOf(part string) string {
+	s, closeFn, err := b.openPart(part, b.limits.SheetXMLBytes, "limits.sheet_xml_bytes")
+	if err != nil {
+		return ""
+	}
+	defer closeFn()
+	if s.next() != tokStart {
+		return ""
+	}
+	return string(s.name)
 }
 
 // limitedReader fails (rather than stopping quietly) past its limit.
@@ -321,6 +358,7 @@ func (b *book) readRels(name, base string) ([]relationship, error) {
 // no allocation per item, whatever the table's size.
 type sharedStrings struct {
 	items []string
+	cut   map[int]int // item → characters past limits.cell_chars, counted but not kept
 }
 
 func (t *sharedStrings) get(i int) (string, bool) {
@@ -328,6 +366,14 @@ func (t *sharedStrings) get(i int) (string, bool) {
 		return "", false
 	}
 	return t.items[i], true
+}
+
+// cutOf returns the number of characters of item i that were not kept.
+func (t *sharedStrings) cutOf(i int) int {
+	if t.cut == nil {
+		return 0
+	}
+	return t.cut[i]
 }
 
 // strings loads the shared strings once (safe for concurrent use).
@@ -378,8 +424,16 @@ func (b *book) loadStrings() (*sharedStrings, error) {
 		}
 		if s.is("si") {
 			start := len(chunk)
-			chunk = appendDecoded(chunk, s.richTextRaw())
-			chunk = chunk[:start+runePrefix(chunk[start:], b.limits.CellChars)]
+			raw, over := s.richTextRaw()
+			chunk = appendDecoded(chunk, raw)
+			keep := runePrefix(chunk[start:], b.limits.CellChars)
+			if over += utf8.RuneCount(chunk[start+keep:]); over > 0 {
+				if t.cut == nil {
+					t.cut = map[int]int{}
+				}
+				t.cut[len(t.items)+len(ends)] = over
+			}
+			chunk = chunk[:start+keep]
 			ends = append(ends, len(chunk))
 			if len(chunk) >= sstChunk {
 				flush()
@@ -483,9 +537,12 @@ func excelEpoch(date1904 bool) time.Time {
 // number in the workbook's date system.
 func isoToSerial(v string, date1904 bool) (string, bool) {
 	v = strings.TrimSpace(v)
+	if len(v) > 1 && v[0] == 'T' {
+		v = v[1:] // "T23:44:51": a time only, in ISO 8601's basic form
+	}
 	var t time.Time
 	var err error
-	for _, layout := range []string{"2006-01-02T15:04:05.999999999Z07:00", "2006-01-02T15:04:05.999999999", "2006-01-02T15:04", "2006-01-02", "15:04:05.999999999"} {
+	for _, layout := range []string{"2006-01-02T15:04:05.999999999Z07:00", "2006-01-02T15:04:05.999999999", "2006-01-02T15:04", "2006-01-02", "15:04:05.999999999", "15:04"} {
 		if t, err = time.Parse(layout, v); err == nil {
 			break
 		}
@@ -493,15 +550,19 @@ func isoToSerial(v string, date1904 bool) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	if t.Year() == 0 { // a time only
-		t = excelEpoch(date1904).Add(time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute +
-			time.Duration(t.Second())*time.Second + time.Duration(t.Nanosecond()))
+	if t.Year() == 0 { // a time only: the fraction of a day
+		d := time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute +
+			time.Duration(t.Second())*time.Second + time.Duration(t.Nanosecond())
+		return strconv.FormatFloat(float64(d)/float64(24*time.Hour), 'f', -1, 64), true
 	}
 	t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
 	d := t.Sub(excelEpoch(date1904))
 	days := d.Hours() / 24
 	if !date1904 && t.Before(time.Date(1900, 3, 1, 0, 0, 0, 0, time.UTC)) {
 		days-- // Excel counts a 29 February 1900 that never was
+	}
+	if !date1904 && days < 0 && days >= -1 {
+		days++ // 1899-12-30T…, day 0 of OLE dates: a time only
 	}
 	if days < 0 {
 		return "", false

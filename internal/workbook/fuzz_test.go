@@ -114,19 +114,32 @@ func checkHeaderRow(t *testing.T, h string) {
 // column within Excel's.
 func FuzzSheetXML(f *testing.F) {
 	f.Add([]byte(`<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>`))
-	f.Add([]byte(`<row><c><f>1+1</f><v>2</v></c><c t="d"><v>2021-10-31</v></c><c t="b"><v>1</v></c></row>`))
-	f.Add([]byte(`<sheetData><row r="2"><c r="ZZ2" t="e"><v>#N/A</v></c></row><!-- x --><![CDATA[a]]></sheetData>`))
+	f.Add([]byte(`<worksheet><row><c><f>1+1</f><v>2</v></c><c t="d"><v>2021-10-31</v></c><c t="b"><v>1</v></c></row></worksheet>`))
+	f.Add([]byte(`<worksheet><sheetData><row r="2"><c r="ZZ2" t="e"><v>#N/A</v></c></row><!-- x --><![CDATA[a]]></sheetData><mergeCells><mergeCell ref="A1:B3"/><mergeCell ref="$c$9:A1"/></mergeCells></worksheet>`))
+	f.Add([]byte("<?xml version=\"1.0\" encoding=\"GBK\"?><worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>\xcd\xc5</t></is></c></row></sheetData></worksheet>"))
+	f.Add([]byte("\xff\xfe<\x00w\x00o\x00r\x00k\x00s\x00h\x00e\x00e\x00t\x00/\x00>\x00"))
+	f.Add([]byte(`<xm:macrosheet><sheetData><row r="1"><c><v>1</v></c></row></sheetData></xm:macrosheet>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		const cellMax = 50
-		rr := &rowReader{s: newScanner(bytes.NewReader(data), 8*cellMax), sst: &sharedStrings{items: []string{"甲"}}, cellMax: cellMax}
+		r, err := decodedReader(bytes.NewReader(data))
+		if err != nil {
+			var u *unreadable
+			require.ErrorAs(t, err, &u, "an encoding that cannot be read is a finding")
+			return
+		}
+		rr := &rowReader{s: newScanner(r, 2*bstrLen*cellMax), sst: &sharedStrings{items: []string{"甲"}}, cellMax: cellMax}
 		rows := 0
 		for rr.next() {
 			rows++
 			for _, c := range rr.row.cells {
 				assert.LessOrEqual(t, utf8.RuneCountInString(c.value), cellMax)
+				assert.GreaterOrEqual(t, c.cut, 0)
 				assert.True(t, c.col >= 0 && c.col < maxColumns, "column %d", c.col)
 			}
-			require.Less(t, rows, len(data)+1, "no more rows than bytes")
+			require.Less(t, rows, 2*len(data)+1, "no more rows than bytes")
+		}
+		for _, m := range rr.merges() {
+			assert.True(t, m.row1 < m.row2 && m.col1 <= m.col2 && m.col2 < maxColumns, "%+v", m)
 		}
 	})
 }

@@ -69,9 +69,10 @@ func withCause(kv []string, err error, l msg.Lang) []string {
 	return kv
 }
 
-// Open reads one package: paths is either one folder (every *.xlsx in it,
-// not recursive, skipping hidden files and Office lock files "~$*"; the
-// extension is matched without regard to case) or one or more .xlsx files
+// Open reads one package: paths is either one folder (every *.xlsx and
+// *.xlsm in it, not recursive, skipping hidden files and Office lock files
+// "~$*"; the extension is matched without regard to case; an .xlsm is read
+// like an .xlsx, its macros neither read nor run) or one or more .xlsx files
 // (the package folder is then the folder of the first file). Problems in the
 // data are findings; the error (an *Error) is only for when the command
 // cannot run: no path, a path that does not exist, a folder that cannot be
@@ -113,7 +114,16 @@ func Open(paths []string, cfg *config.Config) (*Package, error) {
 		for _, bs := range b.sheets {
 			sh := schema.ByName(bs.name)
 			if sh == nil {
-				if !schema.IsAuxiliary(bs.name) {
+				root := ""
+				if bs.part != "" {
+					root = b.rootOf(bs.part)
+				}
+				if root != "" && root != "worksheet" {
+					// A macro, dialog or chart sheet: named for what it is
+					// (its macros are never run).
+					p.add(finding.Finding{Rule: finding.SheetUnknown, File: b.rel, Sheet: bs.name},
+						"workbook.sheet-special-unknown", "file", b.rel, "sheet", bs.name, "kind", p.sheetKind(root))
+				} else if !schema.IsAuxiliary(bs.name) {
 					p.sheetUnknown(b.rel, bs.name)
 				}
 				continue
@@ -208,7 +218,18 @@ func statError(path string, err error) error {
 }
 
 // Spreadsheet-like extensions named when a folder holds no .xlsx.
-var otherSheetExts = []string{".xls", ".et", ".ett", ".csv", ".ods", ".xlsb", ".xlsm", ".xltx", ".numbers"}
+var otherSheetExts = []string{".xls", ".et", ".ett", ".csv", ".ods", ".xlsb", ".xltx", ".numbers"}
+
+// IsWorkbookName reports whether a file name is one a package folder's
+// workbooks may have: .xlsx, or .xlsm (a macro-enabled workbook, read like
+// an .xlsx; its macros are neither read nor run).
+func IsWorkbookName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".xlsm":
+		return true
+	}
+	return false
+}
 
 func listFolder(dir string) (files, others []string, err error) {
 	entries, err := os.ReadDir(dir)
@@ -226,7 +247,7 @@ func listFolder(dir string) (files, others []string, err error) {
 			continue
 		}
 		ext := strings.ToLower(filepath.Ext(name))
-		if ext == ".xlsx" {
+		if IsWorkbookName(name) {
 			files = append(files, full)
 		} else if slices.Contains(otherSheetExts, ext) {
 			others = append(others, name)
@@ -276,6 +297,12 @@ func (p *Package) join(items []string, zh, en string) string {
 
 // unreadable reports FILE-UNREADABLE for a file or one of its sheets.
 func (p *Package) unreadable(rel, sheet string, err error) {
+	var nw *notWorksheet
+	if errors.As(err, &nw) {
+		p.add(finding.Finding{Rule: finding.FileUnreadable, File: rel, Sheet: sheet},
+			"workbook.sheet-special", "file", rel, "sheet", sheet, "kind", p.sheetKind(nw.root))
+		return
+	}
 	var u *unreadable
 	if !errors.As(err, &u) {
 		if lu := limitError(err); lu != nil {
@@ -289,12 +316,23 @@ func (p *Package) unreadable(rel, sheet string, err error) {
 		}
 	}
 	key := u.key
-	if sheet != "" && key == "workbook.too-large" {
-		key = "workbook.sheet-too-large"
+	if sheet != "" {
+		switch key {
+		case "workbook.too-large":
+			key = "workbook.sheet-too-large"
+		case "workbook.encoding":
+			key = "workbook.sheet-encoding"
+		}
 	}
 	kv := append([]string{"file", rel, "sheet", sheet}, u.args...)
 	withCause(kv, u.err, p.cfg.Lang)
 	p.add(finding.Finding{Rule: finding.FileUnreadable, File: rel, Sheet: sheet}, key, kv...)
+}
+
+// sheetKind names a kind of sheet part by its root element, in the
+// configured language.
+func (p *Package) sheetKind(root string) string {
+	return p.cfg.Lang.T(sheetKindKey(root), "root", truncateRunes(root, 40))
 }
 
 func (p *Package) sheetUnknown(rel, name string) {

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -49,10 +50,14 @@ func (p *Package) prepare(t *Table) {
 	}
 	defer rr.close()
 	if t.Sheet.Kind == schema.Form {
-		p.readForm(t, rr)
-	} else {
-		p.findHeader(t, rr)
+		fieldRows := p.readForm(t, rr)
+		p.afterRead(t, rr)
+		if t.HeaderRow > 0 && rr.err() == nil {
+			p.reportMerges(t, rr.merges(), fieldRows)
+		}
+		return
 	}
+	p.findHeader(t, rr)
 	p.afterRead(t, rr)
 }
 
@@ -180,8 +185,8 @@ func columnNeeded(sh *schema.Sheet, i int) bool {
 }
 
 // readForm reads a form sheet: the header row (项目 | 内容, or 栏目 | 内容) in
-// rows 1–10, then one field per row.
-func (p *Package) readForm(t *Table, rr *rowReader) {
+// rows 1–10, then one field per row. It returns the rows of the fields.
+func (p *Package) readForm(t *Table, rr *rowReader) *rowSet {
 	sh := t.Sheet
 	nameHdr := schema.NormalizeHeader(sh.FormHeaders[0])
 	valHdr := schema.NormalizeHeader(sh.FormHeaders[1])
@@ -213,7 +218,7 @@ func (p *Package) readForm(t *Table, rr *rowReader) {
 			p.add(finding.Finding{Rule: finding.HeaderNotFound, File: t.RelFile, Sheet: t.Name},
 				"workbook.form-header-not-found", "sheet", t.Name, "h1", sh.FormHeaders[0], "h2", sh.FormHeaders[1])
 		}
-		return
+		return nil
 	}
 	// One header of the two is enough: the field names are left of the
 	// values, as in the template.
@@ -230,6 +235,8 @@ func (p *Package) readForm(t *Table, rr *rowReader) {
 
 	cells := make([]Cell, len(sh.Columns))
 	firstRow := make([]int, len(sh.Columns))
+	fieldRows := &rowSet{}
+	t.formRows = map[int]int{}
 	for rr.next() {
 		row := rr.row
 		var name, val *rawCell
@@ -266,12 +273,16 @@ func (p *Package) readForm(t *Table, rr *rowReader) {
 		}
 		t.Present[i] = true
 		firstRow[i] = row.num
+		fieldRows.add(row.num)
+		t.formRows[row.num] = i
 		cells[i] = Cell{Row: row.num, Ref: cellRef(valCol, row.num), Kind: KindEmpty}
 		if val != nil {
-			cells[i].Value, cells[i].Kind = val.value, val.kind
+			cells[i].Value, cells[i].Kind, cells[i].Cut = val.value, val.kind, cut32(val.cut)
 		}
 	}
 	t.form = &Row{Number: t.HeaderRow, Cells: cells}
+	t.formCol = valCol
+	return fieldRows
 }
 
 // Each streams the data rows of a table to fn, in sheet order, skipping
@@ -303,6 +314,7 @@ func (p *Package) Each(t *Table, fn func(Row) error) error {
 	n := len(t.Sheet.Columns)
 	var refBuf []byte
 	var offs []int
+	var dataRows rowSet
 	for {
 		ok, perr := safeNext(rr)
 		if perr != nil {
@@ -316,6 +328,7 @@ func (p *Package) Each(t *Table, fn func(Row) error) error {
 		if raw.num <= t.HeaderRow || blankRow(raw) {
 			continue
 		}
+		dataRows.add(raw.num)
 		cells := make([]Cell, n)
 		// All references of the row share one string.
 		refBuf, offs = refBuf[:0], offs[:0]
@@ -338,7 +351,7 @@ func (p *Package) Each(t *Table, fn func(Row) error) error {
 		for _, c := range raw.cells {
 			if c.col < len(t.colIndex) {
 				if i := t.colIndex[c.col]; i >= 0 {
-					cells[i].Value, cells[i].Kind = c.value, c.kind
+					cells[i].Value, cells[i].Kind, cells[i].Cut = c.value, c.kind, cut32(c.cut)
 				}
 			}
 		}
@@ -347,12 +360,20 @@ func (p *Package) Each(t *Table, fn func(Row) error) error {
 		}
 	}
 	p.afterRead(t, rr)
+	if rr.err() == nil {
+		p.reportMerges(t, rr.merges(), &dataRows)
+	}
 	return nil
 }
 
 func (p *Package) openRows(t *Table) (*rowReader, error) {
 	colIndex := t.colIndex
 	return t.book.rows(t.part, func(col int) bool { return col < len(colIndex) && colIndex[col] >= 0 })
+}
+
+// cut32 bounds a count of characters cut for Cell.Cut.
+func cut32(n int) int32 {
+	return int32(min(n, math.MaxInt32))
 }
 
 // safeNext advances a row reader, turning a panic into an error.

@@ -3,6 +3,7 @@ package workbook
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxColumns is Excel's column count (A … XFD).
@@ -16,6 +17,7 @@ type rawCell struct {
 	// noCache: a formula without a cached result (never calculated, as
 	// files written by libraries are): its value is unknown, not blank.
 	noCache bool
+	cut     int // characters past the cell bound, counted but not kept
 }
 
 // rawRow is one <row> of the sheet XML.
@@ -37,6 +39,8 @@ type rowReader struct {
 	row      rawRow
 	lastRow  int
 	badIndex bool // a shared string index out of range was met
+	rooted   bool // the root element was seen
+	notSheet error
 	inData   bool
 	done     bool
 }
@@ -71,6 +75,15 @@ func (r *rowReader) next() bool {
 				return false
 			}
 		case tokStart:
+			if !r.rooted {
+				r.rooted = true
+				if !s.is("worksheet") {
+					r.notSheet = &notWorksheet{root: string(s.name)}
+					r.done = true
+					return false
+				}
+				continue
+			}
 			switch {
 			case s.is("sheetData"):
 				r.inData = true
@@ -84,7 +97,91 @@ func (r *rowReader) next() bool {
 	}
 }
 
-func (r *rowReader) err() error { return r.s.err() }
+func (r *rowReader) err() error {
+	if r.notSheet != nil {
+		return r.notSheet
+	}
+	return r.s.err()
+}
+
+// notWorksheet is a sheet part whose root is not <worksheet>: an Excel 4.0
+// macro sheet (<xm:macrosheet>), an Excel 5.0 dialog sheet, a chart sheet.
+type notWorksheet struct{ root string }
+
+func (e *notWorksheet) Error() string { return "sheet part is a " + e.root + ", not a worksheet" }
+
+// kindKey is the message key naming the kind of sheet.
+func sheetKindKey(root string) string {
+	switch root {
+	case "macrosheet", "dialogsheet", "chartsheet":
+		return "workbook.kind." + root
+	}
+	return "workbook.kind.other"
+}
+
+// mergeRange is a merged range of a sheet (0-based columns, 1-based rows).
+type mergeRange struct {
+	ref        string // as written, e.g. "F2:F3"
+	row1, row2 int
+	col1, col2 int
+}
+
+// merges reads the rest of the part after the sheet data and returns its
+// merged ranges that span more than one row (<mergeCells> follows
+// <sheetData>).
+func (r *rowReader) merges() []mergeRange {
+	if !r.done || r.notSheet != nil {
+		return nil
+	}
+	var out []mergeRange
+	s := r.s
+	for {
+		switch s.next() {
+		case tokEOF:
+			return out
+		case tokStart:
+			if !s.is("mergeCell") {
+				continue
+			}
+			ref := s.attrString("ref")
+			if m, ok := parseRange(ref); ok && m.row2 > m.row1 {
+				out = append(out, m)
+			}
+		}
+	}
+}
+
+// parseRange reads an A1 range such as "F2:F3".
+func parseRange(ref string) (mergeRange, bool) {
+	a, b, ok := strings.Cut(strings.ToUpper(strings.ReplaceAll(ref, "$", "")), ":")
+	if !ok {
+		return mergeRange{}, false
+	}
+	c1, r1 := splitRef(a)
+	c2, r2 := splitRef(b)
+	if c1 < 0 || c2 < 0 || r1 <= 0 || r2 <= 0 {
+		return mergeRange{}, false
+	}
+	return mergeRange{ref: a + ":" + b, row1: min(r1, r2), row2: max(r1, r2), col1: min(c1, c2), col2: max(c1, c2)}, true
+}
+
+// splitRef returns the 0-based column and 1-based row of an A1 reference,
+// -1 and 0 when it is not one.
+func splitRef(ref string) (col, row int) {
+	col = refColumn([]byte(ref))
+	if col < 0 {
+		return -1, 0
+	}
+	i := strings.IndexFunc(ref, func(r rune) bool { return r >= '0' && r <= '9' })
+	if i < 0 {
+		return -1, 0
+	}
+	n, err := strconv.Atoi(ref[i:])
+	if err != nil || n <= 0 || n > 1<<20 {
+		return -1, 0
+	}
+	return col, n
+}
 
 // readRow reads the cells of the <row> whose start tag was just read.
 func (r *rowReader) readRow() {
@@ -135,6 +232,7 @@ func (r *rowReader) readCell(col int) {
 	t := string(typ) // small, compared only
 	var (
 		v, inline   string
+		vCut, isCut int
 		hasV, hasIS bool
 		formula     bool
 		ftext       string
@@ -150,13 +248,13 @@ func (r *rowReader) readCell(col int) {
 		case tokStart:
 			switch {
 			case s.is("v"):
-				v, _ = s.elementText()
+				v, vCut = s.elementText()
 				hasV = true
 			case s.is("f"):
 				formula = true
 				ftext, _ = s.elementText()
 			case s.is("is"):
-				inline, _ = s.richText()
+				inline, isCut = s.richText()
 				hasIS = true
 			default:
 				s.skipElement()
@@ -166,24 +264,27 @@ func (r *rowReader) readCell(col int) {
 	cell := rawCell{col: col}
 	switch t {
 	case "s":
-		if hasV {
-			idx, err := strconv.Atoi(strings.TrimSpace(v))
-			str, ok := r.sst.get(idx)
+		// An empty index (<v/>, as POI writes) is an empty cell.
+		if idx := strings.TrimSpace(v); hasV && idx != "" {
+			i, err := strconv.Atoi(idx)
+			str, ok := r.sst.get(i)
 			if err != nil || !ok {
 				r.badIndex = true
+			} else {
+				cell.cut = r.sst.cutOf(i)
 			}
 			cell.value, cell.kind = str, KindString
 		}
 	case "inlineStr":
-		cell.value, cell.kind = inline, KindString
+		cell.value, cell.kind, cell.cut = inline, KindString, isCut
 		if !hasIS && hasV {
-			cell.value = v
+			cell.value, cell.cut = v, vCut
 		}
 		if !hasIS && !hasV {
 			cell.kind = KindEmpty
 		}
 	case "str":
-		cell.value, cell.kind = v, KindString
+		cell.value, cell.kind, cell.cut = v, KindString, vCut
 	case "b":
 		if hasV {
 			cell.kind = KindBool
@@ -203,14 +304,14 @@ func (r *rowReader) readCell(col int) {
 			if serial, ok := isoToSerial(v, r.date1904); ok {
 				cell.value, cell.kind = serial, KindNumber
 			} else {
-				cell.value, cell.kind = v, KindString
+				cell.value, cell.kind, cell.cut = v, KindString, vCut
 			}
 		}
 	default: // "n" or absent
 		if hasV && strings.TrimSpace(v) != "" {
 			cell.value, cell.kind = strings.TrimSpace(v), KindNumber
 		} else if hasIS { // some writers omit t="inlineStr"
-			cell.value, cell.kind = inline, KindString
+			cell.value, cell.kind, cell.cut = inline, KindString, isCut
 		}
 	}
 	if formula && t == "b" && hasV && constantBool(ftext) {
@@ -220,9 +321,14 @@ func (r *rowReader) readCell(col int) {
 		cell.kind = KindFormula
 		cell.noCache = !hasV && !hasIS
 	}
-	// Text beyond the scanner's bound was never stored; cut what remains
-	// to the character limit.
-	cell.value = truncateRunes(cell.value, r.cellMax)
+	// Text beyond the scanner's bound was never stored (only counted); cut
+	// what remains to the character limit, counting what goes.
+	if r.cellMax > 0 && len(cell.value) > r.cellMax {
+		if n := utf8.RuneCountInString(cell.value); n > r.cellMax {
+			cell.value = truncateRunes(cell.value, r.cellMax)
+			cell.cut += n - r.cellMax
+		}
+	}
 	r.row.cells = append(r.row.cells, cell)
 }
 

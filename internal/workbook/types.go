@@ -8,7 +8,11 @@
 // The reader works on the .xlsx zip directly: it streams each worksheet's
 // XML with a small tokenizer (no cell formatting, no whole sheet in memory,
 // cell types and formulas kept), reads only the parts it needs, and never
-// writes to the user's files.
+// writes to the user's files. It decodes the encoding each part declares
+// (encoding.go), reports sheets that are not worksheets (macro, dialog and
+// chart sheets) and merged ranges across data rows (merged.go), refuses a
+// zip whose part names differ only in case, and reads an .xlsm like an
+// .xlsx (macros are neither read nor run).
 package workbook
 
 import (
@@ -19,12 +23,15 @@ import (
 type Cell struct {
 	Value string // raw value: shared/inline string resolved, numbers as stored (no number format applied), "" when empty
 	Kind  Kind   // what the file says the cell holds
-	Row   int    // 1-based Excel row
-	Ref   string // A1 reference, e.g. "H7"; set even when the cell is empty, "" when the column is missing
+	// Cut is the number of characters past limits.cell_chars that were
+	// counted but not kept: the cell's real length is that of Value plus Cut.
+	Cut int32
+	Row int    // 1-based Excel row
+	Ref string // A1 reference, e.g. "H7"; set even when the cell is empty, "" when the column is missing
 }
 
 // Kind is the stored type of a cell.
-type Kind int
+type Kind uint8
 
 const (
 	KindEmpty   Kind = iota
@@ -60,7 +67,16 @@ type Table struct {
 	cols     []int  // per schema column: its 0-based column in the sheet, -1 when missing
 	colIndex []int  // per sheet column: the schema column, -1 when not read
 	letters  []string
-	form     *Row // form sheets: the fields, read by Open
-	failed   bool // FILE-UNREADABLE reported for this sheet
-	badIndex bool // bad shared-string index reported
+	form     *Row        // form sheets: the fields, read by Open
+	formCol  int         // form sheets: the 0-based column of the values
+	formRows map[int]int // form sheets: row → field
+	failed   bool        // FILE-UNREADABLE reported for this sheet
+	badIndex bool        // bad shared-string index reported
+
+	// Merged ranges across data rows (CELL-MERGED), known once the whole
+	// sheet was read (<mergeCells> follows the data), sorted by first row;
+	// mergedMax[i] is the largest last row of merged[:i+1].
+	merged     []mergeRange
+	mergedMax  []int
+	mergedDone bool
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -29,6 +30,9 @@ const (
 type xmlAttr struct {
 	key []byte // local name
 	val []byte // raw, entities not yet decoded
+	// xmlns: a namespace declaration, xmlns="…" (key "xmlns") or
+	// xmlns:p="…" (key "p").
+	xmlns bool
 }
 
 // errMalformed is returned for input that is not well-formed enough to read.
@@ -44,16 +48,22 @@ type xmlScanner struct {
 	rerr     error // sticky error of src (io.EOF at the end)
 
 	name    []byte // local name of the current tag
+	prefix  []byte // its namespace prefix, "" when none
 	attrs   []xmlAttr
 	tag     []byte // backing store of name and attribute values
 	pending bool   // a self-closing tag's end is due
 
 	// Text collection: while keep is set, character data is appended to
-	// text (raw, entities undecoded) up to maxText bytes; more sets cut.
+	// text (raw, entities undecoded) up to maxText bytes; past that, cut is
+	// set and the characters are counted in over, not stored (pend holds
+	// the bytes of a character or escape not yet complete).
 	keep    bool
 	text    []byte
 	maxText int
 	cut     bool
+	over    int
+	pend    []byte
+	scratch []byte
 }
 
 func newScanner(r io.Reader, maxText int) *xmlScanner {
@@ -99,16 +109,49 @@ func (s *xmlScanner) addText(b []byte) {
 	if !s.keep || len(b) == 0 {
 		return
 	}
+	if s.cut {
+		s.countOver(b)
+		return
+	}
 	if room := s.maxText - len(s.text); len(b) > room {
-		b = b[:max(room, 0)]
+		// Keep what fits, ended at a whole character or escape; count the
+		// rest.
+		s.text = append(s.text, b[:max(room, 0)]...)
+		n := decodablePrefix(s.text)
+		s.pend = append(s.pend[:0], s.text[n:]...)
+		s.text = s.text[:n]
 		s.cut = true
+		s.countOver(b[max(room, 0):])
+		return
 	}
 	s.text = append(s.text, b...)
 }
 
+// countOver counts the characters of text past the bound: whole characters
+// and escapes are decoded and counted; an incomplete one waits in pend.
+func (s *xmlScanner) countOver(b []byte) {
+	s.pend = append(s.pend, b...)
+	n := decodablePrefix(s.pend)
+	s.scratch = appendDecoded(s.scratch[:0], s.pend[:n])
+	s.over += utf8.RuneCount(s.scratch)
+	rest := copy(s.pend, s.pend[n:])
+	s.pend = s.pend[:rest]
+}
+
+// overflow ends the counting of text past the bound and returns the number
+// of characters not stored.
+func (s *xmlScanner) overflow() int {
+	if len(s.pend) > 0 {
+		s.scratch = appendDecoded(s.scratch[:0], s.pend)
+		s.over += utf8.RuneCount(s.scratch)
+		s.pend = s.pend[:0]
+	}
+	return s.over
+}
+
 // startText begins collecting the character data that follows.
 func (s *xmlScanner) startText() {
-	s.keep, s.text, s.cut = true, s.text[:0], false
+	s.keep, s.text, s.cut, s.over, s.pend = true, s.text[:0], false, 0, s.pend[:0]
 }
 
 // next advances to the next start or end tag, skipping (or, while keep is
@@ -218,53 +261,49 @@ func (s *xmlScanner) special() bool {
 // skipPast consumes input through the terminator; with cdata the content is
 // collected as text (escaped, so that decoding restores it).
 func (s *xmlScanner) skipPast(term string, cdata bool) bool {
-	var win [4]byte
-	wn := 0
 	collect := cdata && s.keep
-	var content []byte
-	full := false
+	var hold [64]byte // bytes that may begin the terminator, not yet passed on
+	n := 0
 	for {
 		c, ok := s.readByte()
 		if !ok {
 			return false
 		}
-		if wn < len(term) {
-			win[wn] = c
-			wn++
+		hold[n] = c
+		n++
+		if n >= len(term) && string(hold[n-len(term):n]) == term {
+			if collect {
+				s.addEscaped(hold[:n-len(term)])
+			}
+			return true
+		}
+		if n == len(hold) {
+			keep := len(term) - 1
+			if collect {
+				s.addEscaped(hold[:n-keep])
+			}
+			copy(hold[:], hold[n-keep:n])
+			n = keep
+		}
+	}
+}
+
+// addEscaped adds CDATA content as text, escaped as character data.
+func (s *xmlScanner) addEscaped(b []byte) {
+	for len(b) > 0 {
+		i := bytes.IndexAny(b, "&<")
+		if i < 0 {
+			s.addText(b)
+			return
+		}
+		s.addText(b[:i])
+		if b[i] == '&' {
+			s.addText([]byte("&amp;"))
 		} else {
-			copy(win[:], win[1:len(term)])
-			win[len(term)-1] = c
+			s.addText([]byte("&lt;"))
 		}
-		if wn == len(term) && string(win[:wn]) == term {
-			break
-		}
-		if collect {
-			if len(content) < s.maxText+len(term) {
-				content = append(content, c)
-			} else {
-				full = true
-			}
-		}
+		b = b[i+1:]
 	}
-	if collect {
-		if !full {
-			content = content[:max(len(content)-(len(term)-1), 0)]
-		}
-		for _, b := range content {
-			switch b {
-			case '&':
-				s.addText([]byte("&amp;"))
-			case '<':
-				s.addText([]byte("&lt;"))
-			default:
-				s.addText([]byte{b})
-			}
-		}
-		if full {
-			s.cut = true
-		}
-	}
-	return true
 }
 
 func (s *xmlScanner) skipTo(term byte) bool {
@@ -284,9 +323,11 @@ func isNameEnd(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/' || c == '>' || c == '='
 }
 
-// readName reads a tag name into s.name (prefix dropped).
+// readName reads a tag name into s.name and its namespace prefix into
+// s.prefix.
 func (s *xmlScanner) readName() bool {
 	s.tag = s.tag[:0]
+	s.prefix = s.prefix[:0]
 	for {
 		if s.pos == s.end && !s.fill() {
 			return false
@@ -297,6 +338,7 @@ func (s *xmlScanner) readName() bool {
 		}
 		s.pos++
 		if c == ':' {
+			s.prefix = append(s.prefix[:0], s.tag...)
 			s.tag = s.tag[:0]
 			continue
 		}
@@ -340,6 +382,7 @@ func (s *xmlScanner) readStart() bool {
 		// attribute name
 		s.pos--
 		k0 := len(s.tag)
+		xmlns := false
 		for {
 			c, ok = s.readByte()
 			if !ok {
@@ -349,10 +392,14 @@ func (s *xmlScanner) readStart() bool {
 				break
 			}
 			if c == ':' {
+				xmlns = string(s.tag[k0:]) == "xmlns"
 				s.tag = s.tag[:k0]
 				continue
 			}
 			s.tag = append(s.tag, c)
+		}
+		if !xmlns && string(s.tag[k0:]) == "xmlns" {
+			xmlns = true
 		}
 		k1 := len(s.tag)
 		for c == ' ' || c == '\t' || c == '\n' || c == '\r' {
@@ -396,17 +443,20 @@ func (s *xmlScanner) readStart() bool {
 				break
 			}
 		}
-		sp = append(sp, attrSpan{k0, k1, v0, len(s.tag)})
+		sp = append(sp, attrSpan{k0, k1, v0, len(s.tag), xmlns})
 	}
 }
 
 // attrSpan locates an attribute's name and value in xmlScanner.tag.
-type attrSpan struct{ k0, k1, v0, v1 int }
+type attrSpan struct {
+	k0, k1, v0, v1 int
+	xmlns          bool
+}
 
 func (s *xmlScanner) finishStart(nameLen int, sp []attrSpan) {
 	s.name = s.tag[:nameLen]
 	for _, a := range sp {
-		s.attrs = append(s.attrs, xmlAttr{key: s.tag[a.k0:a.k1], val: s.tag[a.v0:a.v1]})
+		s.attrs = append(s.attrs, xmlAttr{key: s.tag[a.k0:a.k1], val: s.tag[a.v0:a.v1], xmlns: a.xmlns})
 	}
 }
 
@@ -416,7 +466,7 @@ func (s *xmlScanner) is(n string) bool { return string(s.name) == n }
 // attr returns the raw value of the attribute with local name key.
 func (s *xmlScanner) attr(key string) ([]byte, bool) {
 	for _, a := range s.attrs {
-		if string(a.key) == key {
+		if string(a.key) == key && !a.xmlns {
 			return a.val, true
 		}
 	}
@@ -445,26 +495,28 @@ func (s *xmlScanner) skipElement() {
 }
 
 // elementText returns the decoded text of a simple element (<v>, <t>) whose
-// start tag was just read, and whether it was cut at maxText.
-func (s *xmlScanner) elementText() (string, bool) {
+// start tag was just read, and the number of characters past maxText bytes
+// that were counted but not kept.
+func (s *xmlScanner) elementText() (string, int) {
 	s.startText()
 	s.skipElement()
 	s.keep = false
-	return decodeText(s.text), s.cut
+	return decodeText(s.text), s.overflow()
 }
 
 // richText reads the text of a string item (<si> or <is>) whose start tag was
 // just read: the <t> of the item and of its runs (<r>), not the phonetic
-// runs (<rPh>); cut reports truncation.
-func (s *xmlScanner) richText() (string, bool) {
-	raw := s.richTextRaw()
-	return decodeText(raw), s.cut
+// runs (<rPh>); over counts the characters not kept.
+func (s *xmlScanner) richText() (text string, over int) {
+	raw, over := s.richTextRaw()
+	return decodeText(raw), over
 }
 
 // richTextRaw is richText without decoding: the raw text, valid until the
 // scanner moves on.
-func (s *xmlScanner) richTextRaw() []byte {
-	s.text, s.cut = s.text[:0], false
+func (s *xmlScanner) richTextRaw() ([]byte, int) {
+	s.startText()
+	s.keep = false
 	depth := 1
 	for depth > 0 {
 		switch s.next() {
@@ -485,7 +537,7 @@ func (s *xmlScanner) richTextRaw() []byte {
 			depth = 0
 		}
 	}
-	return s.text
+	return s.text, s.overflow()
 }
 
 // decodeText resolves character and predefined entity references, folds
@@ -499,7 +551,7 @@ func decodeText(b []byte) string {
 }
 
 func needsDecoding(b []byte) bool {
-	return bytes.IndexByte(b, '&') >= 0 || bytes.IndexByte(b, '\r') >= 0 || bytes.Index(b, []byte("_x")) >= 0
+	return bytes.IndexByte(b, '&') >= 0 || bytes.IndexByte(b, '\r') >= 0 || bytes.Contains(b, []byte("_x"))
 }
 
 // appendDecoded appends the decoded form of b (see decodeText) to dst.
@@ -528,7 +580,7 @@ func appendDecoded(dst, b []byte) []byte {
 				dst = append(dst, c)
 			}
 		case '_':
-			if r, n := bstrEscape(b[i:]); n > 0 {
+			if r, n := bstrEscapePair(b[i:]); n > 0 {
 				if r >= 0 {
 					dst = utf8.AppendRune(dst, r)
 				}
@@ -541,6 +593,64 @@ func appendDecoded(dst, b []byte) []byte {
 		}
 	}
 	return dst
+}
+
+// decodablePrefix returns the length of the longest prefix of raw text b
+// that holds only whole characters, entities and escapes, as appendDecoded
+// reads them: decoding that prefix and then the rest (with what follows it)
+// gives the same text as decoding the whole.
+func decodablePrefix(b []byte) int {
+	i := 0
+	for i < len(b) {
+		c := b[i]
+		switch {
+		case c == '\r':
+			if i+1 == len(b) {
+				return i // a line feed may follow
+			}
+			i++
+			if b[i] == '\n' {
+				i++
+			}
+		case c == '&':
+			j := bytes.IndexByte(b[i:min(len(b), i+12)], ';')
+			switch {
+			case j < 0 && len(b)-i < 12:
+				return i
+			case j < 0:
+				i++
+			default:
+				if _, ok := entity(b[i+1 : i+j]); ok {
+					i += j + 1
+				} else {
+					i++
+				}
+			}
+		case c == '_':
+			if len(b)-i < 2*bstrLen {
+				if len(b)-i < bstrLen {
+					return i
+				}
+				if r, n := bstrEscape(b[i:]); n > 0 && utf16.IsSurrogate(r) && r < 0xDC00 {
+					return i // its low half may follow
+				}
+			}
+			if _, n := bstrEscapePair(b[i:]); n > 0 {
+				i += n
+			} else {
+				i++
+			}
+		case c >= utf8.RuneSelf:
+			if !utf8.FullRune(b[i:]) {
+				return i
+			}
+			_, size := utf8.DecodeRune(b[i:])
+			i += size
+		default:
+			i++
+		}
+	}
+	return len(b)
 }
 
 func entity(name []byte) (rune, bool) {
@@ -571,11 +681,30 @@ func entity(name []byte) (rune, bool) {
 	return 0, false
 }
 
+// bstrLen is the length of one "_xHHHH_" escape.
+const bstrLen = 7
+
+// bstrEscapePair decodes an "_xHHHH_" escape at the start of b, or two that
+// hold a UTF-16 surrogate pair ("_xD83D__xDE80_" is one character). A lone
+// surrogate is U+FFFD.
+func bstrEscapePair(b []byte) (r rune, n int) {
+	r, n = bstrEscape(b)
+	if n == 0 || !utf16.IsSurrogate(r) {
+		return r, n
+	}
+	if r < 0xDC00 { // a high half: its low half should follow
+		if r2, n2 := bstrEscape(b[n:]); n2 > 0 && r2 >= 0xDC00 && r2 <= 0xDFFF {
+			return utf16.DecodeRune(r, r2), n + n2
+		}
+	}
+	return utf8.RuneError, n
+}
+
 // bstrEscape decodes an "_xHHHH_" escape at the start of b: the rune and the
 // length consumed, or n = 0 when b does not start with one. A decoded NUL is
 // dropped (r < 0).
 func bstrEscape(b []byte) (r rune, n int) {
-	if len(b) < 7 || b[1] != 'x' || b[6] != '_' {
+	if len(b) < bstrLen || b[1] != 'x' || b[6] != '_' {
 		return 0, 0
 	}
 	v, err := strconv.ParseUint(string(b[2:6]), 16, 16)

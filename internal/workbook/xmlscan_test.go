@@ -1,10 +1,12 @@
 package workbook
 
 import (
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -148,7 +150,7 @@ func TestScannerSmallReads(t *testing.T) {
 		if k == tokStart && s.is("b") {
 			txt, cut := s.elementText()
 			kinds = append(kinds, "b="+txt)
-			assert.False(t, cut)
+			assert.Zero(t, cut)
 			continue
 		}
 		kinds = append(kinds, map[tokKind]string{tokStart: "<", tokEnd: "</"}[k]+string(s.name))
@@ -162,11 +164,11 @@ func TestTextBound(t *testing.T) {
 	require.Equal(t, tokStart, s.next())
 	txt, cut := s.elementText()
 	assert.Equal(t, "xxxxxxxxxx", txt)
-	assert.True(t, cut)
+	assert.Equal(t, 990, cut, "the characters past the bound are counted")
 	require.Equal(t, tokStart, s.next())
 	txt, cut = s.elementText()
 	assert.Equal(t, "ok", txt)
-	assert.False(t, cut)
+	assert.Zero(t, cut)
 }
 
 func TestColumnNames(t *testing.T) {
@@ -176,4 +178,50 @@ func TestColumnNames(t *testing.T) {
 	}
 	assert.Equal(t, -1, refColumn([]byte("12")))
 	assert.Equal(t, -1, refColumn([]byte("XFE1")))
+}
+
+// FuzzTextBound: text cut at the scanner's bound keeps a prefix of the
+// decoded text, and the characters past the bound are counted exactly,
+// however the text and the reads are split.
+func FuzzTextBound(f *testing.F) {
+	f.Add("团&amp;_xD83D__xDE80_a\r\nb\r_x000D_&#x1F680;&lt;", uint8(7), uint8(3))
+	f.Add(strings.Repeat("_xD801__xDC05_", 5), uint8(15), uint8(1))
+	f.Add("&amp&amp;&#12345678;_x12_x0041_\xff\xe4\xb8", uint8(2), uint8(5))
+	f.Add("<![CDATA[a&b<c_x0041_]]>", uint8(4), uint8(2))
+	f.Fuzz(func(t *testing.T, text string, bound, chunk uint8) {
+		if strings.ContainsAny(text, "<>") && !strings.HasPrefix(text, "<![CDATA[") {
+			return
+		}
+		if strings.HasPrefix(text, "<![CDATA[") && (strings.Count(text, "]]>") != 1 || !strings.HasSuffix(text, "]]>")) {
+			return
+		}
+		want := decodeText([]byte(text))
+		if strings.HasPrefix(text, "<![CDATA[") {
+			inner := strings.TrimSuffix(strings.TrimPrefix(text, "<![CDATA["), "]]>")
+			want = decodeText([]byte(strings.NewReplacer("&", "&amp;", "<", "&lt;").Replace(inner)))
+		}
+		in := "<v>" + text + "</v>"
+		s := newScanner(iotest.HalfReader(&chunkReader{s: in, n: int(chunk)%9 + 1}), int(bound))
+		require.Equal(t, tokStart, s.next())
+		got, over := s.elementText()
+		require.NoError(t, s.err())
+		assert.True(t, strings.HasPrefix(want, got), "kept %q of %q", got, want)
+		assert.Equal(t, utf8.RuneCountInString(want), utf8.RuneCountInString(got)+over, "%q", text)
+		assert.LessOrEqual(t, len(got), 4*max(int(bound), 1), "the bound holds")
+	})
+}
+
+// chunkReader returns its string n bytes at a time.
+type chunkReader struct {
+	s string
+	n int
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	if c.s == "" {
+		return 0, io.EOF
+	}
+	k := copy(p[:min(len(p), c.n)], c.s)
+	c.s = c.s[k:]
+	return k, nil
 }
