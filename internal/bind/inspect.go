@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"github.com/mkspace/mkspace/internal/pdfconf"
 	"io"
-	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -17,6 +16,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"github.com/mkspace/mkspace/internal/docver"
+	"github.com/mkspace/mkspace/internal/safefile"
 )
 
 // Info is what Inspect reads from a PDF: its document information and, for
@@ -57,10 +57,15 @@ type Stamp struct {
 	Watermark string
 }
 
+// MaxPDFBytes bounds the PDFs Inspect and the binding read: a 申报书 of
+// hundreds of attachments of a few megabytes each stays far below it.
+const MaxPDFBytes = 1 << 30
+
 // Inspect reads a PDF that Bind wrote (or any PDF: then Version is empty
-// and the pages have no stamp).
+// and the pages have no stamp). Only a regular file of at most
+// MaxPDFBytes is read (never a device or a named pipe).
 func Inspect(path string) (*Info, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, MaxPDFBytes)
 	if err != nil {
 		return nil, err
 	}

@@ -9,13 +9,13 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 
 	"github.com/mkspace/mkspace/internal/analysis"
 	"github.com/mkspace/mkspace/internal/cell"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/digest"
 	"github.com/mkspace/mkspace/internal/rules"
+	"github.com/mkspace/mkspace/internal/safefile"
 	"github.com/mkspace/mkspace/internal/schema"
 )
 
@@ -139,13 +139,21 @@ func Read(paths []string, cfg *config.Config) (*Data, error) {
 	}
 	d := &Data{Outcome: o, Config: cfg, Sheets: col.sheets}
 	d.Attachments = attachments(o.Dir, col.sheets)
+	root, rootErr := os.OpenRoot(o.Dir)
+	if rootErr == nil {
+		defer root.Close()
+	}
 	for _, a := range d.Attachments {
-		f, err := openInside(o.Dir, a.Abs)
+		if rootErr != nil {
+			d.Missing = append(d.Missing, a.Path)
+			continue
+		}
+		f, err := safefile.OpenIn(root, a.Path)
 		if err != nil {
 			d.Missing = append(d.Missing, a.Path)
 			continue
 		}
-		err = col.dig.Attachment(a.Path, f)
+		err = col.dig.Attachment(a.Path, &safefile.LimitedReader{R: f, N: maxAttachmentRead})
 		f.Close()
 		if err != nil {
 			d.Missing = append(d.Missing, a.Path)
@@ -184,21 +192,24 @@ func attachments(dir string, sheets map[string][]Row) []Attachment {
 	return out
 }
 
-// openInside opens file only when it lies inside dir once symbolic links
-// are resolved (the rules report the others as ATTACHMENT-OUTSIDE; they are
-// never opened).
+// maxAttachmentRead bounds the bytes of one attachment read for the
+// digest (far above any attachment size limit: the rules report a file
+// too large; this only keeps a file that keeps growing from being read
+// without end).
+const maxAttachmentRead = 1 << 30
+
+// openInside opens file only when it lies inside dir, once symbolic links
+// are resolved, and is a regular file (the rules report the others as
+// ATTACHMENT-OUTSIDE or ATTACHMENT-NOT-PDF; they are never read).
 func openInside(dir, file string) (*os.File, error) {
-	root, err := filepath.EvalSymlinks(dir)
+	rel, err := filepath.Rel(dir, file)
 	if err != nil {
 		return nil, err
 	}
-	real, err := filepath.EvalSymlinks(file)
+	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
 	}
-	rel, err := filepath.Rel(root, real)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
-		return nil, os.ErrPermission
-	}
-	return os.Open(real)
+	defer root.Close()
+	return safefile.OpenIn(root, filepath.ToSlash(rel))
 }

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -43,7 +44,21 @@ func Verify(pdf string, pkg []string, cfg *config.Config) (*Verdict, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &Verdict{PDF: pdf, Info: info, Version: info.DocumentVersion(), Problems: info.Problems()}
+	return verdict(pdf, info, pkg, cfg)
+}
+
+// VerifyData is Verify of a 申报书 read already (data), named pdf in the
+// verdict: the caller chose where and how it may be read.
+func VerifyData(pdf string, data []byte, pkg []string, cfg *config.Config) (*Verdict, error) {
+	info, err := bind.InspectReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	return verdict(pdf, info, pkg, cfg)
+}
+
+func verdict(pdf string, info *bind.Info, pkg []string, cfg *config.Config) (v *Verdict, err error) {
+	v = &Verdict{PDF: pdf, Info: info, Version: info.DocumentVersion(), Problems: info.Problems()}
 	if info.Digest == "" {
 		v.RecordedErr = fmt.Errorf("no digest recorded")
 	} else if v.Recorded, err = digest.Parse(info.Digest); err != nil {

@@ -20,6 +20,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/safefile"
 	"github.com/mkspace/mkspace/internal/workbook"
 )
 
@@ -296,7 +297,10 @@ func (a *attachments) examine(resolved string) (v attachVerdict) {
 	if st.Size() > a.maxBytes {
 		return a.tooLarge(st.Size())
 	}
-	f, err := os.Open(resolved)
+	f, err := safefile.Open(resolved) // a file swapped for a pipe since Stat: refused, not waited on
+	if errors.Is(err, safefile.ErrNotRegular) {
+		return attachVerdict{Rule: finding.AttachmentNotPDF, Variant: "content"}
+	}
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
 			return attachVerdict{Rule: finding.AttachmentUnreadable, Variant: "permission"}
