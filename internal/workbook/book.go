@@ -114,6 +114,10 @@ func (b *book) open() error {
 	switch {
 	case bytes.HasPrefix(head, magicOLE):
 		return classifyOLE(b.f)
+	case bytes.HasPrefix(head, []byte("%PDF-")):
+		return newUnreadable("workbook.pdf", nil)
+	case bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}), bytes.HasPrefix(head, []byte("\x89PNG\r\n")):
+		return newUnreadable("workbook.image", nil)
 	case bytes.HasPrefix(head, []byte("PK\x05\x06")):
 		return newUnreadable("workbook.corrupt", nil, "err", "empty zip archive / 空压缩包")
 	case !bytes.HasPrefix(head, magicZip):
