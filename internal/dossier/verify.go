@@ -97,6 +97,15 @@ func (v *Verdict) Lines(l msg.Lang) []string {
 			out = append(out, l.T("verify.no-watermark", "pages", pages(p.Pages)))
 		case bind.Misnumbered:
 			out = append(out, l.T("verify.misnumbered", "pages", pages(p.Pages)))
+		case bind.Missing:
+			out = append(out, l.T("verify.missing-pages", "pages", pages(p.Pages), "total", fmt.Sprint(p.Total)))
+		case bind.Duplicated:
+			out = append(out, l.T("verify.duplicated-pages", "pages", pages(p.Pages)))
+		case bind.Reordered:
+			out = append(out, l.T("verify.reordered-pages", "pages", pages(p.Pages), "at", pages(p.At)))
+		case bind.TooSmall:
+			out = append(out, l.T("verify.small-pages", "pages", pages(p.Pages),
+				"size", pageSize(v.Info, p.Pages[0])))
 		}
 	}
 	if v.RecordedErr != nil && len(v.Problems) == 0 {
@@ -116,7 +125,12 @@ func (v *Verdict) Lines(l msg.Lang) []string {
 	return out
 }
 
-// pageList writes page numbers compactly: 3、5–9、12.
+// maxPageGroups is the number of groups (single pages or runs) pageList
+// writes before it counts the rest.
+const maxPageGroups = 10
+
+// pageList writes page numbers compactly: 3、5–9、12; after maxPageGroups
+// groups, how many there are in all ("3、5、…、40 等 57").
 func pageList(p []int, l msg.Lang) string {
 	sep, dash := "、", "–"
 	if l == msg.EN {
@@ -124,6 +138,9 @@ func pageList(p []int, l msg.Lang) string {
 	}
 	var parts []string
 	for i := 0; i < len(p); {
+		if len(parts) == maxPageGroups {
+			return strings.Join(parts, sep) + " " + l.T("verify.pages-more", "n", fmt.Sprint(len(p)))
+		}
 		j := i
 		for j+1 < len(p) && p[j+1] == p[j]+1 {
 			j++
@@ -136,4 +153,13 @@ func pageList(p []int, l msg.Lang) string {
 		i = j + 1
 	}
 	return strings.Join(parts, sep)
+}
+
+// pageSize is the size of page n (from 1) in millimetres, width × height.
+func pageSize(info *bind.Info, n int) string {
+	if info == nil || n < 1 || n > len(info.Stamps) {
+		return ""
+	}
+	s := info.Stamps[n-1]
+	return fmt.Sprintf("%d×%d", bind.Millimetres(s.Width), bind.Millimetres(s.Height))
 }

@@ -32,5 +32,5 @@ func TestSeverityAndCounts(t *testing.T) {
 	e, w := Counts([]Finding{{Severity: Error}, {Severity: Warning}, {Severity: Error}})
 	assert.Equal(t, 2, e)
 	assert.Equal(t, 1, w)
-	assert.Len(t, Rules(), 33)
+	assert.Len(t, Rules(), 34)
 }

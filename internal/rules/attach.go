@@ -18,7 +18,9 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
+	"github.com/mkspace/mkspace/internal/bind"
 	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/safefile"
 	"github.com/mkspace/mkspace/internal/workbook"
@@ -324,11 +326,20 @@ func (a *attachments) examine(resolved string) (v attachVerdict) {
 		// the end of the file would be missing from the 申报书.
 		return attachVerdict{Rule: finding.AttachmentUnreadable, Variant: "truncated"}
 	}
-	if err := parsePDF(data); err != nil {
+	ctx, err := parsePDF(data)
+	if err != nil {
 		if errors.Is(err, pdfcpu.ErrWrongPassword) {
 			return attachVerdict{Rule: finding.AttachmentUnreadable, Variant: "password"}
 		}
 		return attachVerdict{Rule: finding.AttachmentUnreadable, Args: []string{"err", shortErr(err)}}
+	}
+	if sp := bind.SmallPages(ctx); sp.Count > 0 {
+		v := attachVerdict{Rule: finding.AttachmentPageTooSmall, Args: []string{"page", strconv.Itoa(sp.First),
+			"size", sp.Size(), "count", strconv.Itoa(sp.Count)}}
+		if sp.Count > 1 {
+			v.Variant = "many"
+		}
+		return v
 	}
 	return attachVerdict{}
 }
@@ -345,25 +356,25 @@ func hasEOFMarker(data []byte) bool {
 
 // parsePDF reads and validates a PDF as the 申报书 binding will: a file that
 // passes opens without a password and can be merged.
-func parsePDF(data []byte) (err error) {
+func parsePDF(data []byte) (ctx *model.Context, err error) {
 	defer func() {
 		// pdfcpu recovers its own faults only; a malformed file must never
 		// crash the validator.
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%v", r)
+			ctx, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
-	ctx, err := api.ReadContext(bytes.NewReader(data), pdfconf.New())
+	ctx, err = api.ReadContext(bytes.NewReader(data), pdfconf.New())
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := api.ValidateContext(ctx); err != nil {
-		return err
+		return nil, err
 	}
 	if ctx.PageCount < 1 {
-		return errors.New("no pages")
+		return nil, errors.New("no pages")
 	}
-	return nil
+	return ctx, nil
 }
 
 // shortErr keeps a library error readable in a message.
