@@ -37,3 +37,17 @@ func TestWrongKindSaysWhichCommand(t *testing.T) {
 	assert.Equal(t, ExitFindings, code)
 	assert.Contains(t, out, "这是图片（JPEG 或 PNG），不是 Excel 工作簿")
 }
+
+// validate of a zip that holds no workbook names the zip, never the
+// temporary folder it was unpacked into (gone when the user reads it).
+func TestValidateZipWithoutWorkbookNamesTheZip(t *testing.T) {
+	dir := t.TempDir()
+	z := filepath.Join(dir, "只有附件.zip")
+	rezip(t, z, []string{"attachments/承诺书.pdf"}, map[string][]byte{"attachments/承诺书.pdf": []byte("%PDF-1.7\n%%EOF\n")}, false)
+	code, out, errOut := runCLI(t, "validate", z)
+	assert.Equal(t, ExitFindings, code, out+errOut)
+	assert.Contains(t, out, "只有附件.zip")
+	assert.NotContains(t, out, "mkspace-verify-")
+	assert.NotContains(t, out, "  .  ", "the file column names the zip")
+	assert.NotContains(t, out, os.TempDir())
+}

@@ -6,6 +6,7 @@
 package dossier
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -139,16 +140,8 @@ func Read(paths []string, cfg *config.Config) (*Data, error) {
 	}
 	d := &Data{Outcome: o, Config: cfg, Sheets: col.sheets}
 	d.Attachments = attachments(o.Dir, col.sheets)
-	root, rootErr := os.OpenRoot(o.Dir)
-	if rootErr == nil {
-		defer root.Close()
-	}
 	for _, a := range d.Attachments {
-		if rootErr != nil {
-			d.Missing = append(d.Missing, a.Path)
-			continue
-		}
-		f, err := safefile.OpenIn(root, a.Path)
+		f, err := openInside(o.Dir, a.Abs)
 		if err != nil {
 			d.Missing = append(d.Missing, a.Path)
 			continue
@@ -198,18 +191,28 @@ func attachments(dir string, sheets map[string][]Row) []Attachment {
 // without end).
 const maxAttachmentRead = 1 << 30
 
-// openInside opens file only when it lies inside dir, once symbolic links
-// are resolved, and is a regular file (the rules report the others as
-// ATTACHMENT-OUTSIDE or ATTACHMENT-NOT-PDF; they are never read).
+// openInside opens file only when it lies inside dir once symbolic links
+// are resolved, as the rules resolve it, and is a regular file (the rules
+// report the others as ATTACHMENT-OUTSIDE or ATTACHMENT-NOT-PDF; they are
+// never read). The file is opened through os.Root: a link swapped in since
+// it was resolved does not lead out either.
 func openInside(dir, file string) (*os.File, error) {
-	rel, err := filepath.Rel(dir, file)
+	root, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		return nil, err
 	}
-	root, err := os.OpenRoot(dir)
+	real, err := filepath.EvalSymlinks(file)
 	if err != nil {
 		return nil, err
 	}
-	defer root.Close()
-	return safefile.OpenIn(root, filepath.ToSlash(rel))
+	rel, err := filepath.Rel(root, real)
+	if err != nil || !filepath.IsLocal(rel) {
+		return nil, &fs.PathError{Op: "open", Path: file, Err: safefile.ErrOutside}
+	}
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return safefile.OpenIn(r, filepath.ToSlash(rel))
 }

@@ -804,7 +804,12 @@ func (r *Report) dataProblems() {
 		if shown == ShownDataErrors {
 			break
 		}
-		r.add(CodeDataError, "pkgcheck.data-error", "message", f.Message)
+		m := f.Message
+		if r.Kind == KindZip && r.Data.Dir != "" {
+			// The temporary folder is gone when the user reads this.
+			m = strings.ReplaceAll(m, r.Data.Dir, filepath.Base(r.Path))
+		}
+		r.add(CodeDataError, "pkgcheck.data-error", "message", m)
 		shown++
 	}
 	if errs > shown {

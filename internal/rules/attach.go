@@ -299,9 +299,12 @@ func (a *attachments) examine(resolved string) (v attachVerdict) {
 	if st.Size() > a.maxBytes {
 		return a.tooLarge(st.Size())
 	}
-	f, err := safefile.Open(resolved) // a file swapped for a pipe since Stat: refused, not waited on
+	f, err := a.open(resolved) // swapped for a pipe or a link out since: refused, not followed
 	if errors.Is(err, safefile.ErrNotRegular) {
 		return attachVerdict{Rule: finding.AttachmentNotPDF, Variant: "content"}
+	}
+	if errors.Is(err, safefile.ErrOutside) {
+		return attachVerdict{Rule: finding.AttachmentOutside, Variant: "link"}
 	}
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
@@ -342,6 +345,22 @@ func (a *attachments) examine(resolved string) (v attachVerdict) {
 		return v
 	}
 	return attachVerdict{}
+}
+
+// open opens a resolved attachment inside the package folder only (through
+// os.Root: no link swapped in since it was resolved leads out), as a
+// regular file, without waiting on a pipe.
+func (a *attachments) open(resolved string) (*os.File, error) {
+	rel, err := filepath.Rel(a.root, resolved)
+	if err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(a.root)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return safefile.OpenIn(root, filepath.ToSlash(rel))
 }
 
 // hasEOFMarker reports whether the last KiB of a PDF holds the %%EOF marker
