@@ -339,6 +339,7 @@ func Unpack(path string, opts CheckOptions) (*Unpacked, error) {
 		return nil, err
 	}
 	if u == nil {
+		r.capLists()
 		return nil, &ArchiveError{Path: path, Problems: r.Problems}
 	}
 	return u, nil

@@ -157,3 +157,32 @@ func repeat(s string, n int) []string {
 	}
 	return out
 }
+
+// Unpack (validate and totals of a zip) says what is wrong with an archive
+// as verify does: one message for legacy names, lists cut short.
+func TestUnpackMessages(t *testing.T) {
+	dir := t.TempDir()
+	var bad []string
+	for i := range 30 {
+		bad = append(bad, fmt.Sprintf("a%02d\xff.pdf", i))
+	}
+	z := filepath.Join(dir, "坏文件名.zip")
+	writeRawZip(t, z, bad, true)
+	_, err := Unpack(z, CheckOptions{TempDir: dir})
+	var ae *ArchiveError
+	require.ErrorAs(t, err, &ae)
+	assert.Len(t, ae.Problems, ShownPerKind+1)
+	assert.Contains(t, ae.Localized(msg.ZH), "另有 20 个同类问题未列出")
+
+	legacy := filepath.Join(dir, "旧.zip")
+	writeRawZip(t, legacy, []string{gbk(t, "申报数据.xlsx"), gbk(t, "附件/承诺书.pdf")}, false)
+	_, err = Unpack(legacy, CheckOptions{TempDir: dir})
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, []string{CodeLegacyNames}, func() (c []string) {
+		for _, p := range ae.Problems {
+			c = append(c, p.Code)
+		}
+		return c
+	}())
+	assert.Contains(t, ae.Localized(msg.ZH), "旧.zip 中有 2 个文件名不是 UTF-8 编码（如“申报数据.xlsx”）")
+}
