@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"github.com/mkspace/mkspace/internal/pdfconf"
 	"io"
-	"os"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -17,6 +17,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"github.com/mkspace/mkspace/internal/docver"
+	"github.com/mkspace/mkspace/internal/safefile"
 )
 
 // Info is what Inspect reads from a PDF: its document information and, for
@@ -55,12 +56,20 @@ type Stamp struct {
 	// Watermark is the version number of the page's watermark; "" when
 	// it has none.
 	Watermark string
+	// Width and Height are the page's size as viewed, in points (0 when
+	// its boxes cannot be read).
+	Width, Height float64
 }
 
+// MaxPDFBytes bounds the PDFs Inspect and the binding read: a 申报书 of
+// hundreds of attachments of a few megabytes each stays far below it.
+const MaxPDFBytes = 1 << 30
+
 // Inspect reads a PDF that Bind wrote (or any PDF: then Version is empty
-// and the pages have no stamp).
+// and the pages have no stamp). Only a regular file of at most
+// MaxPDFBytes is read (never a device or a named pipe).
 func Inspect(path string) (*Info, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, MaxPDFBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -90,6 +99,9 @@ func InspectReader(r io.ReadSeeker) (info *Info, err error) {
 		sc := scanner{ctx: ctx, seen: map[int]bool{}, fonts: fonts}
 		sc.page(p.dict)
 		info.Stamps[i] = sc.stamp
+		if g, err := geometryOf(ctx, p.dict); err == nil {
+			info.Stamps[i].Width, info.Stamps[i].Height = g.displayed()
+		}
 	}
 	return info, nil
 }
@@ -330,9 +342,80 @@ const (
 	// same version.
 	NoWatermark ProblemKind = "no-watermark"
 	// Misnumbered: these pages' 第 N 页 共 M 页 does not match their
-	// place in the document: pages were removed, added or reordered.
+	// place in the document, for no reason Missing, Duplicated or
+	// Reordered names.
 	Misnumbered ProblemKind = "misnumbered"
+	// Missing: the footers count Total pages and none says 第 N 页 for
+	// these N (Pages holds the numbers the footers would print).
+	Missing ProblemKind = "missing"
+	// Duplicated: these page numbers (as the footers print them) are on
+	// more than one page.
+	Duplicated ProblemKind = "duplicated"
+	// Reordered: the pages numbered Pages (as the footers print them)
+	// are out of their order; At holds where each is in the document.
+	Reordered ProblemKind = "reordered"
+	// TooSmall: these pages are too small for a legible footer (see
+	// PageTooSmall).
+	TooSmall ProblemKind = "too-small"
 )
+
+// The smallest page that carries a legible footer: A7 (74 × 105 mm), less
+// the few millimetres a scanner crops. A page whose shorter side is under
+// MinShortSide or whose longer side is under MinLongSide (in points) is
+// too small: its footer would be printed at a size nobody can read, over
+// much of the page. A receipt, a business card or an ID card scanned to
+// its own size is; A5 and A6 are not.
+const (
+	pointsPerMM  = 72 / 25.4
+	MinShortSide = 70 * pointsPerMM
+	MinLongSide  = 100 * pointsPerMM
+)
+
+// PageTooSmall reports whether a page of w × h points (as viewed, either
+// way round) is too small for a legible footer.
+func PageTooSmall(w, h float64) bool {
+	short, long := min(w, h), max(w, h)
+	return short > 0 && (short < MinShortSide || long < MinLongSide)
+}
+
+// Small is what SmallPages finds: the number of pages too small for a
+// legible footer, and the first of them (from 1) with its size as viewed.
+type Small struct {
+	Count, First  int
+	Width, Height float64 // points
+}
+
+// Size is the first small page's size in whole millimetres: 54×86.
+func (s Small) Size() string {
+	return strconv.Itoa(Millimetres(s.Width)) + "×" + strconv.Itoa(Millimetres(s.Height))
+}
+
+// SmallPages finds the pages of ctx too small for a legible footer
+// (PageTooSmall), measured as the binding measures them. Pages whose size
+// cannot be read are left to the binding's own errors.
+func SmallPages(ctx *model.Context) Small {
+	var s Small
+	leaves, err := pageLeaves(ctx)
+	if err != nil {
+		return s
+	}
+	for i, l := range leaves {
+		g, err := geometryOf(ctx, l.dict)
+		if err != nil {
+			continue
+		}
+		if w, h := g.displayed(); PageTooSmall(w, h) {
+			if s.Count == 0 {
+				s.First, s.Width, s.Height = i+1, w, h
+			}
+			s.Count++
+		}
+	}
+	return s
+}
+
+// Millimetres converts points to whole millimetres.
+func Millimetres(pt float64) int { return int(math.Round(pt / pointsPerMM)) }
 
 // Problem is a way a PDF falls short of one 申报书 with one version number
 // on every page.
@@ -343,6 +426,11 @@ type Problem struct {
 	Pages []int
 	// Version is the other version, for OtherVersion.
 	Version string
+	// Total is the number of pages the footers count, for Missing.
+	Total int
+	// At holds, for Reordered, the place in the document of each page
+	// of Pages.
+	At []int
 }
 
 // DocumentVersion is the version the document claims: the one recorded in
@@ -378,10 +466,13 @@ func (info *Info) Problems() []Problem {
 	if info.Version == "" {
 		out = append(out, Problem{Kind: NoRecord})
 	}
-	var unstamped, noWM, misnumbered []int
+	var unstamped, noWM, misnumbered, small []int
 	others := map[string][]int{}
 	for i, s := range info.Stamps {
 		n := i + 1
+		if PageTooSmall(s.Width, s.Height) {
+			small = append(small, n)
+		}
 		switch {
 		case s.Version == "":
 			unstamped = append(unstamped, n)
@@ -411,7 +502,126 @@ func (info *Info) Problems() []Problem {
 		out = append(out, Problem{Kind: NoWatermark, Pages: noWM})
 	}
 	if len(misnumbered) > 0 {
-		out = append(out, Problem{Kind: Misnumbered, Pages: misnumbered})
+		named := info.numbering(want)
+		out = append(out, named...)
+		// Pages added (without a footer or from another build) explain
+		// the shift of the pages after them.
+		if len(named) == 0 && len(unstamped) == 0 && len(others) == 0 {
+			out = append(out, Problem{Kind: Misnumbered, Pages: misnumbered})
+		}
+	}
+	if len(small) > 0 {
+		out = append(out, Problem{Kind: TooSmall, Pages: small})
 	}
 	return out
+}
+
+// numbering names what the footers of the pages of version want tell of
+// their order: the page numbers missing from the count the footers give,
+// those on more than one page, and those out of their order.
+func (info *Info) numbering(want string) []Problem {
+	// The count most footers give (the largest on a tie).
+	counts := map[int]int{}
+	total := 0
+	for _, s := range info.Stamps {
+		if s.Version == want && s.Total > 0 {
+			counts[s.Total]++
+			if c := counts[s.Total]; c > counts[total] || (c == counts[total] && s.Total > total) {
+				total = s.Total
+			}
+		}
+	}
+	if total == 0 || total > 1_000_000 {
+		return nil
+	}
+	at := map[int][]int{} // page number → places
+	var seq, places []int // page numbers in document order (first of each), and their places
+	var odd []int         // places of pages counting another total, or numbered beyond it
+	for i, s := range info.Stamps {
+		if s.Version != want {
+			continue
+		}
+		if s.Total != total || s.Number < 1 || s.Number > total {
+			odd = append(odd, i+1)
+		}
+		if s.Number < 1 || s.Number > total {
+			continue
+		}
+		if len(at[s.Number]) == 0 {
+			seq = append(seq, s.Number)
+			places = append(places, i+1)
+		}
+		at[s.Number] = append(at[s.Number], i+1)
+	}
+	var out []Problem
+	var missing, dup []int
+	for n := 1; n <= total; n++ {
+		switch len(at[n]) {
+		case 0:
+			missing = append(missing, n)
+		case 1:
+		default:
+			dup = append(dup, n)
+		}
+	}
+	if len(missing) > 0 {
+		out = append(out, Problem{Kind: Missing, Pages: missing, Total: total})
+	}
+	if len(dup) > 0 {
+		out = append(out, Problem{Kind: Duplicated, Pages: dup})
+	}
+	// The pages out of order: those not on a longest increasing run of
+	// page numbers through the document.
+	keep := increasing(seq)
+	var moved, movedAt []int
+	for i, n := range seq {
+		if !keep[i] {
+			moved = append(moved, n)
+			movedAt = append(movedAt, places[i])
+		}
+	}
+	if len(moved) > 0 {
+		order := make([]int, len(moved))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortFunc(order, func(a, b int) int { return moved[a] - moved[b] })
+		p := Problem{Kind: Reordered}
+		for _, i := range order {
+			p.Pages = append(p.Pages, moved[i])
+			p.At = append(p.At, movedAt[i])
+		}
+		out = append(out, p)
+	}
+	if len(odd) > 0 {
+		out = append(out, Problem{Kind: Misnumbered, Pages: odd})
+	}
+	return out
+}
+
+// increasing marks the elements of a longest strictly increasing
+// subsequence of seq (O(n log n)).
+func increasing(seq []int) []bool {
+	keep := make([]bool, len(seq))
+	var tails []int // index into seq of the smallest tail of a run of each length
+	prev := make([]int, len(seq))
+	for i, v := range seq {
+		j, _ := slices.BinarySearchFunc(tails, v, func(t, v int) int { return seq[t] - v })
+		if j > 0 {
+			prev[i] = tails[j-1]
+		} else {
+			prev[i] = -1
+		}
+		if j == len(tails) {
+			tails = append(tails, i)
+		} else {
+			tails[j] = i
+		}
+	}
+	if len(tails) > 0 {
+		for i := tails[len(tails)-1]; i >= 0; i = prev[i] {
+			keep[i] = true
+		}
+	}
+	return keep
 }

@@ -6,11 +6,12 @@ import (
 	"fmt"
 	"github.com/mkspace/mkspace/internal/pdfconf"
 	"io"
-	"os"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"github.com/mkspace/mkspace/internal/safefile"
 )
 
 var (
@@ -95,7 +96,7 @@ func Normalize(r io.ReadSeeker, w io.Writer) error {
 }
 
 func readFile(path string) (*model.Context, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, MaxPDFBytes)
 	if err != nil {
 		return nil, &DocumentError{Path: path, Err: err}
 	}

@@ -174,9 +174,13 @@ func checkZipWithRules(zipPath string, cfg *config.Config) (*validateResult, err
 		}
 	}
 	for i := range r.Findings {
-		if rel, err := filepath.Rel(u.Dir, r.Findings[i].File); err == nil && filepath.IsLocal(rel) {
+		if rel, err := filepath.Rel(u.Dir, r.Findings[i].File); err == nil && rel == "." {
+			r.Findings[i].File = filepath.Base(zipPath)
+		} else if err == nil && filepath.IsLocal(rel) {
 			r.Findings[i].File = filepath.ToSlash(rel)
 		}
+		// The temporary folder is gone when the user reads this: name the zip.
+		r.Findings[i].Message = strings.ReplaceAll(r.Findings[i].Message, u.Dir, filepath.Base(zipPath))
 	}
 	return r, nil
 }

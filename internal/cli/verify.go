@@ -21,6 +21,7 @@ import (
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pack"
+	"github.com/mkspace/mkspace/internal/safefile"
 	"github.com/mkspace/mkspace/internal/totals"
 	"github.com/mkspace/mkspace/internal/version"
 	"github.com/mkspace/mkspace/internal/workbook"
@@ -311,7 +312,7 @@ func isPDF(path string) bool {
 	if strings.EqualFold(filepath.Ext(path), ".zip") {
 		return false
 	}
-	f, err := os.Open(path)
+	f, err := safefile.Open(path) // a pipe or a device is not read
 	if err != nil {
 		return false
 	}

@@ -6,16 +6,17 @@
 package dossier
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 
 	"github.com/mkspace/mkspace/internal/analysis"
 	"github.com/mkspace/mkspace/internal/cell"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/digest"
 	"github.com/mkspace/mkspace/internal/rules"
+	"github.com/mkspace/mkspace/internal/safefile"
 	"github.com/mkspace/mkspace/internal/schema"
 )
 
@@ -145,7 +146,7 @@ func Read(paths []string, cfg *config.Config) (*Data, error) {
 			d.Missing = append(d.Missing, a.Path)
 			continue
 		}
-		err = col.dig.Attachment(a.Path, f)
+		err = col.dig.Attachment(a.Path, &safefile.LimitedReader{R: f, N: maxAttachmentRead})
 		f.Close()
 		if err != nil {
 			d.Missing = append(d.Missing, a.Path)
@@ -184,9 +185,17 @@ func attachments(dir string, sheets map[string][]Row) []Attachment {
 	return out
 }
 
+// maxAttachmentRead bounds the bytes of one attachment read for the
+// digest (far above any attachment size limit: the rules report a file
+// too large; this only keeps a file that keeps growing from being read
+// without end).
+const maxAttachmentRead = 1 << 30
+
 // openInside opens file only when it lies inside dir once symbolic links
-// are resolved (the rules report the others as ATTACHMENT-OUTSIDE; they are
-// never opened).
+// are resolved, as the rules resolve it, and is a regular file (the rules
+// report the others as ATTACHMENT-OUTSIDE or ATTACHMENT-NOT-PDF; they are
+// never read). The file is opened through os.Root: a link swapped in since
+// it was resolved does not lead out either.
 func openInside(dir, file string) (*os.File, error) {
 	root, err := filepath.EvalSymlinks(dir)
 	if err != nil {
@@ -197,8 +206,13 @@ func openInside(dir, file string) (*os.File, error) {
 		return nil, err
 	}
 	rel, err := filepath.Rel(root, real)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
-		return nil, os.ErrPermission
+	if err != nil || !filepath.IsLocal(rel) {
+		return nil, &fs.PathError{Op: "open", Path: file, Err: safefile.ErrOutside}
 	}
-	return os.Open(real)
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return safefile.OpenIn(r, filepath.ToSlash(rel))
 }

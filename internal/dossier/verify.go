@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -43,7 +44,21 @@ func Verify(pdf string, pkg []string, cfg *config.Config) (*Verdict, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &Verdict{PDF: pdf, Info: info, Version: info.DocumentVersion(), Problems: info.Problems()}
+	return verdict(pdf, info, pkg, cfg)
+}
+
+// VerifyData is Verify of a 申报书 read already (data), named pdf in the
+// verdict: the caller chose where and how it may be read.
+func VerifyData(pdf string, data []byte, pkg []string, cfg *config.Config) (*Verdict, error) {
+	info, err := bind.InspectReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	return verdict(pdf, info, pkg, cfg)
+}
+
+func verdict(pdf string, info *bind.Info, pkg []string, cfg *config.Config) (v *Verdict, err error) {
+	v = &Verdict{PDF: pdf, Info: info, Version: info.DocumentVersion(), Problems: info.Problems()}
 	if info.Digest == "" {
 		v.RecordedErr = fmt.Errorf("no digest recorded")
 	} else if v.Recorded, err = digest.Parse(info.Digest); err != nil {
@@ -82,6 +97,15 @@ func (v *Verdict) Lines(l msg.Lang) []string {
 			out = append(out, l.T("verify.no-watermark", "pages", pages(p.Pages)))
 		case bind.Misnumbered:
 			out = append(out, l.T("verify.misnumbered", "pages", pages(p.Pages)))
+		case bind.Missing:
+			out = append(out, l.T("verify.missing-pages", "pages", pages(p.Pages), "total", fmt.Sprint(p.Total)))
+		case bind.Duplicated:
+			out = append(out, l.T("verify.duplicated-pages", "pages", pages(p.Pages)))
+		case bind.Reordered:
+			out = append(out, l.T("verify.reordered-pages", "pages", pages(p.Pages), "at", pages(p.At)))
+		case bind.TooSmall:
+			out = append(out, l.T("verify.small-pages", "pages", pages(p.Pages),
+				"size", pageSize(v.Info, p.Pages[0])))
 		}
 	}
 	if v.RecordedErr != nil && len(v.Problems) == 0 {
@@ -101,7 +125,12 @@ func (v *Verdict) Lines(l msg.Lang) []string {
 	return out
 }
 
-// pageList writes page numbers compactly: 3、5–9、12.
+// maxPageGroups is the number of groups (single pages or runs) pageList
+// writes before it counts the rest.
+const maxPageGroups = 10
+
+// pageList writes page numbers compactly: 3、5–9、12; after maxPageGroups
+// groups, how many there are in all ("3、5、…、40 等 57").
 func pageList(p []int, l msg.Lang) string {
 	sep, dash := "、", "–"
 	if l == msg.EN {
@@ -109,6 +138,9 @@ func pageList(p []int, l msg.Lang) string {
 	}
 	var parts []string
 	for i := 0; i < len(p); {
+		if len(parts) == maxPageGroups {
+			return strings.Join(parts, sep) + " " + l.T("verify.pages-more", "n", fmt.Sprint(len(p)))
+		}
 		j := i
 		for j+1 < len(p) && p[j+1] == p[j]+1 {
 			j++
@@ -121,4 +153,13 @@ func pageList(p []int, l msg.Lang) string {
 		i = j + 1
 	}
 	return strings.Join(parts, sep)
+}
+
+// pageSize is the size of page n (from 1) in millimetres, width × height.
+func pageSize(info *bind.Info, n int) string {
+	if info == nil || n < 1 || n > len(info.Stamps) {
+		return ""
+	}
+	s := info.Stamps[n-1]
+	return fmt.Sprintf("%d×%d", bind.Millimetres(s.Width), bind.Millimetres(s.Height))
 }

@@ -57,6 +57,9 @@ const (
 	AttachmentNotPDF     = "ATTACHMENT-NOT-PDF"
 	AttachmentTooLarge   = "ATTACHMENT-TOO-LARGE"
 	AttachmentUnreadable = "ATTACHMENT-UNREADABLE"
+	// AttachmentPageTooSmall: a page of the attachment is too small to
+	// carry a legible version footer once bound (under A7).
+	AttachmentPageTooSmall = "ATTACHMENT-PAGE-TOO-SMALL"
 
 	XrefTeamUnknown         = "XREF-TEAM-UNKNOWN"
 	XrefTeamNotConverted    = "XREF-TEAM-NOT-CONVERTED"
@@ -89,6 +92,7 @@ func Rules() []string {
 		USCCInvalid, USCCCheckDigit, DuplicateValue,
 		DateAfterWindow, DateOutside, DateOrder, TeamConflict, VenueAreaSum,
 		AttachmentOutside, AttachmentMissing, AttachmentNotPDF, AttachmentTooLarge, AttachmentUnreadable,
+		AttachmentPageTooSmall,
 		XrefTeamUnknown, XrefTeamNotConverted, XrefRegdateMismatch, XrefTeamMultiEnterprise, XrefTeamNoEnterprise,
 		CellControlChar, CellGlyphMissing, CellMerged,
 	}

@@ -48,7 +48,24 @@ func init() {
 		},
 		"verify.no-watermark": {"第 {pages} 页缺少版本号水印。", "Page(s) {pages} lack the version watermark."},
 		"verify.misnumbered":  {"第 {pages} 页的页码与其位置不符：有页面被删除、增加或调换过。", "Page(s) {pages} are numbered for another place: pages were removed, added or reordered."},
-		"verify.no-digest":    {"PDF 中没有可读的数据摘要，无法与申报材料包比对。", "The PDF records no readable digest: it cannot be compared with the package."},
+		"verify.missing-pages": {
+			"缺少第 {pages} 页（页脚标明共 {total} 页）：这些页被删除了。请提交完整的申报书，或重新运行 mkspace build-pdf。",
+			"Page(s) {pages} are missing (the footers count {total} pages): they were removed. Submit the whole 申报书, or run mkspace build-pdf again.",
+		},
+		"verify.duplicated-pages": {
+			"第 {pages} 页出现了不止一次：同一页被重复放入。请提交 mkspace build-pdf 生成的原文件。",
+			"Page(s) {pages} appear more than once: a page was put in twice. Submit the file mkspace build-pdf wrote.",
+		},
+		"verify.reordered-pages": {
+			"第 {pages} 页不在原来的位置（现为文件的第 {at} 页）：页面顺序被调换过。请提交 mkspace build-pdf 生成的原文件。",
+			"Page(s) {pages} are out of place (now at page {at} of the file): the pages were reordered. Submit the file mkspace build-pdf wrote.",
+		},
+		"verify.small-pages": {
+			"第 {pages} 页小于 A7（74×105 毫米；第一页为 {size} 毫米），页脚的版本号和页码无法看清。请把该附件重新扫描为 A4 或 A5 后重新生成申报书。",
+			"Page(s) {pages} are smaller than A7 (74 × 105 mm; the first is {size} mm): their version footer cannot be read. Scan that attachment again at A4 or A5 and build the 申报书 again.",
+		},
+		"verify.pages-more": {"等 {n}", "… ({n} in all)"},
+		"verify.no-digest":  {"PDF 中没有可读的数据摘要，无法与申报材料包比对。", "The PDF records no readable digest: it cannot be compared with the package."},
 		"verify.data-changed": {
 			"数据已在生成申报书后修改：{changes}。请重新运行 mkspace build-pdf 生成新版本，并以新版本申报。",
 			"The data changed after the 申报书 was generated: {changes}. Run mkspace build-pdf again and submit the new version.",

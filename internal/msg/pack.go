@@ -108,6 +108,58 @@ Exit status: 0 all passed; 1 some failed; 2 could not run (bad arguments, a miss
 		"pkgcheck.not-zip.gz":    {"{file} 是 gzip 压缩文件，不是 zip。请提交用 mkspace pack 生成的 .zip 文件。", "{file} is a gzip file, not a zip. Submit the .zip that mkspace pack writes."},
 		"pkgcheck.not-zip.pdf":   {"{file} 是 PDF 文件，不是 zip。核验申报书请给出 .pdf 扩展名，或提交 mkspace pack 生成的 .zip 文件。", "{file} is a PDF, not a zip. Name a 申报书 with its .pdf extension, or submit the .zip that mkspace pack writes."},
 		"pkgcheck.not-zip.empty": {"{file} 是空文件。请提交用 mkspace pack 生成的 .zip 文件。", "{file} is empty. Submit the .zip that mkspace pack writes."},
+		"pkgcheck.not-zip.jpg":   {"{file} 是 JPEG 图片，不是申报材料包。mkspace verify 核验的是 mkspace pack 生成的 .zip、申报材料包文件夹或申报书 PDF。", "{file} is a JPEG image, not a package. mkspace verify checks the .zip that mkspace pack writes, a package folder or a 申报书 PDF."},
+		"pkgcheck.not-zip.png":   {"{file} 是 PNG 图片，不是申报材料包。mkspace verify 核验的是 mkspace pack 生成的 .zip、申报材料包文件夹或申报书 PDF。", "{file} is a PNG image, not a package. mkspace verify checks the .zip that mkspace pack writes, a package folder or a 申报书 PDF."},
+		"pkgcheck.not-zip.ole": {
+			"{file} 是 Office 97-2003 文件（.xls 或 .doc），不是申报材料包。工作簿请用 Excel 或 WPS 另存为 .xlsx 后用 mkspace validate 检查；mkspace verify 核验的是 mkspace pack 生成的 .zip。",
+			"{file} is an Office 97-2003 file (.xls or .doc), not a package. Save a workbook as .xlsx in Excel or WPS and check it with mkspace validate; mkspace verify checks the .zip that mkspace pack writes.",
+		},
+		"pkgcheck.not-zip.special": {"{file} 不是普通文件（管道、设备等），未读取。请给出 mkspace pack 生成的 .zip 文件。", "{file} is not a plain file (a pipe, a device…) and was not read. Give the .zip that mkspace pack writes."},
+		"pkgcheck.not-package.xlsx": {
+			"{file} 是 Excel 工作簿，不是申报材料包。检查工作簿请用 mkspace validate {file}；mkspace verify 核验的是 mkspace pack 生成的 .zip、申报材料包文件夹或申报书 PDF。",
+			"{file} is an Excel workbook, not a package. To check a workbook, use mkspace validate {file}; mkspace verify checks the .zip that mkspace pack writes, a package folder or a 申报书 PDF.",
+		},
+		"pkgcheck.not-package.docx": {
+			"{file} 是 Word 文档，不是申报材料包。mkspace verify 核验的是 mkspace pack 生成的 .zip、申报材料包文件夹或申报书 PDF。",
+			"{file} is a Word document, not a package. mkspace verify checks the .zip that mkspace pack writes, a package folder or a 申报书 PDF.",
+		},
+		"pkgcheck.not-package.pptx": {
+			"{file} 是 PowerPoint 演示文稿，不是申报材料包。mkspace verify 核验的是 mkspace pack 生成的 .zip、申报材料包文件夹或申报书 PDF。",
+			"{file} is a PowerPoint presentation, not a package. mkspace verify checks the .zip that mkspace pack writes, a package folder or a 申报书 PDF.",
+		},
+		"pkgcheck.not-package.odf": {
+			"{file} 是 OpenDocument 文档（.ods、.odt 等），不是申报材料包。工作簿请另存为 .xlsx 后用 mkspace validate 检查；mkspace verify 核验的是 mkspace pack 生成的 .zip。",
+			"{file} is an OpenDocument file (.ods, .odt…), not a package. Save a workbook as .xlsx and check it with mkspace validate; mkspace verify checks the .zip that mkspace pack writes.",
+		},
+		"pkgcheck.empty-zip": {
+			"{file} 是空的压缩包，其中没有任何文件。请用 mkspace pack 重新打包后提交。",
+			"{file} is an empty archive: it holds no file. Pack again with mkspace pack and resubmit.",
+		},
+		"pkgcheck.no-workbook": {
+			"{file} 中没有工作簿（顶层没有 .xlsx 文件），不是完整的申报材料包。请用 mkspace pack 重新打包后提交。",
+			"{file} holds no workbook (no .xlsx at its top level): it is not a complete package. Pack again with mkspace pack and resubmit.",
+		},
+		"pkgcheck.no-workbook.nested": {
+			"{file} 的顶层没有工作簿，工作簿在子文件夹中（如 {name}）：打包时多套了一层文件夹。请用 mkspace pack 重新打包后提交。",
+			"{file} holds no workbook at its top level; the workbook is in a subfolder (e.g. {name}): a folder too many was packed. Pack again with mkspace pack and resubmit.",
+		},
+		"pkgcheck.legacy-names": {
+			"{file} 中有 {n} 个文件名不是 UTF-8 编码（如“{example}”）：这是 Windows 自带的“发送到→压缩(zipped)文件夹”等旧工具打的包，文件名在其他电脑上会显示为乱码；已拒绝解压。请用 mkspace pack 重新打包；或用 7-Zip 打包，并在“参数”栏填写 cu（使用 UTF-8 文件名）。",
+			"{n} file names in {file} are not UTF-8 (e.g. \"{example}\"): it was packed with Windows' built-in \"Send to → Compressed (zipped) folder\" or another old tool, and the names turn to gibberish on other computers; nothing was unpacked. Pack again with mkspace pack, or with 7-Zip with cu in the Parameters box (UTF-8 names).",
+		},
+		"pkgcheck.outside": {
+			"{name} 指向申报材料包之外（经“..”、绝对路径或符号链接），可能是恶意文件；未读取。",
+			"{name} leads outside the package (through \"..\", an absolute path or a symbolic link) and may be malicious; it was not read.",
+		},
+		"pkgcheck.too-large": {
+			"{name} 大于 {limit}，未读取。",
+			"{name} is larger than {limit} and was not read.",
+		},
+		"pkgcheck.output-outside": {
+			"配置的输出文件夹 {dir} 不在申报材料包内（绝对路径或含“..”），申报书只在包内查找；未查找。请把 mkspace.yaml 中的 output_dir 设为包内的文件夹（默认 output）。",
+			"The configured output folder {dir} is not inside the package (an absolute path or \"..\"); the 申报书 is looked for inside the package only. Set output_dir in mkspace.yaml to a folder inside the package (output by default).",
+		},
+		"pkgcheck.more": {"……另有 {n} 个同类问题未列出。", "… and {n} more of the same kind."},
 		"pkgcheck.unsafe-path": {
 			"压缩包中的条目“{name}”指向压缩包之外（含“..”或绝对路径），可能是恶意文件；已拒绝解压。",
 			"The entry \"{name}\" points outside the archive (\"..\" or an absolute path) and may be malicious; nothing was unpacked.",

@@ -176,6 +176,14 @@ func init() {
 			ZH: `{loc}：附件"{value}"不完整（文件末尾缺失，可能是复制或下载中断），请重新复制或导出该文件。`,
 			EN: `{loc}: the attachment "{value}" is incomplete (its end is missing, perhaps an interrupted copy or download); copy or export it again.`,
 		},
+		"ATTACHMENT-PAGE-TOO-SMALL": {
+			ZH: `{loc}：附件"{value}"的第 {page} 页只有 {size} 毫米，小于 A7（74×105 毫米）：装订进申报书后，页脚的版本号和页码无法看清。请把它重新扫描为 A4 或 A5 大小的 PDF。`,
+			EN: `{loc}: page {page} of the attachment "{value}" is only {size} mm, smaller than A7 (74 × 105 mm): once bound into the application document, its version footer could not be read. Scan it again as an A4 or A5 PDF.`,
+		},
+		"ATTACHMENT-PAGE-TOO-SMALL.many": {
+			ZH: `{loc}：附件"{value}"有 {count} 页小于 A7（74×105 毫米），如第 {page} 页只有 {size} 毫米：装订进申报书后，这些页页脚的版本号和页码无法看清。请把它重新扫描为 A4 或 A5 大小的 PDF。`,
+			EN: `{loc}: {count} pages of the attachment "{value}" are smaller than A7 (74 × 105 mm), page {page} being only {size} mm: once bound into the application document, their version footer could not be read. Scan it again as an A4 or A5 PDF.`,
+		},
 		"ATTACHMENT-UNREADABLE.permission": {
 			ZH: `{loc}：没有读取附件"{value}"的权限，请检查该文件的权限设置。`,
 			EN: `{loc}: no permission to read the attachment "{value}"; check the file's permissions.`,

@@ -14,13 +14,17 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/mkspace/mkspace/internal/safefile"
 )
 
 // Limits bound what reading a packed package may unpack: a zip of a few
@@ -174,7 +178,7 @@ func writeArchive(out string, members []member, m *Manifest, created time.Time, 
 
 // addFile writes one member and returns its manifest entry.
 func addFile(zw *zip.Writer, mb member) (File, error) {
-	f, err := os.Open(mb.Path)
+	f, err := safefile.Open(mb.Path)
 	if err != nil {
 		return File{}, err
 	}
@@ -222,6 +226,10 @@ const (
 	CodeEncrypted   = "ZIP-ENCRYPTED"
 	CodeCorrupt     = "ZIP-CORRUPT"
 	CodeTooManyRefs = "ZIP-TOO-MANY-ENTRIES"
+	// CodeLegacyNames: entry names in a legacy code page (GBK, as
+	// Windows' own "send to compressed folder" writes them) without the
+	// UTF-8 flag; one problem for all of them.
+	CodeLegacyNames = "ZIP-LEGACY-NAMES"
 )
 
 // entryName checks an entry's name and returns it cleaned ('/'
@@ -308,11 +316,14 @@ type unpacked struct {
 type archiveProblem struct {
 	Code string
 	Name string // the entry concerned, as stored
+	// Count is the number of entries concerned (CodeLegacyNames: Name
+	// is then the first, decoded).
+	Count int
 }
 
 // sniff names what a file that is not a zip most likely is.
 func sniff(file string) string {
-	f, err := os.Open(file)
+	f, err := safefile.Open(file)
 	if err != nil {
 		return ""
 	}
@@ -331,6 +342,12 @@ func sniff(file string) string {
 		return "pdf"
 	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
 		return "gz"
+	case bytes.HasPrefix(head, []byte{0xff, 0xd8, 0xff}):
+		return "jpg"
+	case bytes.HasPrefix(head, []byte("\x89PNG")):
+		return "png"
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return "ole"
 	}
 	return ""
 }
@@ -344,7 +361,15 @@ func inspectArchive(r *zip.Reader, lim Limits) []archiveProblem {
 	}
 	seen := map[string]bool{}
 	var total uint64
+	var legacy *archiveProblem
 	for _, f := range r.File {
+		if legacyName(f) {
+			if legacy == nil {
+				legacy = &archiveProblem{Code: CodeLegacyNames, Name: decodeLegacy(f.Name)}
+			}
+			legacy.Count++
+			continue
+		}
 		name, code := entryName(f.Name)
 		if code != "" {
 			out = append(out, archiveProblem{Code: code, Name: f.Name})
@@ -387,7 +412,63 @@ func inspectArchive(r *zip.Reader, lim Limits) []archiveProblem {
 	if total > uint64(lim.MaxTotalBytes) && !slices.ContainsFunc(out, func(p archiveProblem) bool { return p.Code == CodeBomb }) {
 		out = append(out, archiveProblem{Code: CodeBomb})
 	}
+	if legacy != nil {
+		out = append([]archiveProblem{*legacy}, out...)
+	}
 	return out
+}
+
+// legacyName reports whether an entry's name is in a legacy code page: not
+// valid UTF-8, and without the flag that says it is UTF-8 (bit 11).
+// Windows' built-in "send to compressed folder" and old archivers write
+// names so, in the system's code page (GBK on Chinese Windows).
+func legacyName(f *zip.File) bool {
+	return f.Flags&0x800 == 0 && !utf8.ValidString(f.Name)
+}
+
+// decodeLegacy shows a legacy name as GB18030 (a superset of GBK) reads
+// it, or escaped when it is not that either.
+func decodeLegacy(name string) string {
+	if s, err := simplifiedchinese.GB18030.NewDecoder().String(name); err == nil && utf8.ValidString(s) && !strings.ContainsRune(s, utf8.RuneError) {
+		return s
+	}
+	return strconv.QuoteToASCII(name)
+}
+
+// officeParts name the documents that are zips too, by a part each holds.
+var officeParts = []struct{ part, kind string }{
+	{"xl/workbook.xml", "xlsx"},
+	{"xl/workbook.bin", "xlsx"},
+	{"word/document.xml", "docx"},
+	{"ppt/presentation.xml", "pptx"},
+	{"content.xml", "odf"},
+}
+
+// notPackage reports (and says) that the zip zr, named file, is no
+// package: it holds no file at all, or it is a workbook or another
+// document that is a zip inside.
+func (r *Report) notPackage(zr *zip.Reader, file string) bool {
+	if len(zr.File) == 0 {
+		r.add(CodeEmpty, "pkgcheck.empty-zip", "file", file)
+		return true
+	}
+	if len(zr.File) > 10000 { // no document holds this many parts
+		return false
+	}
+	parts := map[string]bool{}
+	for _, f := range zr.File {
+		parts[strings.ToLower(strings.TrimPrefix(f.Name, "/"))] = true
+	}
+	if !parts["[content_types].xml"] && !parts["mimetype"] {
+		return false
+	}
+	for _, o := range officeParts {
+		if parts[o.part] {
+			r.add(CodeNotPackage, "pkgcheck.not-package."+o.kind, "file", file)
+			return true
+		}
+	}
+	return false
 }
 
 // extract unpacks the entries of r into the folder dest (which must be

@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -21,6 +22,7 @@ import (
 	"github.com/mkspace/mkspace/internal/dossier"
 	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/safefile"
 	"github.com/mkspace/mkspace/internal/totals"
 )
 
@@ -51,6 +53,21 @@ const (
 	CodePDFIncomplete   = "PDF-INCOMPLETE"
 	CodeVersionMismatch = "VERSION-MISMATCH"
 	CodeDigestMismatch  = "DIGEST-MISMATCH"
+	// CodeOutside: a name of the manifest or of the configuration leads
+	// outside the package (through "..", an absolute path or a link); it
+	// is not read.
+	CodeOutside = "PATH-OUTSIDE"
+	// CodeTooLarge: a file of the package is larger than the limit of
+	// what is read.
+	CodeTooLarge = "FILE-TOO-LARGE"
+	// CodeNotPackage: the file is something else than a package (a
+	// workbook, a Word document, an image…); the message names it and
+	// the command that fits.
+	CodeNotPackage = "NOT-PACKAGE"
+	// CodeEmpty: the archive holds no file.
+	CodeEmpty = "ZIP-EMPTY"
+	// CodeNoWorkbook: the package holds no workbook.
+	CodeNoWorkbook = "WORKBOOK-NONE"
 )
 
 // Problem is one reason a package fails, as a catalogue message.
@@ -162,6 +179,46 @@ func (r *Report) Eligibility() []totals.Check {
 	return r.Data.Totals.Eligibility
 }
 
+// ShownPerKind is how many problems of one kind (one message, such as a
+// file not in the manifest) are listed one by one; the rest are counted
+// in one line.
+const ShownPerKind = 10
+
+// capLists keeps the first ShownPerKind problems of each kind and puts
+// one line counting the rest after them: 10,000 extra files make eleven
+// lines, not 10,000.
+func (r *Report) capLists() {
+	count := map[string]int{}
+	for _, p := range r.Problems {
+		if p.verdict == nil {
+			count[p.Key]++
+		}
+	}
+	capped := false
+	for _, n := range count {
+		capped = capped || n > ShownPerKind
+	}
+	if !capped {
+		return
+	}
+	shown := map[string]int{}
+	out := make([]Problem, 0, len(r.Problems))
+	for _, p := range r.Problems {
+		if p.verdict != nil || count[p.Key] <= ShownPerKind {
+			out = append(out, p)
+			continue
+		}
+		shown[p.Key]++
+		switch {
+		case shown[p.Key] <= ShownPerKind:
+			out = append(out, p)
+		case shown[p.Key] == ShownPerKind+1:
+			out = append(out, Problem{Code: p.Code, Key: "pkgcheck.more", Args: []string{"n", strconv.Itoa(count[p.Key] - ShownPerKind)}})
+		}
+	}
+	r.Problems = out
+}
+
 func (r *Report) add(code, key string, kv ...string) {
 	r.Problems = append(r.Problems, Problem{Code: code, Key: key, Args: kv})
 }
@@ -201,7 +258,12 @@ func (o CheckOptions) config(dir string) (*config.Config, error) {
 // newest 申报书 in the output folder). Problems of the package are in the
 // Report; the error is for when the check could not run (the path does
 // not exist, no temporary folder can be made).
-func Check(path string, opts CheckOptions) (*Report, error) {
+func Check(path string, opts CheckOptions) (r *Report, err error) {
+	defer func() {
+		if r != nil {
+			r.capLists()
+		}
+	}()
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
@@ -221,7 +283,18 @@ func Check(path string, opts CheckOptions) (*Report, error) {
 // attachments passes, unlike in a submitted package).
 func CheckPDF(pdf string, pkg []string, cfg *config.Config) (*Report, error) {
 	r := &Report{Path: pdf, Kind: KindPDF, PDF: pdf}
-	return r, r.checkPackage(pkg, cfg, pdf)
+	data, err := safefile.ReadFile(pdf, bind.MaxPDFBytes)
+	if err != nil {
+		if !r.addReadProblem(pdf, err, bind.MaxPDFBytes) {
+			var pe *fs.PathError
+			if !errors.As(err, &pe) {
+				return nil, err
+			}
+			r.add(CodePDFUnreadable, "pkgcheck.pdf-unreadable", "file", pdf, "err", err.Error())
+		}
+		return r, r.checkData(pkg, cfg)
+	}
+	return r, r.checkPackage(pkg, cfg, pdf, data)
 }
 
 func checkZip(path string, opts CheckOptions) (r *Report, err error) {
@@ -283,6 +356,7 @@ func Unpack(path string, opts CheckOptions) (*Unpacked, error) {
 		return nil, err
 	}
 	if u == nil {
+		r.capLists()
 		return nil, &ArchiveError{Path: path, Problems: r.Problems}
 	}
 	return u, nil
@@ -293,7 +367,11 @@ func Unpack(path string, opts CheckOptions) (*Unpacked, error) {
 // left: nil Unpacked); the error is for what stops the check.
 func unpack(path string, opts CheckOptions, r *Report) (*Unpacked, error) {
 	lim := opts.Limits.orDefault()
-	f, err := os.Open(path)
+	f, err := safefile.Open(path)
+	if errors.Is(err, safefile.ErrNotRegular) { // a pipe, a device: never read
+		r.add(CodeNotZip, "pkgcheck.not-zip.special", "file", filepath.Base(path))
+		return nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -309,6 +387,9 @@ func unpack(path string, opts CheckOptions, r *Report) (*Unpacked, error) {
 			key += "." + k
 		}
 		r.add(CodeNotZip, key, "file", filepath.Base(path))
+		return nil, nil
+	}
+	if r.notPackage(zr, filepath.Base(path)) {
 		return nil, nil
 	}
 	if probs := inspectArchive(zr, lim); len(probs) > 0 {
@@ -354,6 +435,8 @@ func (r *Report) addArchive(p archiveProblem, lim Limits) {
 		name = strconv.QuoteToASCII(name)
 	}
 	switch p.Code {
+	case CodeLegacyNames:
+		r.add(p.Code, "pkgcheck.legacy-names", "file", filepath.Base(r.Path), "n", strconv.Itoa(p.Count), "example", p.Name)
 	case CodeBomb:
 		if name == "" {
 			r.add(p.Code, "pkgcheck.bomb-total", "limit", humanBytes(lim.MaxTotalBytes))
@@ -391,8 +474,14 @@ func peekManifest(zr *zip.Reader) *Manifest {
 // checkUnpacked verifies a folder unpacked from a packed package.
 func checkUnpacked(dir string, opts CheckOptions) (*Report, error) {
 	r := &Report{Path: dir, Kind: KindUnpacked}
+	lim := opts.Limits.orDefault()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
 	files := map[string]unpacked{}
-	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+	err = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -420,8 +509,13 @@ func checkUnpacked(dir string, opts CheckOptions) (*Report, error) {
 			r.add(CodeSpecial, "pkgcheck.special", "name", name)
 			return nil
 		}
-		u, err := hashFile(p)
+		// Opened inside the folder as a regular file: a file swapped for a
+		// link or a pipe since the walk saw it is refused, not followed.
+		u, err := hashFile(root, name, lim.MaxEntryBytes)
 		if err != nil {
+			if r.addReadProblem(name, err, lim.MaxEntryBytes) {
+				return nil
+			}
 			return err
 		}
 		files[name] = u
@@ -432,7 +526,7 @@ func checkUnpacked(dir string, opts CheckOptions) (*Report, error) {
 	}
 	if len(r.Problems) > 0 {
 		// A link could lead the checks out of the folder: stop here.
-		if f, err := os.Open(filepath.Join(dir, ManifestName)); err == nil {
+		if f, err := safefile.OpenIn(root, ManifestName); err == nil {
 			r.Manifest, _ = ParseManifest(f)
 			f.Close()
 		}
@@ -441,36 +535,68 @@ func checkUnpacked(dir string, opts CheckOptions) (*Report, error) {
 	return r, r.checkContents(dir, files, opts)
 }
 
-func hashFile(p string) (unpacked, error) {
-	f, err := os.Open(p)
+// hashFile reads the regular file name inside root, at most limit bytes.
+func hashFile(root *os.Root, name string, limit int64) (unpacked, error) {
+	f, err := safefile.OpenIn(root, name)
 	if err != nil {
 		return unpacked{}, err
 	}
 	defer f.Close()
 	h := sha256.New()
-	n, err := io.Copy(h, f)
+	n, err := io.Copy(h, &safefile.LimitedReader{R: f, N: limit})
 	if err != nil {
-		return unpacked{}, err
+		return unpacked{}, &fs.PathError{Op: "read", Path: name, Err: err}
 	}
 	return unpacked{Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
+// addReadProblem adds the problem of a file of the package (name, as the
+// package names it) that safefile refused to read: it leads outside, it
+// is no regular file, it is too large. It reports whether err was one of
+// those.
+func (r *Report) addReadProblem(name string, err error, limit int64) bool {
+	switch {
+	case errors.Is(err, safefile.ErrOutside):
+		r.add(CodeOutside, "pkgcheck.outside", "name", name)
+	case errors.Is(err, safefile.ErrNotRegular):
+		r.add(CodeSpecial, "pkgcheck.special", "name", name)
+	case errors.Is(err, safefile.ErrTooLarge):
+		r.add(CodeTooLarge, "pkgcheck.too-large", "name", name, "limit", humanBytes(limit))
+	default:
+		return false
+	}
+	return true
+}
+
 // checkContents checks the files of an unpacked package against its
-// manifest, then its data and its 申报书.
+// manifest, then its data and its 申报书. Every name the manifest gives
+// is opened inside root only, as a regular file, under the size limit.
 func (r *Report) checkContents(root string, files map[string]unpacked, opts CheckOptions) error {
+	lim := opts.Limits.orDefault()
+	if r.noFiles(files) {
+		return nil
+	}
+	rt, err := os.OpenRoot(root)
+	if err != nil {
+		return err
+	}
+	defer rt.Close()
 	if _, ok := files[ManifestName]; !ok {
 		r.add(CodeManifestMissing, "pkgcheck.no-manifest")
-		return r.checkFolderData(root, opts)
+		return r.checkFolderData(root, files, opts)
 	}
-	f, err := os.Open(filepath.Join(root, ManifestName))
+	f, err := safefile.OpenIn(rt, ManifestName)
 	if err != nil {
+		if r.addReadProblem(ManifestName, err, maxManifestBytes) {
+			return nil
+		}
 		return err
 	}
 	m, err := ParseManifest(f)
 	f.Close()
 	if err != nil {
 		r.Problems = append(r.Problems, Problem{Code: CodeManifestInvalid, Key: "pkgcheck.bad-manifest", err: manifestReason{err}})
-		return r.checkFolderData(root, opts)
+		return r.checkFolderData(root, files, opts)
 	}
 	r.Manifest = m
 	listed := map[string]bool{ManifestName: true}
@@ -508,13 +634,27 @@ func (r *Report) checkContents(root string, files map[string]unpacked, opts Chec
 		r.Problems = append(r.Problems, Problem{Code: CodeConfig, Key: "pkgcheck.config", err: err})
 		return nil
 	}
-	pdf := filepath.Join(root, filepath.FromSlash(m.PDF))
 	r.PDF = m.PDF
-	if _, err := os.Stat(pdf); err != nil {
-		// Reported as missing; the data is still worth checking.
+	if r.noWorkbook(files) {
+		return nil
+	}
+	if n, code := entryName(m.PDF); code != "" || n != m.PDF {
+		// Named invalid with the files above (the 申报书 is one of them):
+		// never opened. The data is still worth checking.
 		return r.checkData([]string{root}, cfg)
 	}
-	if err := r.checkPackage([]string{root}, cfg, pdf); err != nil {
+	if _, ok := files[m.PDF]; !ok {
+		// Reported as missing.
+		return r.checkData([]string{root}, cfg)
+	}
+	data, err := safefile.ReadFileIn(rt, m.PDF, lim.MaxEntryBytes)
+	if err != nil {
+		if !r.addReadProblem(m.PDF, err, lim.MaxEntryBytes) {
+			return err
+		}
+		return r.checkData([]string{root}, cfg)
+	}
+	if err := r.checkPackage([]string{root}, cfg, m.PDF, data); err != nil {
 		return err
 	}
 	if r.Verdict != nil {
@@ -528,6 +668,50 @@ func (r *Report) checkContents(root string, files map[string]unpacked, opts Chec
 	return nil
 }
 
+// noFiles reports (and says) that an archive holds no file but the
+// folders and the files systems add on their own.
+func (r *Report) noFiles(files map[string]unpacked) bool {
+	if r.Kind != KindZip {
+		return false
+	}
+	for name := range files {
+		if !junk(name) {
+			return false
+		}
+	}
+	r.add(CodeEmpty, "pkgcheck.empty-zip", "file", filepath.Base(r.Path))
+	return true
+}
+
+// noWorkbook reports (and says) that an archive holds no workbook in its
+// top folder, naming the archive rather than the temporary folder it was
+// unpacked into.
+func (r *Report) noWorkbook(files map[string]unpacked) bool {
+	if r.Kind != KindZip {
+		return false
+	}
+	var top []string
+	for name := range files {
+		if strings.EqualFold(path.Ext(name), ".xlsx") && !strings.Contains(name, "/") {
+			return false
+		}
+		if !junk(name) {
+			top = append(top, name)
+		}
+	}
+	slices.Sort(top)
+	key := "pkgcheck.no-workbook"
+	args := []string{"file", filepath.Base(r.Path)}
+	for _, n := range top {
+		if strings.EqualFold(path.Ext(n), ".xlsx") { // in a subfolder
+			key, args = "pkgcheck.no-workbook.nested", append(args, "name", n)
+			break
+		}
+	}
+	r.add(CodeNoWorkbook, key, args...)
+	return true
+}
+
 // checkFolder verifies a package folder and its newest 申报书.
 func checkFolder(dir string, opts CheckOptions) (*Report, error) {
 	r := &Report{Path: dir, Kind: KindFolder}
@@ -535,7 +719,7 @@ func checkFolder(dir string, opts CheckOptions) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := r.checkNewest(dir, cfg); err != nil {
+	if err := r.checkNewest(dir, cfg, opts.Limits.orDefault().MaxEntryBytes); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -543,17 +727,27 @@ func checkFolder(dir string, opts CheckOptions) (*Report, error) {
 
 // checkFolderData checks what an unpacked archive without a usable
 // manifest still allows: its data and its newest 申报书.
-func (r *Report) checkFolderData(root string, opts CheckOptions) error {
+func (r *Report) checkFolderData(root string, files map[string]unpacked, opts CheckOptions) error {
 	cfg, err := opts.config(root)
 	if err != nil {
 		r.Problems = append(r.Problems, Problem{Code: CodeConfig, Key: "pkgcheck.config", err: err})
 		return nil
 	}
-	return r.checkNewest(root, cfg)
+	if r.noWorkbook(files) {
+		return nil
+	}
+	return r.checkNewest(root, cfg, opts.Limits.orDefault().MaxEntryBytes)
 }
 
-func (r *Report) checkNewest(dir string, cfg *config.Config) error {
+// checkNewest checks the data of the package folder dir and its newest
+// 申报书, looked for in the output folder inside dir only (the
+// configuration of a received package could name any folder).
+func (r *Report) checkNewest(dir string, cfg *config.Config, limit int64) error {
 	cs, err := candidates(dir, cfg)
+	if errors.Is(err, safefile.ErrOutside) {
+		r.add(CodeOutside, "pkgcheck.output-outside", "dir", cfg.OutputDir)
+		return r.checkData([]string{dir}, cfg)
+	}
 	if err != nil {
 		return err
 	}
@@ -561,27 +755,26 @@ func (r *Report) checkNewest(dir string, cfg *config.Config) error {
 		r.add(CodeNoPDF, "pkgcheck.no-pdf", "dir", filepath.ToSlash(cfg.OutputDir))
 		return r.checkData([]string{dir}, cfg)
 	}
-	r.PDF = relOr(dir, cs[0].Path)
-	return r.checkPackage([]string{dir}, cfg, cs[0].Path)
-}
-
-func relOr(dir, file string) string {
-	if rel, err := filepath.Rel(dir, file); err == nil && filepath.IsLocal(rel) {
-		return filepath.ToSlash(rel)
+	r.PDF = cs[0].Name
+	data, err := readCandidate(dir, cs[0], limit)
+	if err != nil {
+		if !r.addReadProblem(cs[0].Name, err, limit) {
+			return err
+		}
+		return r.checkData([]string{dir}, cfg)
 	}
-	return file
+	return r.checkPackage([]string{dir}, cfg, cs[0].Path, data)
 }
 
-// checkPackage verifies the 申报书 pdf against the package pkg: the data
-// without errors, the 申报书 of one version matching the data; for a
-// submission (any kind but KindPDF) also not a draft and binding every
-// attachment.
-func (r *Report) checkPackage(pkg []string, cfg *config.Config, pdf string) error {
-	v, err := dossier.Verify(pdf, pkg, cfg)
+// checkPackage verifies the 申报书 pdf (its bytes: data) against the
+// package pkg: the data without errors, the 申报书 of one version matching
+// the data; for a submission (any kind but KindPDF) also not a draft and
+// binding every attachment.
+func (r *Report) checkPackage(pkg []string, cfg *config.Config, pdf string, data []byte) error {
+	v, err := dossier.VerifyData(pdf, data, pkg, cfg)
 	if err != nil {
 		var de *bind.DocumentError
-		var pe *fs.PathError
-		if !errors.As(err, &de) && !(errors.As(err, &pe) && pe.Path == pdf) {
+		if !errors.As(err, &de) {
 			return err
 		}
 		r.Problems = append(r.Problems, Problem{Code: CodePDFUnreadable, Key: "pkgcheck.pdf-unreadable",
@@ -600,7 +793,7 @@ func (r *Report) checkPackage(pkg []string, cfg *config.Config, pdf string) erro
 		r.add(CodePDFDraft, "pkgcheck.draft", "file", displayName(r.PDF, pdf), "version", v.Version)
 	}
 	if v.OK() && (v.Info == nil || !v.Info.Draft) {
-		if missing, err := unbound(pdf, v.Data); err == nil && len(missing) > 0 {
+		if missing, err := unbound(data, v.Data); err == nil && len(missing) > 0 {
 			r.add(CodePDFIncomplete, "pkgcheck.unbound", "n", strconv.Itoa(len(missing)), "first", missing[0])
 		}
 	}
@@ -636,7 +829,12 @@ func (r *Report) dataProblems() {
 		if shown == ShownDataErrors {
 			break
 		}
-		r.add(CodeDataError, "pkgcheck.data-error", "message", f.Message)
+		m := f.Message
+		if r.Kind == KindZip && r.Data.Dir != "" {
+			// The temporary folder is gone when the user reads this.
+			m = strings.ReplaceAll(m, r.Data.Dir, filepath.Base(r.Path))
+		}
+		r.add(CodeDataError, "pkgcheck.data-error", "message", m)
 		shown++
 	}
 	if errs > shown {

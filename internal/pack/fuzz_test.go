@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -51,32 +52,92 @@ func FuzzParseManifest(f *testing.F) {
 	})
 }
 
-// Any bytes given as a zip give a report — never an error, a panic or a
-// file left in the temporary folder.
-func FuzzCheckZip(f *testing.F) {
-	var small bytes.Buffer
-	zw := zip.NewWriter(&small)
-	w, _ := zw.Create("manifest.json")
-	w.Write([]byte(`{"format":"mkspace-package"}`))
-	w, _ = zw.Create("../evil.pdf")
-	w.Write([]byte("%PDF-"))
+// fuzzLimits keep one input's work small: the fuzzer's inputs are a few
+// kilobytes, and an entry that claims or inflates to more than this is a
+// bomb all the same (TestCheckZipBomb checks the default limits).
+var fuzzLimits = Limits{MaxEntries: 64, MaxEntryBytes: 64 << 10, MaxTotalBytes: 256 << 10, MaxRatio: 50, RatioFloor: 4 << 10}
+
+// maxFuzzInput bounds the inputs tried: longer ones only cost time (each
+// is also minimised when it finds something new).
+const maxFuzzInput = 8 << 10
+
+// fuzzZip writes a zip of the entries, name then content (empty content
+// for a name ending in "/": a folder), with the UTF-8 flag as archive/zip
+// sets it unless legacy.
+func fuzzZip(legacy bool, kv ...string) []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for i := 0; i+1 < len(kv); i += 2 {
+		h := &zip.FileHeader{Name: kv[i], Method: zip.Store, NonUTF8: legacy}
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			panic(err)
+		}
+		w.Write([]byte(kv[i+1]))
+	}
 	zw.Close()
-	f.Add(small.Bytes())
-	f.Add([]byte("PK\x05\x06" + strings.Repeat("\x00", 18)))
-	f.Add([]byte("not a zip"))
+	return b.Bytes()
+}
+
+// Any bytes given as a zip give a report — never an error, a panic or a
+// file left in the temporary folder. The seeds are small zips that reach
+// each stage of the check: refused entries, an empty archive, a document
+// that is a zip, a package without a manifest or without a workbook, a
+// manifest naming its 申报书 outside or inside; each input is a few
+// kilobytes at most and unpacks to little, so that thousands run a minute.
+func FuzzCheckZip(f *testing.F) {
+	manifest := func(pdf string) string {
+		return `{"format":"mkspace-package","format_version":1,"version":"MK-1","digest":"` + strings.Repeat("a", 64) +
+			`","pdf":"` + pdf + `","files":[{"name":"` + pdf + `","role":"pdf","size":5,"sha256":"` + strings.Repeat("b", 64) + `"}]}`
+	}
+	for _, seed := range [][]byte{
+		[]byte("not a zip"),
+		[]byte("PK\x05\x06" + strings.Repeat("\x00", 18)),
+		[]byte("%PDF-1.7\n"),
+		fuzzZip(false, "manifest.json", `{"format":"mkspace-package"}`, "../evil.pdf", "%PDF-"),
+		fuzzZip(false, "a/", "", "a/b.pdf", "%PDF-", "A/B.PDF", "%PDF-"),
+		fuzzZip(true, "\xc9\xea\xb1\xa8.xlsx", "PK"),
+		fuzzZip(false, "[Content_Types].xml", "<Types/>", "xl/workbook.xml", "<workbook/>"),
+		fuzzZip(false, "attachments/a.pdf", "%PDF-"),
+		fuzzZip(false, "a.xlsx", "PK", "output/申报书-MK-1.pdf", "%PDF-"),
+		fuzzZip(false, ManifestName, manifest("../../dev/zero"), "a.xlsx", "PK"),
+		fuzzZip(false, ManifestName, manifest("output/a.pdf"), "a.xlsx", "PK", "output/a.pdf", "%PDF-"),
+	} {
+		f.Add(seed)
+	}
+	// One folder for the whole run (per fuzzing process), in memory where
+	// the system has such a folder: writing and removing a file and a
+	// folder for every input on a disk costs milliseconds, a hundred
+	// times the check of a small input, and minimising an input runs it
+	// tens of thousands of times.
+	dir := fuzzDir(f)
+	in := filepath.Join(dir, "in.zip")
+	tmp := filepath.Join(dir, "tmp")
+	require.NoError(f, os.Mkdir(tmp, 0o755))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		dir := t.TempDir()
-		p := filepath.Join(dir, "in.zip")
-		require.NoError(t, os.WriteFile(p, data, 0o644))
-		tmp := filepath.Join(dir, "tmp")
-		require.NoError(t, os.Mkdir(tmp, 0o755))
-		r, err := Check(p, CheckOptions{TempDir: tmp, Limits: Limits{MaxTotalBytes: 16 << 20}})
+		if len(data) > maxFuzzInput {
+			return
+		}
+		require.NoError(t, os.WriteFile(in, data, 0o644))
+		r, err := Check(in, CheckOptions{TempDir: tmp, Limits: fuzzLimits})
 		require.NoError(t, err)
 		assert.False(t, r.OK(), "random bytes are no package")
 		left, err := os.ReadDir(tmp)
 		require.NoError(t, err)
 		assert.Empty(t, left)
 	})
+}
+
+// fuzzDir is a new folder removed after f, in /dev/shm (memory) on Linux
+// when it can be written, else in the temporary folder.
+func fuzzDir(f *testing.F) string {
+	if runtime.GOOS == "linux" {
+		if dir, err := os.MkdirTemp("/dev/shm", "mkspace-fuzz-*"); err == nil {
+			f.Cleanup(func() { os.RemoveAll(dir) })
+			return dir
+		}
+	}
+	return f.TempDir()
 }
 
 // A file that changes between reading the package and packing it is not

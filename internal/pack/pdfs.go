@@ -2,8 +2,11 @@ package pack
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,6 +20,7 @@ import (
 	"github.com/mkspace/mkspace/internal/digest"
 	"github.com/mkspace/mkspace/internal/dossier"
 	"github.com/mkspace/mkspace/internal/pdfconf"
+	"github.com/mkspace/mkspace/internal/safefile"
 )
 
 // PDFPattern matches the 申报书 build-pdf writes into the output folder.
@@ -24,7 +28,8 @@ const PDFPattern = "申报书-*.pdf"
 
 // candidate is a 申报书 found in an output folder.
 type candidate struct {
-	Path string
+	Path string // on disk
+	Name string // inside the package folder, '/' separators
 	Info *bind.Info
 	// Err says why the file could not be read as a PDF.
 	Err     error
@@ -42,24 +47,54 @@ func (c candidate) when() time.Time {
 
 // candidates reads every 申报书-*.pdf of the package's output folder,
 // newest first (by the generation time the PDF records; a copy of a
-// folder keeps it, unlike the files' times).
+// folder keeps it, unlike the files' times). The output folder is looked
+// for inside the package folder only, as build-pdf writes it there: one
+// that leads outside (an absolute path, "..", a link) is
+// safefile.ErrOutside. Only regular files are read, under
+// bind.MaxPDFBytes.
 func candidates(dir string, cfg *config.Config) ([]candidate, error) {
-	out := cfg.OutputDir
-	if !filepath.IsAbs(out) {
-		out = filepath.Join(dir, out)
+	out := path.Clean(filepath.ToSlash(cfg.OutputDir))
+	if safefile.Outside(out) {
+		return nil, &fs.PathError{Op: "open", Path: cfg.OutputDir, Err: safefile.ErrOutside}
 	}
-	names, err := filepath.Glob(filepath.Join(out, PDFPattern))
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	od, err := safefile.OpenDirIn(root, out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	entries, err := od.ReadDir(-1)
+	od.Close()
 	if err != nil {
 		return nil, err
 	}
 	var cs []candidate
-	for _, n := range names {
-		st, err := os.Lstat(n)
-		if err != nil || !st.Mode().IsRegular() {
+	for _, e := range entries {
+		if ok, _ := path.Match(PDFPattern, e.Name()); !ok || !e.Type().IsRegular() {
 			continue
 		}
-		c := candidate{Path: n, modTime: st.ModTime()}
-		c.Info, c.Err = bind.Inspect(n)
+		name := path.Join(out, e.Name())
+		f, err := safefile.OpenIn(root, name)
+		if err != nil {
+			continue
+		}
+		c := candidate{Path: filepath.Join(dir, filepath.FromSlash(name)), Name: name}
+		if st, err := f.Stat(); err == nil {
+			c.modTime = st.ModTime()
+		}
+		data, err := safefile.ReadAll(f, bind.MaxPDFBytes)
+		f.Close()
+		if err != nil {
+			c.Err = err
+		} else {
+			c.Info, c.Err = bind.InspectReader(bytes.NewReader(data))
+		}
 		cs = append(cs, c)
 	}
 	slices.SortStableFunc(cs, func(a, b candidate) int {
@@ -74,6 +109,16 @@ func candidates(dir string, cfg *config.Config) ([]candidate, error) {
 	return cs, nil
 }
 
+// readCandidate reads a candidate again, inside the package folder dir.
+func readCandidate(dir string, c candidate, limit int64) ([]byte, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return safefile.ReadFileIn(root, c.Name, limit)
+}
+
 // reusable reports whether a 申报书 may go into a package of data d as it
 // is: an mkspace 申报书, not a draft, one version on every page, its
 // recorded digest equal to the data's, and every attachment bound in.
@@ -85,7 +130,11 @@ func reusable(c candidate, d *dossier.Data) bool {
 	if err != nil || !rec.Equal(d.Digest) {
 		return false
 	}
-	missing, err := unbound(c.Path, d)
+	data, err := readCandidate(d.Dir, c, bind.MaxPDFBytes)
+	if err != nil {
+		return false
+	}
+	missing, err := unbound(data, d)
 	return err == nil && len(missing) == 0
 }
 
@@ -93,7 +142,7 @@ func reusable(c candidate, d *dossier.Data) bool {
 // 申报书 built with --no-attachments binds none but the commitment
 // letter). build-pdf gives every bound attachment a bookmark whose title
 // ends with the attachment's path.
-func unbound(pdf string, d *dossier.Data) ([]string, error) {
+func unbound(pdf []byte, d *dossier.Data) ([]string, error) {
 	commitment := digest.CleanPath(d.Field("basic", "commitment"))
 	var want []string
 	for _, a := range d.Attachments {
@@ -125,17 +174,13 @@ func unbound(pdf string, d *dossier.Data) ([]string, error) {
 }
 
 // bookmarkTitles reads the titles of every bookmark of a PDF.
-func bookmarkTitles(pdf string) (titles []string, err error) {
+func bookmarkTitles(pdf []byte) (titles []string, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			titles, err = nil, fmt.Errorf("read the bookmarks of %s: %v", pdf, p)
+			titles, err = nil, fmt.Errorf("read the bookmarks: %v", p)
 		}
 	}()
-	data, err := os.ReadFile(pdf)
-	if err != nil {
-		return nil, err
-	}
-	ctx, err := api.ReadContext(bytes.NewReader(data), pdfconf.New())
+	ctx, err := api.ReadContext(bytes.NewReader(pdf), pdfconf.New())
 	if err != nil {
 		return nil, err
 	}

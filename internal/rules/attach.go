@@ -18,8 +18,11 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
+	"github.com/mkspace/mkspace/internal/bind"
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/safefile"
 	"github.com/mkspace/mkspace/internal/workbook"
 )
 
@@ -467,7 +470,13 @@ func (a *attachments) examine(resolved string) (v attachVerdict) {
 	if st.Size() > a.maxBytes {
 		return a.tooLarge(st.Size())
 	}
-	f, err := os.Open(resolved)
+	f, err := a.open(resolved) // swapped for a pipe or a link out since: refused, not followed
+	if errors.Is(err, safefile.ErrNotRegular) {
+		return attachVerdict{Rule: finding.AttachmentNotPDF, Variant: "content"}
+	}
+	if errors.Is(err, safefile.ErrOutside) {
+		return attachVerdict{Rule: finding.AttachmentOutside, Variant: "link"}
+	}
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
 			return attachVerdict{Rule: finding.AttachmentUnreadable, Variant: "permission"}
@@ -491,7 +500,8 @@ func (a *attachments) examine(resolved string) (v attachVerdict) {
 		// the end of the file would be missing from the 申报书.
 		return attachVerdict{Rule: finding.AttachmentUnreadable, Variant: "truncated"}
 	}
-	if err := parsePDF(data); err != nil {
+	ctx, err := parsePDF(data)
+	if err != nil {
 		if errors.Is(err, pdfcpu.ErrWrongPassword) {
 			return attachVerdict{Rule: finding.AttachmentUnreadable, Variant: "password"}
 		}
@@ -499,7 +509,31 @@ func (a *attachments) examine(resolved string) (v attachVerdict) {
 		// table) tell a person nothing to do: the message says what to do.
 		return attachVerdict{Rule: finding.AttachmentUnreadable}
 	}
+	if sp := bind.SmallPages(ctx); sp.Count > 0 {
+		v := attachVerdict{Rule: finding.AttachmentPageTooSmall, Args: []string{"page", strconv.Itoa(sp.First),
+			"size", sp.Size(), "count", strconv.Itoa(sp.Count)}}
+		if sp.Count > 1 {
+			v.Variant = "many"
+		}
+		return v
+	}
 	return attachVerdict{}
+}
+
+// open opens a resolved attachment inside the package folder only (through
+// os.Root: no link swapped in since it was resolved leads out), as a
+// regular file, without waiting on a pipe.
+func (a *attachments) open(resolved string) (*os.File, error) {
+	rel, err := filepath.Rel(a.root, resolved)
+	if err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(a.root)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return safefile.OpenIn(root, filepath.ToSlash(rel))
 }
 
 // hasEOFMarker reports whether the last KiB of a PDF holds the %%EOF marker
@@ -514,25 +548,25 @@ func hasEOFMarker(data []byte) bool {
 
 // parsePDF reads and validates a PDF as the 申报书 binding will: a file that
 // passes opens without a password and can be merged.
-func parsePDF(data []byte) (err error) {
+func parsePDF(data []byte) (ctx *model.Context, err error) {
 	defer func() {
 		// pdfcpu recovers its own faults only; a malformed file must never
 		// crash the validator.
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%v", r)
+			ctx, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
-	ctx, err := api.ReadContext(bytes.NewReader(data), pdfconf.New())
+	ctx, err = api.ReadContext(bytes.NewReader(data), pdfconf.New())
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := api.ValidateContext(ctx); err != nil {
-		return err
+		return nil, err
 	}
 	if ctx.PageCount < 1 {
-		return errors.New("no pages")
+		return nil, errors.New("no pages")
 	}
-	return nil
+	return ctx, nil
 }
 
 // shortText keeps a library error readable in a message.

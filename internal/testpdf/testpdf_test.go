@@ -15,3 +15,11 @@ func TestOnePageReads(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, 1, n)
 }
+
+func TestPagesRead(t *testing.T) {
+	data := Pages("x", A4, Page{W: 54 * MM, H: 86 * MM}, Page{W: 100, H: 200, Rotate: 90})
+	n, err := api.PageCount(bytes.NewReader(data), pdfconf.New())
+	require.NoError(t, err)
+	require.Equal(t, 3, n)
+	require.NoError(t, api.Validate(bytes.NewReader(data), pdfconf.New()))
+}

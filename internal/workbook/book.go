@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/safefile"
 )
 
 // book is one opened .xlsx file: its zip directory, its sheets and, once
@@ -71,7 +72,10 @@ const maxSmallPart = 32 << 20
 // openBook opens and classifies one file. A problem of the file is an
 // *unreadable error.
 func openBook(filePath, rel string, lim config.Limits) (*book, error) {
-	f, err := os.Open(filePath)
+	f, err := safefile.Open(filePath) // a pipe or a device is not read
+	if errors.Is(err, safefile.ErrNotRegular) {
+		return nil, newUnreadable("workbook.not-workbook", nil, "kind", "not a plain file / 不是普通文件")
+	}
 	if err != nil {
 		return nil, newUnreadable("workbook.file-unopenable", err, "err", osReason(err))
 	}
@@ -110,6 +114,10 @@ func (b *book) open() error {
 	switch {
 	case bytes.HasPrefix(head, magicOLE):
 		return classifyOLE(b.f)
+	case bytes.HasPrefix(head, []byte("%PDF-")):
+		return newUnreadable("workbook.pdf", nil)
+	case bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}), bytes.HasPrefix(head, []byte("\x89PNG\r\n")):
+		return newUnreadable("workbook.image", nil)
 	case bytes.HasPrefix(head, []byte("PK\x05\x06")):
 		return newUnreadable("workbook.corrupt", nil, "err", "empty zip archive / 空压缩包")
 	case !bytes.HasPrefix(head, magicZip):
