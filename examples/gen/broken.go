@@ -129,6 +129,15 @@ func broken(g *pkg) (*pkg, []expectation) {
 	b.expect("VENUE-AREA-SUM", "venues", "area", n, r["area"], "四项面积之和 345.5 与众创空间面积 340.5 不符（其它面积多填 5 平方米）", "the four parts add up to 345.5, not 340.5")
 
 	// 专业服务人员
+	n, r = b.find("staff", "name", "陈昊")
+	// Written as Excel writes the character (excelize would write U+FFFD).
+	r["experience"] = strings.Replace(r["experience"].(string), "；", "；_x000B_", 1)
+	b.expect("CELL-CONTROL-CHAR", "staff", "experience", n, strings.Replace(r["experience"].(string), "_x000B_", "\v", 1), "从 Word 粘贴的手动换行符（\\x0b，Shift+Enter）", "a manual line break pasted from Word (\\x0b, Shift+Enter)")
+	b.note("该单元格视为无法识别，不再检查长度等规则", "the cell counts as unreadable: no length or other rule follows")
+	n, r = b.find("staff", "name", "孙婧")
+	r["name"] = "孙䶮"
+	b.expect("CELL-GLYPH-MISSING", "staff", "name", n, r["name"], "姓名用了内置字体没有的生僻字“䶮”（扩展 A 区）", "a rare character (䶮, CJK Extension A) the shipped font lacks")
+	b.note("警告：生成申报书时会被拒绝，除非在 pdf.font 中配置含该字的字体", "a warning; build-pdf refuses unless pdf.font names a font that has it")
 	n, r = b.find("staff", "name", "王思颖")
 	r["education"] = "本科"
 	b.expect("CELL-ENUM", "staff", "education", n, r["education"], "学历不在选项中（应为“大学本科”）", "education not one of the options (大学本科)")
@@ -177,6 +186,14 @@ func broken(g *pkg) (*pkg, []expectation) {
 	r["agreement"] = att + "创业团队/山海户外装备团队-入驻协议.docx"
 	p.files[r["agreement"].(string)] = file{raw: docx("创业团队入驻协议")}
 	b.expect("ATTACHMENT-NOT-PDF", "teams", "agreement", n, r["agreement"], "附件是 Word 文档而不是 PDF", "a Word document instead of a PDF")
+
+	n, _ = b.find("teams", "name", "星图遥感团队")
+	next, below := b.find("teams", "name", "橙子短视频团队")
+	delete(below, "moved_out")
+	p.merges = append(p.merges, merge{sheet: "teams", key: "moved_out", first: n, last: next})
+	b.expect("CELL-MERGED", "teams", "moved_out", n, nil, "两个团队的“是否迁出”合并成一个单元格", "是否迁出 of two teams merged into one cell")
+	b.exp[len(b.exp)-1].Cell += ":" + cellRef(schema.ByKey("teams"), "moved_out", next)
+	b.note("合并区域只有左上角单元格有值；被合并的单元格不再报 CELL-REQUIRED", "only the top-left cell of a merged range holds a value; the covered cell gets no CELL-REQUIRED")
 
 	_, dup := b.find("teams", "name", "萤火虫科普团队")
 	n = p.add("teams", row{"name": "萤火虫科普团队", "joined_on": day(2021, 6, 1), "members": 3, "converted": false, "moved_out": false,
@@ -272,6 +289,11 @@ func broken(g *pkg) (*pkg, []expectation) {
 	r["date"] = raw("2021-06")
 	b.expect("CELL-TYPE", "activities", "date", n, r["date"], "活动日期只填到月份", "a date with the month only")
 	b.note("日期未知，不报 DATE-OUTSIDE-WINDOW；该活动不计入活动次数", "the date is unknown: no DATE-OUTSIDE-WINDOW; the activity is not counted")
+
+	n, r = b.find("activities", "name", "天使投资对接会")
+	r["proof"] = p.attach(att+"创新创业活动/天使投资对接会-签到凭条.pdf", doc{Pages: []page{{Size: receipt, Title: "签到凭条",
+		Lines: []string{"天使投资对接会", "2021年2月25日"}}}})
+	b.expect("ATTACHMENT-PAGE-TOO-SMALL", "activities", "proof", n, r["proof"], "证明材料是 58 毫米宽的小票，页面太小，印不下页脚", "the proof is a 58 mm wide receipt: too small to carry the footer")
 
 	n, r = b.find("activities", "name", "知识产权保护与专利布局讲座")
 	r["kind"] = "专题讲座"

@@ -39,6 +39,15 @@ type pkg struct {
 	forms  map[string]row   // form sheets by schema key: basic, narrative
 	tables map[string][]row // table sheets by schema key
 	files  map[string]file  // attachments by slash path relative to the package
+	merges []merge          // cells merged as a filler merges equal values
+}
+
+// merge is column key of records first..last (1-based) of a table sheet,
+// merged into one cell: only the first record keeps its value, as Excel
+// keeps only the top-left value of a merged range.
+type merge struct {
+	sheet, key  string
+	first, last int
 }
 
 func newPkg() *pkg {
@@ -72,6 +81,7 @@ func (p *pkg) clone() *pkg {
 		}
 	}
 	maps.Copy(c.files, p.files)
+	c.merges = append(c.merges, p.merges...)
 	return c
 }
 

@@ -17,6 +17,7 @@ var (
 	a4          = gopdf.Rect{W: 595.28, H: 841.89}
 	a4Landscape = gopdf.Rect{W: 841.89, H: 595.28}
 	a5          = gopdf.Rect{W: 419.53, H: 595.28}
+	receipt     = gopdf.Rect{W: 164.41, H: 255.12} // 58 × 90 mm, a till receipt
 )
 
 // page is one page of an attachment: a title, a few lines, and optionally a

@@ -56,6 +56,12 @@ func writeWorkbook(path string, p *pkg) error {
 			}
 		}
 	}
+	for _, m := range p.merges {
+		s := schema.ByKey(m.sheet)
+		if err := f.MergeCell(s.Name, cellRef(s, m.key, m.first), cellRef(s, m.key, m.last)); err != nil {
+			return fmt.Errorf("%s merge %s: %w", s.Name, m.key, err)
+		}
+	}
 	props, err := f.GetDocProps()
 	if err != nil {
 		return err

@@ -149,7 +149,7 @@ func geometryOf(ctx *model.Context, d types.Dict) (geometry, error) {
 	if o, ok := d["Rotate"]; ok && o != nil {
 		n, err := ctx.DereferenceNumber(o)
 		if err != nil {
-			return g, fmt.Errorf("Rotate: %w", err)
+			return g, fmt.Errorf("rotate: %w", err)
 		}
 		r := int(math.Round(n))
 		if r%90 == 0 {

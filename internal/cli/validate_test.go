@@ -27,7 +27,6 @@ type fakeEngine struct {
 	findings map[string][]finding.Finding
 	calls    atomic.Int32
 	delay    func(dir string) time.Duration
-	langs    map[string]string // base name → language seen in cfg
 }
 
 func (e *fakeEngine) validate(paths []string, cfg *config.Config) (*validateResult, error) {
@@ -516,7 +515,7 @@ func TestValidateSummary(t *testing.T) {
 	assert.Equal(t, exampleDir("good"), rows[1][0])
 	assert.Contains(t, rows[1], "星火创客空间")
 	assert.Contains(t, rows[1], "青澜市科学技术局")
-	assert.Contains(t, strings.Join(rows[2], "|"), "35", "the broken package's error count")
+	assert.Contains(t, strings.Join(rows[2], "|"), "38", "the broken package's error count")
 	assert.Contains(t, strings.Join(rows[2], "|"), "基础信息!B11", "its first problem")
 
 	code, _, errOut = runCLI(t, "validate", exampleDir("good"), "--summary", filepath.Join(dir, "汇总.txt"))

@@ -47,8 +47,7 @@ type layouter struct {
 type entry struct {
 	title string
 	level int
-	page  int // written page index; -1 for a reserved document
-	slot  int // index into the slots when page is -1
+	page  int // written page index
 	// attachment: an entry of the bookmarks only; the contents name the
 	// heading 附件, whose list gives every attachment with its pages.
 	attachment bool

@@ -51,13 +51,8 @@ func OpenIn(root *os.Root, name string) (*os.File, error) {
 	if Outside(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: ErrOutside}
 	}
-	f, err := root.OpenFile(local(name), os.O_RDONLY|nonblock, 0)
+	f, err := openIn(root, name)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fs.ErrPermission) && !isNotDir(pe.Err) {
-			// os.Root refuses what escapes it, through ".." or a link.
-			return nil, &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("%w: %w", ErrOutside, pe.Err)}
-		}
 		return nil, err
 	}
 	return regular(f, name)
@@ -166,12 +161,8 @@ func OpenDirIn(root *os.Root, name string) (*os.File, error) {
 	if name != "." && Outside(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: ErrOutside}
 	}
-	f, err := root.OpenFile(local(name), os.O_RDONLY|nonblock, 0)
+	f, err := openIn(root, name)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fs.ErrPermission) && !isNotDir(pe.Err) {
-			return nil, &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("%w: %w", ErrOutside, pe.Err)}
-		}
 		return nil, err
 	}
 	st, err := f.Stat()
@@ -182,6 +173,21 @@ func OpenDirIn(root *os.Root, name string) (*os.File, error) {
 	if !st.IsDir() {
 		f.Close()
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return f, nil
+}
+
+// openIn opens name inside root without blocking (a named pipe answers at
+// once); what os.Root refuses because it escapes root, through ".." or a
+// link, is ErrOutside.
+func openIn(root *os.Root, name string) (*os.File, error) {
+	f, err := root.OpenFile(local(name), os.O_RDONLY|nonblock, 0)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fs.ErrPermission) && !isNotDir(pe.Err) {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: fmt.Errorf("%w: %w", ErrOutside, pe.Err)}
+		}
+		return nil, err
 	}
 	return f, nil
 }
