@@ -2,7 +2,6 @@ package pack
 
 import (
 	"archive/zip"
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -24,6 +23,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/mkspace/mkspace/internal/atomicfile"
 	"github.com/mkspace/mkspace/internal/safefile"
 )
 
@@ -92,10 +92,11 @@ var ErrChanged = errors.New("a file changed while the package was being packed")
 var ErrExists = fs.ErrExist
 
 // writeArchive writes the members, sorted by name, and the manifest m
-// (its Files filled from what was written) into the zip out, through a
-// temporary file in the same folder renamed into place. Entry names are
-// UTF-8 with the UTF-8 flag set (archive/zip sets it for every name that
-// is not plain ASCII).
+// (its Files filled from what was written) into the zip out, atomically
+// (atomicfile: a temporary file in the same folder put in place whole; an
+// existing out is replaced only with force). Entry names are UTF-8 with
+// the UTF-8 flag set (archive/zip sets it for every name that is not
+// plain ASCII).
 func writeArchive(out string, members []member, m *Manifest, created time.Time, force bool) (size int64, err error) {
 	members = slices.Clone(members)
 	slices.SortFunc(members, func(a, b member) int { return strings.Compare(a.Name, b.Name) })
@@ -107,73 +108,55 @@ func writeArchive(out string, members []member, m *Manifest, created time.Time, 
 		}
 		seen[k] = mb.Name
 	}
-	if _, err := os.Stat(out); err == nil && !force {
-		return 0, &os.PathError{Op: "write", Path: out, Err: ErrExists}
-	}
-	dir := filepath.Dir(out)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return 0, err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(out)+".*.tmp")
-	if err != nil {
-		return 0, err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+	err = atomicfile.Write(out, force, func(w io.Writer) error {
+		cw := &countingWriter{w: w}
+		zw := zip.NewWriter(cw)
+		m.Files = m.Files[:0]
+		for _, mb := range members {
+			f, err := addFile(zw, mb)
+			if err != nil {
+				return err
+			}
+			m.Files = append(m.Files, f)
 		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 256<<10)
-	zw := zip.NewWriter(bw)
-	m.Files = m.Files[:0]
-	for _, mb := range members {
-		f, err := addFile(zw, mb)
+		data, err := m.encode()
 		if err != nil {
-			return 0, err
+			return err
 		}
-		m.Files = append(m.Files, f)
-	}
-	data, err := m.encode()
+		hdr := &zip.FileHeader{Name: ManifestName, Method: zip.Deflate, Modified: created}
+		hdr.SetMode(0o644)
+		mw, err := zw.CreateHeader(hdr)
+		if err != nil {
+			return err
+		}
+		if _, err := mw.Write(data); err != nil {
+			return err
+		}
+		if err := zw.Close(); err != nil {
+			return err
+		}
+		size = cw.n
+		return nil
+	})
 	if err != nil {
 		return 0, err
 	}
-	hdr := &zip.FileHeader{Name: ManifestName, Method: zip.Deflate, Modified: created}
-	hdr.SetMode(0o644)
-	w, err := zw.CreateHeader(hdr)
-	if err != nil {
-		return 0, err
-	}
-	if _, err := w.Write(data); err != nil {
-		return 0, err
-	}
-	if err := zw.Close(); err != nil {
-		return 0, err
-	}
-	if err := bw.Flush(); err != nil {
-		return 0, err
-	}
-	if err := tmp.Sync(); err != nil {
-		return 0, err
-	}
-	st, err := tmp.Stat()
-	if err != nil {
-		return 0, err
-	}
-	if err := tmp.Close(); err != nil {
-		return 0, err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return 0, err
-	}
-	if _, serr := os.Stat(out); serr == nil && !force {
-		err = &os.PathError{Op: "write", Path: out, Err: ErrExists}
-		return 0, err
-	}
-	if err = os.Rename(tmp.Name(), out); err != nil {
-		return 0, err
-	}
-	return st.Size(), nil
+	return size, nil
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // addFile writes one member and returns its manifest entry.
