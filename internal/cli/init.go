@@ -5,12 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"github.com/mkspace/mkspace/internal/atomicfile"
-	"io"
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -20,7 +17,6 @@ import (
 	"github.com/mkspace/mkspace/internal/glyph"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/render"
-	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/version"
 	"github.com/mkspace/mkspace/internal/xlsxtmpl"
 )
@@ -115,15 +111,15 @@ func runInit(o *initOptions) error {
 			return workbook(p, xlsxtmpl.Options{Lists: cfg.Lists, Window: cfg.Window, MaxBytes: cfg.MaxBytes, Lang: lang}, false)
 		}},
 		{name: config.FileName, write: func(p string) error {
-			return writeNewFile(p, bytes.NewReader(configYAML(lang)))
+			return atomicfile.WriteReader(p, false, bytes.NewReader(config.Commented(lang)))
 		}},
 		{name: initAttachments, dir: true},
 		{name: filepath.Join(initAttachments, initReadme), write: func(p string) error {
-			return writeNewFile(p, strings.NewReader(windowsText(lang.T("init.attachments-readme",
-				"max", strconv.FormatInt(cfg.MaxBytes, 10), "mib", humanBytes(cfg.MaxBytes)))))
+			return atomicfile.WriteReader(p, false, strings.NewReader(windowsText(lang.T("init.attachments-readme",
+				"max", strconv.FormatInt(cfg.MaxBytes, 10), "mib", config.HumanBytes(cfg.MaxBytes)))))
 		}},
 		{name: initLetter, write: func(p string) error {
-			return writeNewFile(p, &letter)
+			return atomicfile.WriteReader(p, false, &letter)
 		}},
 	}
 	out := g.IO.Out
@@ -156,12 +152,6 @@ func runInit(o *initOptions) error {
 	return nil
 }
 
-// writeNewFile writes the content of r to a new file at path atomically;
-// an existing file is never replaced (fs.ErrExist then).
-func writeNewFile(path string, r io.Reader) error {
-	return atomicfile.WriteReader(path, false, r)
-}
-
 // windowsText prepares a text file for Notepad on Chinese Windows: CRLF
 // line ends and a UTF-8 byte order mark (older Notepad reads files without
 // one as GBK).
@@ -171,108 +161,4 @@ func windowsText(s string) string {
 		s += "\r\n"
 	}
 	return "\ufeff" + s
-}
-
-// humanBytes renders a byte count in binary units as people say them
-// ("3 MB", "2 GB", "1.5 MB"); the online form's "3M" is 3 MiB.
-func humanBytes(n int64) string {
-	units := []string{"B", "KB", "MB", "GB", "TB"}
-	v, i := float64(n), 0
-	for v >= 1024 && i < len(units)-1 {
-		v /= 1024
-		i++
-	}
-	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) + " " + units[i]
-}
-
-// orderedDefaults returns the keys of config.Defaults in file order.
-func orderedDefaults() []string { return config.Keys() }
-
-// configYAML renders mkspace.yaml: every key of config.Defaults with its
-// default value and a comment (init.yaml.<key>), then the replaceable
-// option lists as a commented-out example.
-func configYAML(l msg.Lang) []byte {
-	var b bytes.Buffer
-	comment := func(indent, text string) {
-		for _, line := range strings.Split(text, "\n") {
-			b.WriteString(strings.TrimRight(indent+"# "+line, " ") + "\n")
-		}
-	}
-	comment("", l.T("init.yaml.header"))
-	group := ""
-	for _, key := range orderedDefaults() {
-		g, sub, nested := strings.Cut(key, ".")
-		if !nested {
-			b.WriteString("\n")
-			comment("", l.T("init.yaml."+key))
-			fmt.Fprintf(&b, "%s: %s\n", key, yamlValue(config.Defaults[key]))
-			group = ""
-			continue
-		}
-		if g != group {
-			b.WriteString("\n")
-			if k := "init.yaml." + g; msg.Has(k) {
-				comment("", l.T(k))
-			}
-			fmt.Fprintf(&b, "%s:\n", g)
-			group = g
-		}
-		comment("  ", l.T("init.yaml."+key))
-		fmt.Fprintf(&b, "  %s: %s", sub, yamlValue(config.Defaults[key]))
-		if n, ok := asInt64(config.Defaults[key]); ok && strings.HasSuffix(key, "_bytes") {
-			fmt.Fprintf(&b, "    # %s", humanBytes(n))
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString("\n")
-	comment("", l.T("init.yaml.options"))
-	comment("", "options:")
-	lists := schema.DefaultLists()
-	for _, name := range []string{schema.ListTenure, schema.ListEducation, schema.ListEmployment, schema.ListActivityKind} {
-		comment("", "  "+name+": ["+strings.Join(lists[name], ", ")+"]    # "+listLabel(l, name))
-	}
-	return b.Bytes()
-}
-
-// listLabel names the columns that use option list name, e.g. "服务场地·产权情况".
-func listLabel(l msg.Lang, name string) string {
-	var out []string
-	for _, s := range schema.Sheets() {
-		for _, c := range s.Columns {
-			if c.Type == schema.Enum && c.Options == name {
-				out = append(out, l.Pick(s.Name, s.NameEN)+"·"+l.Pick(c.Header, c.HeaderEN))
-			}
-		}
-	}
-	return strings.Join(out, l.Pick("、", ", "))
-}
-
-func asInt64(v any) (int64, bool) {
-	switch x := v.(type) {
-	case int:
-		return int64(x), true
-	case int64:
-		return x, true
-	}
-	return 0, false
-}
-
-var plainYAML = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_./-]*$`)
-
-// yamlValue writes a default as YAML: numbers and simple words bare,
-// anything else double-quoted.
-func yamlValue(v any) string {
-	switch x := v.(type) {
-	case string:
-		switch strings.ToLower(x) {
-		case "y", "n", "yes", "no", "on", "off", "true", "false", "null":
-			return strconv.Quote(x)
-		}
-		if plainYAML.MatchString(x) {
-			return x
-		}
-		return strconv.Quote(x)
-	default:
-		return fmt.Sprint(x)
-	}
 }

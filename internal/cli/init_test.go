@@ -5,8 +5,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -249,100 +247,5 @@ func TestInitFlags(t *testing.T) {
 			assert.Equal(t, tt.dir, got.Dir)
 			assert.Equal(t, tt.name, got.Name)
 		})
-	}
-}
-
-func TestConfigYAMLRoundTrip(t *testing.T) {
-	want := config.Default()
-	for _, l := range []msg.Lang{msg.ZH, msg.EN} {
-		t.Run(string(l), func(t *testing.T) {
-			dir := t.TempDir()
-			require.NoError(t, os.WriteFile(filepath.Join(dir, config.FileName), configYAML(l), 0o644))
-			got, err := config.Load(config.Source{Dir: dir})
-			require.NoError(t, err)
-			got.File = ""
-			assert.Equal(t, want, got, "mkspace.yaml holds the defaults")
-		})
-	}
-}
-
-func TestConfigYAMLOptionsExample(t *testing.T) {
-	// Uncommenting the options example gives a valid config with the
-	// default lists.
-	var b strings.Builder
-	inOptions := false
-	for _, line := range strings.Split(string(configYAML(msg.ZH)), "\n") {
-		if line == "# options:" {
-			inOptions = true
-		}
-		if inOptions {
-			line = strings.TrimPrefix(line, "# ")
-		}
-		b.WriteString(line + "\n")
-	}
-	require.True(t, inOptions, "the file has an options example")
-	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, config.FileName), []byte(b.String()), 0o644))
-	got, err := config.Load(config.Source{Dir: dir})
-	require.NoError(t, err, "uncommented:\n%s", b.String())
-	assert.Equal(t, config.Default().Lists, got.Lists)
-}
-
-func TestConfigYAMLCoversDefaults(t *testing.T) {
-	keys := orderedDefaults()
-	var want []string
-	for k := range config.Defaults {
-		want = append(want, k)
-	}
-	assert.ElementsMatch(t, want, keys, "every default, once")
-
-	for _, l := range []msg.Lang{msg.ZH, msg.EN} {
-		text := string(configYAML(l))
-		lines := strings.Split(text, "\n")
-		for _, k := range keys {
-			key := "init.yaml." + k
-			require.True(t, msg.Has(key), "comment %s", key)
-			assert.NotEmpty(t, msg.EN.T(key))
-			// The key's line, preceded by its comment.
-			_, sub, nested := strings.Cut(k, ".")
-			prefix := k + ":"
-			if nested {
-				prefix = "  " + sub + ":"
-			}
-			i := slices.IndexFunc(lines, func(s string) bool { return strings.HasPrefix(s, prefix+" ") })
-			require.Greater(t, i, 0, "%s: line of %s", l, k)
-			assert.Regexp(t, `^\s*# `, lines[i-1], "%s: comment above %s", l, k)
-		}
-		assert.NotRegexp(t, regexp.MustCompile(`[ \t]\n`), text, "no trailing blanks")
-	}
-	assert.Regexp(t, `[\p{Han}]`, string(configYAML(msg.ZH)), "Chinese comments")
-}
-
-func TestHumanBytes(t *testing.T) {
-	tests := map[int64]string{0: "0 B", 1023: "1023 B", 3145728: "3 MB", 1 << 30: "1 GB", 2 << 30: "2 GB", 1572864: "1.5 MB"}
-	for n, want := range tests {
-		assert.Equal(t, want, humanBytes(n), "humanBytes(%d)", n)
-	}
-}
-
-func TestWriteNewFileNeverReplaces(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "a.txt")
-	require.NoError(t, writeNewFile(p, strings.NewReader("first")))
-	err := writeNewFile(p, strings.NewReader("second"))
-	assert.ErrorIs(t, err, os.ErrExist)
-	data, _ := os.ReadFile(p)
-	assert.Equal(t, "first", string(data))
-	entries, _ := os.ReadDir(dir)
-	assert.Len(t, entries, 1, "no temporary file left")
-}
-
-func TestREADMEListsConfigKeys(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
-	require.NoError(t, err)
-	readme := string(data)
-	for _, k := range orderedDefaults() {
-		v := yamlValue(config.Defaults[k])
-		assert.Contains(t, readme, "| `"+k+"` | `"+v+"` |", "README's config table row of %s with its default", k)
 	}
 }
