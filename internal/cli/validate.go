@@ -3,9 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"github.com/mkspace/mkspace/internal/analysis"
-	"github.com/mkspace/mkspace/internal/atomicfile"
-	"github.com/mkspace/mkspace/internal/totals"
 	"io"
 	"io/fs"
 	"os"
@@ -14,6 +11,10 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+
+	"github.com/mkspace/mkspace/internal/analysis"
+	"github.com/mkspace/mkspace/internal/atomicfile"
+	"github.com/mkspace/mkspace/internal/totals"
 
 	"github.com/spf13/cobra"
 
@@ -200,8 +201,11 @@ func runValidate(o *validateOptions) error {
 		staged = append(staged, st)
 	}
 	if o.Summary != "" {
-		rows := validateSummaryRows(pkgs, cfgs, results, o.Strict, lang)
-		st, err := g.stageReportFile(o.Summary, func(w io.Writer) error { return writeSummary(w, o.Summary, rows, lang) })
+		rows := make([]report.SummaryRow, len(pkgs))
+		for i, p := range pkgs {
+			rows[i] = summaryOf(p, cfgs[i], results[i]).Row(o.Strict)
+		}
+		st, err := g.stageReportFile(o.Summary, func(w io.Writer) error { return report.WriteSummary(w, o.Summary, rows, lang) })
 		if err != nil {
 			return err
 		}
@@ -236,48 +240,18 @@ func runValidate(o *validateOptions) error {
 	return nil
 }
 
-// summaryProblemsMax is the number of findings a summary row lists (the
-// counts are complete; the report has them all).
-const summaryProblemsMax = 20
-
-// validateSummaryRows makes one row of the office's summary table per
-// package: "verified" there means valid (no error; no warning either
-// with --strict).
-func validateSummaryRows(pkgs []validateTarget, cfgs []*config.Config, results []*validateResult, strict bool, l msg.Lang) []summaryRow {
-	rows := make([]summaryRow, len(pkgs))
-	for i, p := range pkgs {
-		r := results[i]
-		cfg := cfgs[i]
-		if r.Config != nil {
-			cfg = r.Config
-		}
-		kind := "folder"
-		if strings.EqualFold(filepath.Ext(p.Dir), ".zip") {
-			kind = "zip"
-		}
-		e, w := finding.Counts(r.Findings)
-		row := summaryRow{File: p.Name, Kind: kind, SpaceName: r.Identity.SpaceName, Operator: r.Identity.Operator,
-			Agency: r.Identity.Agency, Errors: &e, Warnings: &w, Eligibility: map[string]*bool{},
-			Verified: e == 0 && (!strict || w == 0), Problems: []summaryProblem{}, Settings: changedSettings(cfg)}
-		if checks, ok := r.Eligibility.([]totals.Check); ok {
-			for _, c := range checks {
-				row.Eligibility[c.Key] = c.Met
-			}
-		}
-		for _, f := range r.Findings {
-			if len(row.Problems) == summaryProblemsMax {
-				break
-			}
-			if f.Severity == finding.Error || strict {
-				row.Problems = append(row.Problems, summaryProblem{Code: f.Rule, Message: f.Message}) // the message names its cell
-			}
-		}
-		if len(row.Problems) > 0 {
-			row.FirstProblem = row.Problems[0].Message
-		}
-		rows[i] = row
+// summaryOf is the package p checked with cfg, as the summary shows it.
+func summaryOf(p validateTarget, cfg *config.Config, r *validateResult) report.Validated {
+	if r.Config != nil {
+		cfg = r.Config
 	}
-	return rows
+	kind := "folder"
+	if strings.EqualFold(filepath.Ext(p.Dir), ".zip") {
+		kind = "zip"
+	}
+	checks, _ := r.Eligibility.([]totals.Check)
+	return report.Validated{File: p.Name, Kind: kind, SpaceName: r.Identity.SpaceName, Operator: r.Identity.Operator,
+		Agency: r.Identity.Agency, Findings: r.Findings, Eligibility: checks, Config: cfg}
 }
 
 // parse checks the flag values and returns the reports to write: the main

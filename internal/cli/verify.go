@@ -3,27 +3,24 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/mkspace/mkspace/internal/gctune"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
+
+	"github.com/mkspace/mkspace/internal/gctune"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pack"
+	"github.com/mkspace/mkspace/internal/report"
 	"github.com/mkspace/mkspace/internal/safefile"
-	"github.com/mkspace/mkspace/internal/totals"
-	"github.com/mkspace/mkspace/internal/version"
 	"github.com/mkspace/mkspace/internal/workbook"
 )
 
@@ -166,7 +163,7 @@ func runVerify(o *verifyOptions) error {
 			}
 		}
 		if changed := oc.Config.Changed(); oc.Err == nil && len(changed) > 0 {
-			say("  " + lang.T("verify.settings", "list", settingsText(changed, lang)))
+			say("  " + lang.T("verify.settings", "list", report.SettingsText(changed, lang)))
 		}
 	}
 	if len(targets) > 1 {
@@ -174,8 +171,15 @@ func runVerify(o *verifyOptions) error {
 			"ok", fmt.Sprint(len(targets)-failed-broken), "failed", fmt.Sprint(failed+broken)))
 	}
 	if o.Summary != "" {
-		rows := summaryRows(targets, outcomes, lang)
-		st, err := g.stageReportFile(o.Summary, func(w io.Writer) error { return writeSummary(w, o.Summary, rows, lang) })
+		rows := make([]report.SummaryRow, len(targets))
+		for i, t := range targets {
+			if oc := outcomes[i]; oc.Err != nil {
+				rows[i] = report.FailedRow(t.Arg, string(t.Kind), lang.T("verify.check-failed", "name", t.Arg, "err", errText(oc.Err, lang)), oc.Config)
+			} else {
+				rows[i] = report.VerifiedRow(t.Arg, string(oc.Report.Kind), oc.Report, oc.Config, lang)
+			}
+		}
+		st, err := g.stageReportFile(o.Summary, func(w io.Writer) error { return report.WriteSummary(w, o.Summary, rows, lang) })
 		if err != nil {
 			return err
 		}
@@ -390,181 +394,6 @@ func okLine(t verifyTarget, r *pack.Report, l msg.Lang) string {
 // refusals of the system in plain words.
 func errText(err error, l msg.Lang) string { return l.Cause(err) }
 
-// summaryRow is one package of the summary table.
-type summaryRow struct {
-	File      string `json:"file"`
-	Kind      string `json:"kind"`
-	SpaceName string `json:"space_name"`
-	Operator  string `json:"operator"`
-	Agency    string `json:"agency"`
-	Version   string `json:"version"`
-	// Errors and Warnings are nil when the data could not be read.
-	Errors   *int `json:"errors"`
-	Warnings *int `json:"warnings"`
-	// Eligibility maps every self-check condition to met (nil: to confirm
-	// by hand); empty when the data could not be read.
-	Eligibility  map[string]*bool `json:"eligibility"`
-	Verified     bool             `json:"verified"`
-	FirstProblem string           `json:"first_problem"`
-	Problems     []summaryProblem `json:"problems"`
-	// Settings are those the package was checked with that differ from
-	// the defaults: an office sees a package that relaxed its own window
-	// or thresholds.
-	Settings []config.Setting `json:"settings_changed"`
-}
-
-// settingsText lists changed settings for a person.
-func settingsText(s []config.Setting, l msg.Lang) string {
-	parts := make([]string, len(s))
-	for i, x := range s {
-		parts[i] = x.Text(l)
-	}
-	return strings.Join(parts, l.Pick("；", "; "))
-}
-
-type summaryProblem struct {
-	Code    string `json:"code"`
-	Message string `json:"message"`
-}
-
-// summaryRows makes the rows of the summary, in the order of the targets.
-func summaryRows(targets []verifyTarget, outcomes []verifyOutcome, l msg.Lang) []summaryRow {
-	rows := make([]summaryRow, len(targets))
-	for i, t := range targets {
-		oc := outcomes[i]
-		row := summaryRow{File: t.Arg, Kind: string(t.Kind), Eligibility: map[string]*bool{}, Problems: []summaryProblem{},
-			Settings: changedSettings(oc.Config)}
-		if oc.Err != nil {
-			row.FirstProblem = l.T("verify.check-failed", "name", t.Arg, "err", errText(oc.Err, l))
-			row.Problems = append(row.Problems, summaryProblem{Code: "CHECK-FAILED", Message: row.FirstProblem})
-			rows[i] = row
-			continue
-		}
-		r := oc.Report
-		row.Kind = string(r.Kind)
-		row.SpaceName, row.Operator, row.Agency = r.Identity()
-		row.Version = r.Version()
-		if e, w, ok := r.Counts(); ok {
-			row.Errors, row.Warnings = &e, &w
-		}
-		for _, c := range r.Eligibility() {
-			row.Eligibility[c.Key] = c.Met
-		}
-		row.Verified = r.OK()
-		for _, p := range r.Problems {
-			row.Problems = append(row.Problems, summaryProblem{Code: p.Code, Message: p.Text(l)})
-		}
-		if len(row.Problems) > 0 {
-			row.FirstProblem = row.Problems[0].Message
-		}
-		rows[i] = row
-	}
-	return rows
-}
-
-// eligibilityKeys are the self-check's conditions that the data decides,
-// in the self-check's order (those to confirm by hand are left out of the
-// table: they are the same for every package).
-func eligibilityKeys() []string {
-	var keys []string
-	for _, c := range totals.New(config.Default()).Result(totals.ThresholdsOf(config.Default())).Eligibility {
-		if !c.Manual() {
-			keys = append(keys, c.Key)
-		}
-	}
-	return keys
-}
-
-// writeSummary writes the rows as CSV (for Excel: a UTF-8 byte order mark,
-// CRLF line ends, headers in the run's language) or JSON, by the file's
-// extension.
-func writeSummary(w io.Writer, file string, rows []summaryRow, l msg.Lang) error {
-	if strings.EqualFold(filepath.Ext(file), ".json") {
-		ok := 0
-		for _, r := range rows {
-			if r.Verified {
-				ok++
-			}
-		}
-		doc := map[string]any{
-			"tool": "mkspace", "tool_version": version.Tool, "packages": rows,
-			"summary": map[string]int{"packages": len(rows), "verified": ok, "failed": len(rows) - ok},
-		}
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(doc)
-	}
-	keys := eligibilityKeys()
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	head := []string{l.T("summary.file"), l.T("summary.name"), l.T("summary.operator"), l.T("summary.agency"),
-		l.T("summary.version"), l.T("summary.errors"), l.T("summary.warnings")}
-	for _, k := range keys {
-		head = append(head, l.T("summary.elig-prefix")+l.T("summary.elig."+k))
-	}
-	head = append(head, l.T("summary.verified"), l.T("summary.problem"), l.T("summary.settings"))
-	if err := cw.Write(head); err != nil {
-		return err
-	}
-	count := func(n *int) string {
-		if n == nil {
-			return ""
-		}
-		return strconv.Itoa(*n)
-	}
-	for _, r := range rows {
-		rec := []string{cellText(r.File), cellText(r.SpaceName), cellText(r.Operator), cellText(r.Agency),
-			cellText(r.Version), count(r.Errors), count(r.Warnings)}
-		for _, k := range keys {
-			met, ok := r.Eligibility[k]
-			switch {
-			case !ok:
-				rec = append(rec, "")
-			case met == nil:
-				rec = append(rec, l.T("summary.manual"))
-			case *met:
-				rec = append(rec, l.T("summary.met"))
-			default:
-				rec = append(rec, l.T("summary.not-met"))
-			}
-		}
-		verified := l.T("summary.no")
-		if r.Verified {
-			verified = l.T("summary.yes")
-		}
-		rec = append(rec, verified, cellText(r.FirstProblem), cellText(settingsText(r.Settings, l)))
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// cellText keeps a text from being read as a formula by a spreadsheet: the
-// names in the table come from the packages, and a cell that starts with =,
-// +, - or @ would run as one when the office opens the CSV (CSV injection).
-func cellText(s string) string {
-	s = msg.Escape(s) // control characters shown, not passed to the spreadsheet
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
-// changedSettings are the settings of cfg that differ from the defaults,
-// never nil (an empty list in JSON).
-func changedSettings(cfg *config.Config) []config.Setting {
-	if s := cfg.Changed(); s != nil {
-		return s
-	}
-	return []config.Setting{}
-}
-
 // checkSummaryPath refuses, before any work, a summary file that cannot be
 // written: a wrong extension, a missing folder, a folder of that name, a
 // file the run reads.
@@ -572,11 +401,10 @@ func checkSummaryPath(g *Globals, file string) error {
 	if file == "" {
 		return nil
 	}
-	ext := strings.ToLower(filepath.Ext(file))
-	if ext != ".csv" && ext != ".json" {
+	if !report.IsSummaryFile(file) {
 		return userErr(nil, "verify.bad-summary", "file", file)
 	}
-	if err := g.checkOutput(file, "summary"+ext); err != nil {
+	if err := g.checkOutput(file, "summary"+strings.ToLower(filepath.Ext(file))); err != nil {
 		return err
 	}
 	dir := filepath.Dir(file)

@@ -20,7 +20,6 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
-	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pack"
 )
 
@@ -466,32 +465,6 @@ func TestVerifyBatchOfFifty(t *testing.T) {
 		rs := readSummaryCSV(t, one)
 		require.Len(t, rs, 2)
 		assert.Equal(t, recs[i+1], rs[1], "the same row one by one: %s", a)
-	}
-}
-
-// A formula-looking name is written as text into the CSV.
-func TestSummaryCellText(t *testing.T) {
-	for in, want := range map[string]string{
-		"=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")",
-		"+1":                "'+1",
-		"-2":                "'-2",
-		"@SUM(A1)":          "'@SUM(A1)",
-		"星火创客空间":            "星火创客空间",
-		"":                  "",
-	} {
-		assert.Equal(t, want, cellText(in))
-	}
-}
-
-// The summary names the self-check's conditions that the data decides, in
-// the self-check's order, each with a short label in both languages.
-func TestSummaryEligibilityColumns(t *testing.T) {
-	keys := eligibilityKeys()
-	assert.Len(t, keys, 9)
-	assert.Equal(t, "operating_months", keys[0])
-	for _, k := range keys {
-		assert.NotEqual(t, "summary.elig."+k, msg.ZH.T("summary.elig."+k), k)
-		assert.NotEqual(t, "summary.elig."+k, msg.EN.T("summary.elig."+k), k)
 	}
 }
 

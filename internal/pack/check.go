@@ -129,6 +129,15 @@ func (r *Report) Lines(l msg.Lang) []string {
 	return out
 }
 
+// Codes are the problems' codes, in the order of Lines.
+func (r *Report) Codes() []string {
+	out := make([]string, len(r.Problems))
+	for i, p := range r.Problems {
+		out[i] = p.Code
+	}
+	return out
+}
+
 // Version is the 版本号 of the 申报书 checked, else the manifest's.
 func (r *Report) Version() string {
 	if r.Verdict != nil && r.Verdict.Version != "" {
