@@ -49,9 +49,11 @@ type verified struct {
 	codes  []string
 }
 
-func (v verified) Identity() (string, string, string) { return "星火创客空间", "星火公司", "某市科技局" }
-func (v verified) Version() string                    { return "MK-2X4T-U50Q-NFPT" }
-func (v verified) Counts() (int, int, bool)           { return 0, 2, v.counts }
+func (v verified) Identity() (string, string, string) {
+	return "星火创客空间", "星火公司", "某市科技局"
+}
+func (v verified) Version() string          { return "MK-2X4T-U50Q-NFPT" }
+func (v verified) Counts() (int, int, bool) { return 0, 2, v.counts }
 func (v verified) Eligibility() []totals.Check {
 	if !v.counts {
 		return nil
