@@ -3,18 +3,17 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"github.com/mkspace/mkspace/internal/gctune"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/mkspace/mkspace/internal/gctune"
+
 	"github.com/spf13/cobra"
 
-	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/dossier"
-	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/inputs"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pack"
@@ -130,57 +129,4 @@ func sizeText(n int64) string {
 		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d B", n)
-}
-
-// checkZipWithRules validates a packed package (`mkspace validate x.zip`,
-// `mkspace totals x.zip`): unpacked safely into a temporary folder, which is
-// removed afterwards; an archive that cannot be unpacked safely is one
-// FILE-UNREADABLE finding saying why. Without --config, the package's own
-// mkspace.yaml applies, as for verify.
-func checkZipWithRules(zipPath string, cfg *config.Config) (*validateResult, error) {
-	unreadable := func(text string) *validateResult {
-		return &validateResult{Dir: zipPath, Findings: []finding.Finding{{Rule: finding.FileUnreadable,
-			Severity: finding.Error, Message: text}}}
-	}
-	u, err := pack.Unpack(zipPath, pack.CheckOptions{})
-	var ae *pack.ArchiveError
-	if errors.As(err, &ae) {
-		return unreadable(ae.Localized(cfg.Lang)), nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer u.Remove()
-	if cfg.File == "" {
-		c, err := config.Load(config.Source{Dir: u.Dir})
-		var ce *config.Error
-		if errors.As(err, &ce) {
-			ce.ShowFileAs(filepath.Join(zipPath, config.FileName)) // not its copy in a temporary folder
-		}
-		if err != nil {
-			return unreadable(cfg.Lang.T("pkgcheck.config", "err", errText(err, cfg.Lang))), nil
-		}
-		c.Lang = cfg.Lang
-		cfg = c
-	}
-	r, err := checkWithRules([]string{u.Dir}, cfg)
-	if err != nil {
-		return nil, err
-	}
-	r.Dir = zipPath
-	for i, f := range r.Files {
-		if rel, err := filepath.Rel(u.Dir, f); err == nil && filepath.IsLocal(rel) {
-			r.Files[i] = filepath.ToSlash(rel)
-		}
-	}
-	for i := range r.Findings {
-		if rel, err := filepath.Rel(u.Dir, r.Findings[i].File); err == nil && rel == "." {
-			r.Findings[i].File = filepath.Base(zipPath)
-		} else if err == nil && filepath.IsLocal(rel) {
-			r.Findings[i].File = filepath.ToSlash(rel)
-		}
-		// The temporary folder is gone when the user reads this: name the zip.
-		r.Findings[i].Message = strings.ReplaceAll(r.Findings[i].Message, u.Dir, filepath.Base(zipPath))
-	}
-	return r, nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/mkspace/mkspace/internal/analysis"
 	"github.com/mkspace/mkspace/internal/atomicfile"
+	"github.com/mkspace/mkspace/internal/pack"
 	"github.com/mkspace/mkspace/internal/totals"
 
 	"github.com/spf13/cobra"
@@ -490,6 +491,28 @@ func relToPackage(dir, file string) string {
 		}
 	}
 	return filepath.Clean(file)
+}
+
+// checkZipWithRules validates a packed package (`mkspace validate x.zip`,
+// `mkspace totals x.zip`) unpacked into a temporary folder, removed
+// afterwards (pack.UnpackData); an archive that cannot be unpacked safely
+// is one FILE-UNREADABLE finding saying why.
+func checkZipWithRules(zipPath string, cfg *config.Config) (*validateResult, error) {
+	z, unreadable, err := pack.UnpackData(zipPath, cfg)
+	switch {
+	case err != nil:
+		return nil, err
+	case unreadable != nil:
+		return &validateResult{Dir: zipPath, Findings: []finding.Finding{*unreadable}}, nil
+	}
+	defer z.Remove()
+	r, err := checkWithRules([]string{z.Dir}, z.Config)
+	if err != nil {
+		return nil, err
+	}
+	r.Dir = zipPath
+	z.Localize(r.Files, r.Findings)
+	return r, nil
 }
 
 // stageReportFile writes a report through write into a temporary file in the
