@@ -22,8 +22,6 @@ import (
 	"github.com/mkspace/mkspace/internal/version"
 )
 
-func init() { commands = append(commands, newBuildPDFCmd) }
-
 // buildPDFOptions holds the flags and arguments of `mkspace build-pdf`.
 type buildPDFOptions struct {
 	g             *Globals
@@ -34,9 +32,12 @@ type buildPDFOptions struct {
 	Force         bool
 }
 
-func newBuildPDFCmd(g *Globals) *cobra.Command { return newBuildPDFCmdWith(g, runBuildPDF) }
-
-func newBuildPDFCmdWith(g *Globals, run func(*buildPDFOptions) error) *cobra.Command {
+// newBuildPDFCmd builds `mkspace build-pdf`. runF, when not nil, runs instead of
+// runBuildPDF with the options parsed (tests capture them).
+func newBuildPDFCmd(g *Globals, runF func(*buildPDFOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = runBuildPDF
+	}
 	o := &buildPDFOptions{g: g}
 	both := func(key string) string { return msg.ZH.T(key) + " / " + msg.EN.T(key) }
 	cmd := &cobra.Command{
@@ -51,7 +52,7 @@ func newBuildPDFCmdWith(g *Globals, run func(*buildPDFOptions) error) *cobra.Com
 			if len(args) > 0 {
 				o.Package = args[0]
 			}
-			return run(o)
+			return runF(o)
 		},
 	}
 	f := cmd.Flags()

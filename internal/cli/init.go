@@ -21,8 +21,6 @@ import (
 	"github.com/mkspace/mkspace/internal/xlsxtmpl"
 )
 
-func init() { commands = append(commands, newInitCmd) }
-
 // Names of what init writes into a package folder.
 const (
 	initWorkbook    = xlsxtmpl.DefaultFile // 申报数据.xlsx
@@ -41,10 +39,12 @@ type initOptions struct {
 	Workbook func(path string, opts xlsxtmpl.Options, force bool) error
 }
 
-func newInitCmd(g *Globals) *cobra.Command { return newInitCmdWith(g, runInit) }
-
-// newInitCmdWith builds the command with run as its run function.
-func newInitCmdWith(g *Globals, run func(*initOptions) error) *cobra.Command {
+// newInitCmd builds `mkspace init`. runF, when not nil, runs instead of
+// runInit with the options parsed (tests capture them).
+func newInitCmd(g *Globals, runF func(*initOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = runInit
+	}
 	o := &initOptions{g: g}
 	cmd := &cobra.Command{
 		Use:   "init [DIR]",
@@ -57,7 +57,7 @@ func newInitCmdWith(g *Globals, run func(*initOptions) error) *cobra.Command {
 			if len(args) == 1 {
 				o.Dir = args[0]
 			}
-			return run(o)
+			return runF(o)
 		},
 	}
 	cmd.Flags().StringVar(&o.Name, "name", "", msg.ZH.T("init.flag-name")+" / "+msg.EN.T("init.flag-name"))

@@ -232,7 +232,7 @@ func TestInitFlags(t *testing.T) {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			var got *initOptions
 			g := &Globals{IO: &IO{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}}
-			cmd := newInitCmdWith(g, func(o *initOptions) error { got = o; return nil })
+			cmd := newInitCmd(g, func(o *initOptions) error { got = o; return nil })
 			cmd.SetArgs(tt.args)
 			cmd.SetOut(&bytes.Buffer{})
 			cmd.SetErr(&bytes.Buffer{})

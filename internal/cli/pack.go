@@ -20,8 +20,6 @@ import (
 	"github.com/mkspace/mkspace/internal/render"
 )
 
-func init() { commands = append(commands, newPackCmd) }
-
 // packOptions holds the flags and arguments of `mkspace pack`.
 type packOptions struct {
 	g       *Globals
@@ -32,9 +30,12 @@ type packOptions struct {
 	Now func() time.Time // the clock; nil: time.Now
 }
 
-func newPackCmd(g *Globals) *cobra.Command { return newPackCmdWith(g, runPack) }
-
-func newPackCmdWith(g *Globals, run func(*packOptions) error) *cobra.Command {
+// newPackCmd builds `mkspace pack`. runF, when not nil, runs instead of
+// runPack with the options parsed (tests capture them).
+func newPackCmd(g *Globals, runF func(*packOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = runPack
+	}
 	o := &packOptions{g: g}
 	both := func(key string) string { return msg.ZH.T(key) + " / " + msg.EN.T(key) }
 	cmd := &cobra.Command{
@@ -49,7 +50,7 @@ func newPackCmdWith(g *Globals, run func(*packOptions) error) *cobra.Command {
 			if len(args) > 0 {
 				o.Package = args[0]
 			}
-			return run(o)
+			return runF(o)
 		},
 	}
 	f := cmd.Flags()

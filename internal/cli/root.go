@@ -112,9 +112,6 @@ func (g *Globals) Infof(format string, a ...any) {
 	}
 }
 
-// commands are the sub-command constructors; each command file adds its own.
-var commands []func(*Globals) *cobra.Command
-
 // NewRoot builds the command tree.
 func NewRoot(io *IO) (*cobra.Command, *Globals) {
 	g := &Globals{IO: io}
@@ -157,18 +154,26 @@ func NewRoot(io *IO) (*cobra.Command, *Globals) {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &flagError{err: err, cmd: c.CommandPath()}
 	})
-	for _, c := range commands {
-		root.AddCommand(c(g))
-	}
-	initCompletion(root)
+	// In the order of the work (--help lists them alphabetically).
+	root.AddCommand(
+		newInitCmd(g, nil),
+		newTemplateCmd(g, nil),
+		newValidateCmd(g, nil),
+		newTotalsCmd(g, nil),
+		newBuildPDFCmd(g, nil),
+		newVerifyCmd(g, nil),
+		newPackCmd(g, nil),
+		newVersionCmd(g, nil),
+	)
+	addCompletion(root)
 	checkArgs(root)
 	return root, g
 }
 
-// initCompletion adds cobra's completion command, and makes it refuse a
+// addCompletion adds cobra's completion command, and makes it refuse a
 // shell it has no script for (tcsh, cmd…) with exit 2 and the list of
 // those it has, instead of printing its help with exit 0.
-func initCompletion(root *cobra.Command) {
+func addCompletion(root *cobra.Command) {
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		if c.Name() != "completion" {

@@ -14,8 +14,6 @@ import (
 	"github.com/mkspace/mkspace/internal/xlsxtmpl"
 )
 
-func init() { commands = append(commands, newTemplateCmd) }
-
 // templateOptions holds the flags of `mkspace template` and what tests
 // replace.
 type templateOptions struct {
@@ -28,10 +26,12 @@ type templateOptions struct {
 	Write func(path string, opts xlsxtmpl.Options, force bool) error
 }
 
-func newTemplateCmd(g *Globals) *cobra.Command { return newTemplateCmdWith(g, runTemplate) }
-
-// newTemplateCmdWith builds the command with run as its run function.
-func newTemplateCmdWith(g *Globals, run func(*templateOptions) error) *cobra.Command {
+// newTemplateCmd builds `mkspace template`. runF, when not nil, runs instead of
+// runTemplate with the options parsed (tests capture them).
+func newTemplateCmd(g *Globals, runF func(*templateOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = runTemplate
+	}
 	o := &templateOptions{g: g}
 	both := func(key string) string { return msg.ZH.T(key) + " / " + msg.EN.T(key) }
 	cmd := &cobra.Command{
@@ -42,7 +42,7 @@ func newTemplateCmdWith(g *Globals, run func(*templateOptions) error) *cobra.Com
   mkspace template -o 团队和企业.xlsx --sheet 创业团队 --sheet 入驻企业
   mkspace template --force`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return run(o) },
+		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.Output, "output", "o", xlsxtmpl.DefaultFile, both("template.flag-output"))

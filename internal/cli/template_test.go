@@ -38,7 +38,7 @@ func TestTemplateFlagParsing(t *testing.T) {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			g := &Globals{IO: &IO{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}}
 			var got *templateOptions
-			cmd := newTemplateCmdWith(g, func(o *templateOptions) error { got = o; return nil })
+			cmd := newTemplateCmd(g, func(o *templateOptions) error { got = o; return nil })
 			cmd.SetArgs(tc.args)
 			require.NoError(t, cmd.Execute())
 			require.NotNil(t, got)
@@ -48,7 +48,7 @@ func TestTemplateFlagParsing(t *testing.T) {
 		})
 	}
 	g := &Globals{IO: &IO{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}}
-	cmd := newTemplateCmdWith(g, func(*templateOptions) error { return nil })
+	cmd := newTemplateCmd(g, func(*templateOptions) error { return nil })
 	cmd.SetOut(&bytes.Buffer{})
 	cmd.SetErr(&bytes.Buffer{})
 	cmd.SetArgs([]string{"extra"})

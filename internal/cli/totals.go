@@ -14,8 +14,6 @@ import (
 	"github.com/mkspace/mkspace/internal/version"
 )
 
-func init() { commands = append(commands, newTotalsCmd) }
-
 // totalsOptions holds the flags and arguments of `mkspace totals`.
 type totalsOptions struct {
 	g      *Globals
@@ -23,12 +21,15 @@ type totalsOptions struct {
 	Format string
 	Strict bool
 
-	Validate validateFunc // the checker; nil: validateEngine
+	Validate validateFunc // the checker; nil: checkWithRules
 }
 
-func newTotalsCmd(g *Globals) *cobra.Command { return newTotalsCmdWith(g, runTotals) }
-
-func newTotalsCmdWith(g *Globals, run func(*totalsOptions) error) *cobra.Command {
+// newTotalsCmd builds `mkspace totals`. runF, when not nil, runs instead of
+// runTotals with the options parsed (tests capture them).
+func newTotalsCmd(g *Globals, runF func(*totalsOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = runTotals
+	}
 	o := &totalsOptions{g: g}
 	cmd := &cobra.Command{
 		Use:   "totals [PACKAGE|XLSX]... [--format text|json]",
@@ -38,7 +39,7 @@ func newTotalsCmdWith(g *Globals, run func(*totalsOptions) error) *cobra.Command
   mkspace totals examples/good --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
-			return run(o)
+			return runF(o)
 		},
 	}
 	cmd.Flags().StringVar(&o.Format, "format", "text", "text | json")
@@ -58,7 +59,7 @@ func runTotals(o *totalsOptions) error {
 	lang := cfgs[0].Lang
 	check := o.Validate
 	if check == nil {
-		check = validateEngine
+		check = checkWithRules
 	}
 	results, err := (&validateOptions{g: g}).checkAll(pkgs, cfgs, check, lang)
 	if err != nil {

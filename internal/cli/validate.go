@@ -26,8 +26,6 @@ import (
 	"github.com/mkspace/mkspace/internal/version"
 )
 
-func init() { commands = append(commands, newValidateCmd) }
-
 // validateResult is what checking one package gives: the package folder,
 // the workbooks read and the findings.
 type validateResult struct {
@@ -51,9 +49,6 @@ type validateResult struct {
 // workbooks of one folder) with cfg.
 type validateFunc func(paths []string, cfg *config.Config) (*validateResult, error)
 
-// validateEngine is the checker the command uses (set by validate_rules.go).
-var validateEngine validateFunc
-
 // progressMin is the number of packages from which a terminal gets a
 // progress bar.
 const progressMin = 4
@@ -71,16 +66,17 @@ type validateOptions struct {
 	Strict      bool
 	Summary     string // --summary FILE.csv|FILE.json: one row per package
 
-	Validate validateFunc           // the checker; nil: validateEngine
+	Validate validateFunc           // the checker; nil: checkWithRules
 	Workers  int                    // packages checked at once; 0: runtime.NumCPU()
 	Getwd    func() (string, error) // the working folder; nil: os.Getwd
 }
 
-func newValidateCmd(g *Globals) *cobra.Command { return newValidateCmdWith(g, runValidate) }
-
-// newValidateCmdWith builds the command with run as its run function (tests
-// pass one that records the options).
-func newValidateCmdWith(g *Globals, run func(*validateOptions) error) *cobra.Command {
+// newValidateCmd builds `mkspace validate`. runF, when not nil, runs instead of
+// runValidate with the options parsed (tests capture them).
+func newValidateCmd(g *Globals, runF func(*validateOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = runValidate
+	}
 	o := &validateOptions{g: g}
 	formats := strings.Join(report.Formats(), "|")
 	both := func(key string, kv ...string) string {
@@ -96,7 +92,7 @@ func newValidateCmdWith(g *Globals, run func(*validateOptions) error) *cobra.Com
   mkspace validate A/ B/ C/ --report sarif=results.sarif --report junit=results.xml --strict`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
-			return run(o)
+			return runF(o)
 		},
 	}
 	f := cmd.Flags()
@@ -149,10 +145,7 @@ func runValidate(o *validateOptions) error {
 
 	check := o.Validate
 	if check == nil {
-		check = validateEngine
-	}
-	if check == nil {
-		return userErr(nil, "validate.no-engine")
+		check = checkWithRules
 	}
 	results, err := o.checkAll(pkgs, cfgs, check, lang)
 	if err != nil {

@@ -11,8 +11,6 @@ import (
 	"github.com/mkspace/mkspace/internal/schema"
 )
 
-func init() { validateEngine = checkWithRules }
-
 // checkWithRules runs every rule, the totals and the self-check over one
 // package in one pass (a .zip: see checkZipWithRules).
 func checkWithRules(paths []string, cfg *config.Config) (*validateResult, error) {

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/spf13/cobra"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -82,17 +83,13 @@ func execValidate(t *testing.T, check validateFunc, terminal bool, args ...strin
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	io := &IO{In: strings.NewReader(""), Out: &stdout, Err: &stderr, Terminal: terminal}
-	root, g := NewRoot(io)
-	for _, c := range root.Commands() {
-		if c.Name() == "validate" {
-			root.RemoveCommand(c)
-		}
-	}
-	root.AddCommand(newValidateCmdWith(g, func(o *validateOptions) error {
-		o.Validate = check
-		o.Workers = 4
-		return runValidate(o)
-	}))
+	root, g := rootWith(io, func(g *Globals) *cobra.Command {
+		return newValidateCmd(g, func(o *validateOptions) error {
+			o.Validate = check
+			o.Workers = 4
+			return runValidate(o)
+		})
+	})
 	root.SetArgs(append([]string{"validate"}, args...))
 	err := root.Execute()
 	if err != nil && ExitCode(err) == ExitNoRun {
@@ -115,13 +112,9 @@ func TestValidateFlagParsing(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			var got *validateOptions
-			root, g := NewRoot(&IO{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}})
-			for _, c := range root.Commands() {
-				if c.Name() == "validate" {
-					root.RemoveCommand(c)
-				}
-			}
-			root.AddCommand(newValidateCmdWith(g, func(o *validateOptions) error { got = o; return nil }))
+			root, _ := rootWith(&IO{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}, func(g *Globals) *cobra.Command {
+				return newValidateCmd(g, func(o *validateOptions) error { got = o; return nil })
+			})
 			root.SetArgs(append([]string{"validate"}, tt.args...))
 			require.NoError(t, root.Execute())
 			require.NotNil(t, got)

@@ -24,8 +24,6 @@ import (
 	"github.com/mkspace/mkspace/internal/workbook"
 )
 
-func init() { commands = append(commands, newVerifyCmd) }
-
 // verifyOptions holds the arguments and flags of `mkspace verify`, and what
 // tests replace.
 type verifyOptions struct {
@@ -38,9 +36,12 @@ type verifyOptions struct {
 	Limits  pack.Limits // zero: pack.DefaultLimits
 }
 
-func newVerifyCmd(g *Globals) *cobra.Command { return newVerifyCmdWith(g, runVerify) }
-
-func newVerifyCmdWith(g *Globals, run func(*verifyOptions) error) *cobra.Command {
+// newVerifyCmd builds `mkspace verify`. runF, when not nil, runs instead of
+// runVerify with the options parsed (tests capture them).
+func newVerifyCmd(g *Globals, runF func(*verifyOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = runVerify
+	}
 	o := &verifyOptions{g: g}
 	both := func(key string) string { return msg.ZH.T(key) + " / " + msg.EN.T(key) }
 	cmd := &cobra.Command{
@@ -53,7 +54,7 @@ func newVerifyCmdWith(g *Globals, run func(*verifyOptions) error) *cobra.Command
   mkspace verify 申报材料/output/申报书-MK-2X4T-U50Q-NFPT.pdf 申报材料/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Args = args
-			return run(o)
+			return runF(o)
 		},
 	}
 	cmd.Flags().StringVar(&o.Summary, "summary", "", both("verify.flag.summary"))
@@ -133,9 +134,9 @@ func runVerify(o *verifyOptions) error {
 	}); err != nil {
 		return err
 	}
-	for i, t := range targets {
-		if t.Kind != pack.KindZip {
-			g.inputs.Add(reportReads(t, outcomes[i].Report)...)
+	for _, oc := range outcomes {
+		if oc.Report != nil {
+			g.inputs.Add(oc.Report.Reads()...)
 		}
 	}
 
@@ -274,37 +275,6 @@ func verifyTargets(args []string) ([]verifyTarget, error) {
 		}
 	}
 	return out, nil
-}
-
-// reportReads are the files of a package folder or 申报书 that verify
-// read (its workbooks, attachments, 申报书, manifest): a summary may not
-// replace one.
-func reportReads(t verifyTarget, r *pack.Report) []string {
-	if r == nil {
-		return nil
-	}
-	var out []string
-	if r.Data != nil {
-		out = append(out, r.Data.Files...)
-		for _, a := range r.Data.Attachments {
-			out = append(out, a.Abs)
-		}
-	}
-	if t.Kind == pack.KindFolder {
-		out = append(out, filepath.Join(t.Arg, pack.ManifestName))
-		if r.Manifest != nil {
-			for _, f := range r.Manifest.Files {
-				out = append(out, filepath.Join(t.Arg, filepath.FromSlash(f.Name)))
-			}
-		}
-		if r.PDF != "" && !filepath.IsAbs(r.PDF) {
-			out = append(out, filepath.Join(t.Arg, filepath.FromSlash(r.PDF)))
-		}
-	}
-	if r.PDF != "" && (t.Kind == pack.KindPDF || filepath.IsAbs(r.PDF)) {
-		out = append(out, r.PDF)
-	}
-	return out
 }
 
 // isPDF reports whether a file is a PDF: by its extension, else by its

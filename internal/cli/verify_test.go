@@ -16,6 +16,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/spf13/cobra"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
@@ -141,16 +142,12 @@ func verifyRun(t testing.TB, workers int, terminal bool, args ...string) runOut 
 	t.Helper()
 	var out, errb bytes.Buffer
 	io := &IO{In: strings.NewReader(""), Out: &out, Err: &errb, Terminal: terminal}
-	root, g := NewRoot(io)
-	for _, c := range root.Commands() {
-		if c.Name() == "verify" {
-			root.RemoveCommand(c)
-		}
-	}
-	root.AddCommand(newVerifyCmdWith(g, func(o *verifyOptions) error {
-		o.Workers = workers
-		return runVerify(o)
-	}))
+	root, g := rootWith(io, func(g *Globals) *cobra.Command {
+		return newVerifyCmd(g, func(o *verifyOptions) error {
+			o.Workers = workers
+			return runVerify(o)
+		})
+	})
 	root.SetArgs(append([]string{"verify"}, args...))
 	err := root.Execute()
 	if err != nil && ExitCode(err) == ExitNoRun {
@@ -204,7 +201,7 @@ func TestPackRefusesBrokenExample(t *testing.T) {
 func TestVerifyFlagParsing(t *testing.T) {
 	var got *verifyOptions
 	_, g := NewRoot(&IO{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard})
-	cmd := newVerifyCmdWith(g, func(o *verifyOptions) error { got = o; return nil })
+	cmd := newVerifyCmd(g, func(o *verifyOptions) error { got = o; return nil })
 	cmd.SetArgs([]string{"a.zip", "b.zip", "--summary", "汇总.csv"})
 	require.NoError(t, cmd.Execute())
 	assert.Equal(t, []string{"a.zip", "b.zip"}, got.Args)

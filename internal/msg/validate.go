@@ -108,10 +108,6 @@ Exit status:
 			ZH: "无法检查申报材料包 {name}：{err}",
 			EN: "could not check the package {name}: {err}",
 		},
-		"validate.no-engine": {
-			ZH: "此版本的 mkspace 未包含检查功能。",
-			EN: "this build of mkspace does not include the checks.",
-		},
 		"validate.written": {
 			ZH: "{format} 报告已写入 {file}",
 			EN: "{format} report written to {file}",

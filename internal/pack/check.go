@@ -188,6 +188,38 @@ func (r *Report) Eligibility() []totals.Check {
 	return r.Data.Totals.Eligibility
 }
 
+// Reads are the files of a package folder or 申报书 that the check read
+// in place (its workbooks, attachments, 申报书, manifest): no output of
+// the run may replace one. A zip's are none: they were read from a
+// temporary folder.
+func (r *Report) Reads() []string {
+	if r.Kind == KindZip {
+		return nil
+	}
+	var out []string
+	if r.Data != nil {
+		out = append(out, r.Data.Files...)
+		for _, a := range r.Data.Attachments {
+			out = append(out, a.Abs)
+		}
+	}
+	if r.Kind == KindFolder || r.Kind == KindUnpacked {
+		out = append(out, filepath.Join(r.Path, ManifestName))
+		if r.Manifest != nil {
+			for _, f := range r.Manifest.Files {
+				out = append(out, filepath.Join(r.Path, filepath.FromSlash(f.Name)))
+			}
+		}
+		if r.PDF != "" && !filepath.IsAbs(r.PDF) {
+			out = append(out, filepath.Join(r.Path, filepath.FromSlash(r.PDF)))
+		}
+	}
+	if r.PDF != "" && (r.Kind == KindPDF || filepath.IsAbs(r.PDF)) {
+		out = append(out, r.PDF)
+	}
+	return out
+}
+
 // ShownPerKind is how many problems of one kind (one message, such as a
 // file not in the manifest) are listed one by one; the rest are counted
 // in one line.

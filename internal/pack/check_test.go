@@ -349,3 +349,18 @@ func TestCheckFolderWithoutPDF(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, 1, errs)
 }
+
+// What a check read in place is listed (no output may replace it); a zip's
+// files were read from a temporary folder.
+func TestReportReads(t *testing.T) {
+	dir := goodCopy(t)
+	r := check(t, dir, CheckOptions{})
+	require.True(t, r.OK(), "%v", r.Lines(msg.ZH))
+	reads := r.Reads()
+	assert.Contains(t, reads, filepath.Join(dir, "申报数据.xlsx"))
+	assert.Contains(t, reads, filepath.Join(dir, filepath.FromSlash(r.PDF)), "the 申报书")
+	assert.Contains(t, reads, filepath.Join(dir, ManifestName))
+	assert.Contains(t, reads, filepath.Join(dir, "attachments", "承诺书.pdf"))
+
+	assert.Empty(t, check(t, zipCopy(t), CheckOptions{}).Reads())
+}
