@@ -27,7 +27,8 @@ const DateLayout = "2006-01-02"
 
 // Window is the reporting period (填报期), both days included.
 type Window struct {
-	Start, End time.Time
+	Start time.Time `key:"window.start"`
+	End   time.Time `key:"window.end" validate:"gtefield=Start"`
 }
 
 // Contains reports whether d (a date at midnight UTC) is inside the window.
@@ -35,26 +36,31 @@ func (w Window) Contains(d time.Time) bool {
 	return !d.Before(w.Start) && !d.After(w.End)
 }
 
+// The settings below carry their key in mkspace.yaml (`key`) and what
+// their value must be once read (`validate`, go-playground/validator; see
+// validate.go): thresholds of 0 or more, limits above 0, one of the known
+// words.
+
 // Eligibility holds the thresholds of the self-check (ELIGIBILITY.md).
 type Eligibility struct {
-	OperatingMonths   int     `mapstructure:"operating_months"`
-	TotalArea         float64 `mapstructure:"total_area"`
-	Workstations      int     `mapstructure:"workstations"`
-	ServiceAreaRatio  float64 `mapstructure:"service_area_ratio"`
-	PublicServiceArea float64 `mapstructure:"public_service_area"` // must exceed
-	Served            int     `mapstructure:"served"`
-	Conversions       int     `mapstructure:"conversions"`
-	Financed          int     `mapstructure:"financed"`
-	ProfessionalStaff int     `mapstructure:"professional_staff"`
-	Mentors           int     `mapstructure:"mentors"`
-	Activities        int     `mapstructure:"activities"`
+	OperatingMonths   int     `key:"eligibility.operating_months" validate:"gte=0"`
+	TotalArea         float64 `key:"eligibility.total_area" validate:"gte=0"`
+	Workstations      int     `key:"eligibility.workstations" validate:"gte=0"`
+	ServiceAreaRatio  float64 `key:"eligibility.service_area_ratio" validate:"gte=0"`
+	PublicServiceArea float64 `key:"eligibility.public_service_area" validate:"gte=0"` // must exceed
+	Served            int     `key:"eligibility.served" validate:"gte=0"`
+	Conversions       int     `key:"eligibility.conversions" validate:"gte=0"`
+	Financed          int     `key:"eligibility.financed" validate:"gte=0"`
+	ProfessionalStaff int     `key:"eligibility.professional_staff" validate:"gte=0"`
+	Mentors           int     `key:"eligibility.mentors" validate:"gte=0"`
+	Activities        int     `key:"eligibility.activities" validate:"gte=0"`
 }
 
 // Limits bound what a reader accepts from a user's file.
 type Limits struct {
-	UnzipBytes    int64 `mapstructure:"unzip_bytes"`     // all parts of one .xlsx, unpacked
-	SheetXMLBytes int64 `mapstructure:"sheet_xml_bytes"` // one sheet's XML, unpacked
-	CellChars     int   `mapstructure:"cell_chars"`      // one cell's text
+	UnzipBytes    int64 `key:"limits.unzip_bytes" validate:"gt=0"`     // all parts of one .xlsx, unpacked
+	SheetXMLBytes int64 `key:"limits.sheet_xml_bytes" validate:"gt=0"` // one sheet's XML, unpacked
+	CellChars     int   `key:"limits.cell_chars" validate:"gte=1"`     // one cell's text
 }
 
 // Config is the resolved configuration of one run (or one package).
@@ -62,8 +68,8 @@ type Config struct {
 	File        string // the config file read, "" when none
 	Lang        msg.Lang
 	Window      Window
-	MaxBytes    int64    // attachments.max_bytes
-	CheckDigit  string   // uscc.check_digit: "error" or "warning"
+	MaxBytes    int64    `key:"attachments.max_bytes" validate:"gt=0"`
+	CheckDigit  string   `key:"uscc.check_digit" validate:"oneof=error warning"`
 	OutputDir   string   // output_dir, relative to the package folder
 	Fonts       []string // pdf.font: one font or a list tried in order per character; none = the shipped font
 	Eligibility Eligibility
@@ -276,35 +282,20 @@ func load(src Source, env bool) (*Config, error) {
 
 	r := &reader{v: v, file: file, lines: lines, values: map[string]string{}}
 	c := &Config{File: file}
-	var err error
 	lang := r.str("lang")
-	if c.Lang, err = msg.ParseLang(lang); err != nil {
-		return nil, r.invalid("lang", lang, "config.want.choice", "choices", "zh, en")
+	if l, err := msg.ParseLang(lang); err == nil {
+		c.Lang = l
+		r.values["lang"] = string(l)
+	} else {
+		r.invalid("lang", lang, "config.want.choice", "choices", "zh, en")
 	}
-	r.values["lang"] = string(c.Lang)
-	if c.Window.Start, err = r.date("window.start"); err != nil {
-		return nil, err
-	}
-	if c.Window.End, err = r.date("window.end"); err != nil {
-		return nil, err
-	}
-	if c.Window.End.Before(c.Window.Start) {
-		e := r.at("window.end")
-		e.Key, e.Args = "config.window-order", []string{"start", c.Window.Start.Format(DateLayout), "end", c.Window.End.Format(DateLayout)}
-		return nil, e
-	}
-	if c.MaxBytes, err = r.size("attachments.max_bytes"); err != nil {
-		return nil, err
-	}
+	c.Window.Start = r.date("window.start")
+	c.Window.End = r.date("window.end")
+	c.MaxBytes = r.size("attachments.max_bytes")
 	c.CheckDigit = strings.ToLower(r.str("uscc.check_digit"))
-	if c.CheckDigit != "error" && c.CheckDigit != "warning" {
-		return nil, r.invalid("uscc.check_digit", r.str("uscc.check_digit"), "config.want.choice", "choices", "error, warning")
-	}
 	r.values["uscc.check_digit"] = c.CheckDigit
 	c.OutputDir = r.str("output_dir")
-	if c.Fonts, err = r.fonts("pdf.font"); err != nil {
-		return nil, err
-	}
+	c.Fonts = r.fonts("pdf.font")
 
 	// Key by key: viper's UnmarshalKey of a section the file sets in part
 	// would drop the defaults of the keys the file leaves out.
@@ -314,24 +305,18 @@ func load(src Source, env bool) (*Config, error) {
 		"conversions": &e.Conversions, "financed": &e.Financed, "professional_staff": &e.ProfessionalStaff,
 		"mentors": &e.Mentors, "activities": &e.Activities,
 	} {
-		if *dst, err = r.count("eligibility."+key, 0); err != nil {
-			return nil, err
-		}
+		*dst = r.count("eligibility."+key, "config.want.count")
 	}
 	for key, dst := range map[string]*float64{
 		"total_area": &e.TotalArea, "service_area_ratio": &e.ServiceAreaRatio, "public_service_area": &e.PublicServiceArea,
 	} {
-		if *dst, err = r.number("eligibility." + key); err != nil {
-			return nil, err
-		}
+		*dst = r.number("eligibility." + key)
 	}
-	if c.Limits.UnzipBytes, err = r.size("limits.unzip_bytes"); err != nil {
-		return nil, err
-	}
-	if c.Limits.SheetXMLBytes, err = r.size("limits.sheet_xml_bytes"); err != nil {
-		return nil, err
-	}
-	if c.Limits.CellChars, err = r.count("limits.cell_chars", 1); err != nil {
+	c.Limits.UnzipBytes = r.size("limits.unzip_bytes")
+	c.Limits.SheetXMLBytes = r.size("limits.sheet_xml_bytes")
+	c.Limits.CellChars = r.count("limits.cell_chars", "config.want.positive")
+	r.validate(c)
+	if err := r.first(); err != nil {
 		return nil, err
 	}
 

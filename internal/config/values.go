@@ -22,6 +22,29 @@ type reader struct {
 	file   string
 	lines  map[string]int
 	values map[string]string
+	// errs are the problems found, the first of each setting (see first).
+	errs map[string]*Error
+}
+
+// fail records e as the problem of key, unless it has one already.
+func (r *reader) fail(key string, e *Error) {
+	if r.errs == nil {
+		r.errs = map[string]*Error{}
+	}
+	if _, ok := r.errs[key]; !ok {
+		r.errs[key] = e
+	}
+}
+
+// first returns the problem of the first setting in the order of
+// mkspace.yaml that has one, or nil.
+func (r *reader) first() error {
+	for _, k := range Keys() {
+		if e, ok := r.errs[k]; ok {
+			return e
+		}
+	}
+	return nil
 }
 
 // at is an Error located where key was set: its environment variable, or
@@ -33,10 +56,12 @@ func (r *reader) at(key string) *Error {
 	return &Error{File: r.file, Line: r.lines[key]}
 }
 
-func (r *reader) invalid(key, value, want string, wantArgs ...string) *Error {
+// invalid records that key has a value that does not fit: want says
+// what it should be.
+func (r *reader) invalid(key, value, want string, wantArgs ...string) {
 	e := r.at(key)
 	e.Key, e.Args, e.Want, e.WantArgs = "config.invalid", []string{"key", key, "value", value}, want, wantArgs
-	return e
+	r.fail(key, e)
 }
 
 func (r *reader) str(key string) string {
@@ -48,7 +73,7 @@ func (r *reader) str(key string) string {
 // fonts reads pdf.font: one font file, or a list of them tried in order
 // for each character ("builtin" is the shipped font). An empty name alone
 // means the shipped font.
-func (r *reader) fonts(key string) ([]string, error) {
+func (r *reader) fonts(key string) []string {
 	var out []string
 	switch x := r.v.Get(key).(type) {
 	case nil:
@@ -62,20 +87,22 @@ func (r *reader) fonts(key string) ([]string, error) {
 		for _, e := range x {
 			s, ok := e.(string)
 			if !ok || strings.TrimSpace(s) == "" {
-				return nil, r.invalid(key, valueText(e), "config.want.font")
+				r.invalid(key, valueText(e), "config.want.font")
+				return nil
 			}
 			out = append(out, s)
 		}
 	default:
-		return nil, r.invalid(key, valueText(x), "config.want.font")
+		r.invalid(key, valueText(x), "config.want.font")
+		return nil
 	}
 	r.values[key] = strings.Join(out, ", ")
-	return out, nil
+	return out
 }
 
 // date reads a YYYY-MM-DD value; YAML may already have made it a time
 // (of that day, at any hour).
-func (r *reader) date(key string) (time.Time, error) {
+func (r *reader) date(key string) time.Time {
 	var d time.Time
 	switch x := r.v.Get(key).(type) {
 	case time.Time:
@@ -84,49 +111,50 @@ func (r *reader) date(key string) (time.Time, error) {
 		s := strings.TrimSpace(valueText(x))
 		t, err := time.Parse(DateLayout, s)
 		if err != nil {
-			return time.Time{}, r.invalid(key, s, "config.want.date")
+			r.invalid(key, s, "config.want.date")
+			return time.Time{}
 		}
 		d = t
 	}
 	r.values[key] = d.Format(DateLayout)
-	return d, nil
+	return d
 }
 
-// count reads a whole number of at least lowest (0 or 1).
-func (r *reader) count(key string, lowest int) (int, error) {
+// count reads a whole number; want says what the setting takes (its
+// bounds are checked with the others: validate.go).
+func (r *reader) count(key, want string) int {
 	raw := r.v.Get(key)
 	f, ok := number(raw)
-	if !ok || f != math.Trunc(f) || f < float64(lowest) || f > math.MaxInt32 {
-		want := "config.want.count"
-		if lowest > 0 {
-			want = "config.want.positive"
-		}
-		return 0, r.invalid(key, valueText(raw), want, "example", exampleOf(key))
+	if !ok || f != math.Trunc(f) || math.Abs(f) > math.MaxInt32 {
+		r.invalid(key, valueText(raw), want, "example", exampleOf(key))
+		return 0
 	}
 	r.values[key] = strconv.Itoa(int(f))
-	return int(f), nil
+	return int(f)
 }
 
-// number reads a number of 0 or more.
-func (r *reader) number(key string) (float64, error) {
+// number reads a finite number.
+func (r *reader) number(key string) float64 {
 	raw := r.v.Get(key)
 	f, ok := number(raw)
-	if !ok || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) {
-		return 0, r.invalid(key, valueText(raw), "config.want.number", "example", exampleOf(key))
+	if !ok || math.IsInf(f, 0) || math.IsNaN(f) {
+		r.invalid(key, valueText(raw), "config.want.number", "example", exampleOf(key))
+		return 0
 	}
 	r.values[key] = strconv.FormatFloat(f, 'f', -1, 64)
-	return f, nil
+	return f
 }
 
-// size reads a size in bytes above 0 (see ParseSize).
-func (r *reader) size(key string) (int64, error) {
+// size reads a size in bytes (see ParseSize).
+func (r *reader) size(key string) int64 {
 	raw := r.v.Get(key)
 	n, ok := ParseSize(valueText(raw))
-	if !ok || n <= 0 {
-		return 0, r.invalid(key, valueText(raw), "config.want.size")
+	if !ok {
+		r.invalid(key, valueText(raw), "config.want.size")
+		return 0
 	}
 	r.values[key] = strconv.FormatInt(n, 10)
-	return n, nil
+	return n
 }
 
 // number reads a YAML number, or the text of one (from the environment).
