@@ -2,13 +2,17 @@ package pack
 
 import (
 	"bytes"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"regexp"
 	"strings"
+	"sync"
 	"time"
+
+	"github.com/go-playground/validator/v10"
 )
 
 // ManifestName is the name of the manifest inside a packed package.
@@ -30,34 +34,55 @@ const (
 
 // Manifest describes a packed package: who it is from, which 申报书 it
 // holds and every file with its size and SHA-256.
+//
+// The `validate` tags (go-playground/validator) are what ParseManifest
+// demands of a manifest it reads.
 type Manifest struct {
-	Format        string `json:"format"`         // ManifestFormat
-	FormatVersion int    `json:"format_version"` // FormatVersion
-	Tool          string `json:"tool"`           // "mkspace"
+	Format        string `json:"format" validate:"eq=mkspace-package"`  // ManifestFormat
+	FormatVersion int    `json:"format_version" validate:"gte=1,lte=1"` // 1 to FormatVersion
+	Tool          string `json:"tool"`                                  // "mkspace"
 	ToolVersion   string `json:"tool_version"`
 	Created       string `json:"created"` // RFC 3339
 	// Version is the 版本号 of the 申报书 in the package.
-	Version string `json:"version"`
+	Version string `json:"version" validate:"version"`
 	// Digest is the SHA-256 package digest the 申报书 records (the
 	// normalised data and the attachments' bytes).
-	Digest string `json:"digest"`
+	Digest string `json:"digest" validate:"sha256"`
 	// SpaceName, Operator and Agency are 众创空间名称, 运营主体名称 and
 	// 受理机构 of 基础信息.
 	SpaceName string `json:"space_name"`
 	Operator  string `json:"operator"`
 	Agency    string `json:"agency"`
-	// PDF is the name of the 申报书 inside the package.
-	PDF   string `json:"pdf"`
-	Files []File `json:"files"`
+	// PDF is the name of the 申报书 inside the package (one of Files).
+	PDF   string `json:"pdf" validate:"required"`
+	Files []File `json:"files" validate:"unique=Name,dive"`
 }
 
-// File is one file of a packed package.
+// File is one file of a packed package. Its name is checked when the
+// package is (a name that leads outside is a problem of its own).
 type File struct {
-	Name   string `json:"name"` // path inside the package, '/' separators
+	Name   string `json:"name" validate:"required,ne=manifest.json"` // path inside the package, '/' separators
 	Role   string `json:"role"`
-	Size   int64  `json:"size"`
-	SHA256 string `json:"sha256"`
+	Size   int64  `json:"size" validate:"gte=0"`
+	SHA256 string `json:"sha256" validate:"sha256"`
 }
+
+// versionShape is what a version must look like: a file is named after it.
+var versionShape = regexp.MustCompile(`^[A-Z0-9]+(-[A-Z0-9]+)*$`)
+
+// manifestRules checks the `validate` tags of Manifest; errors name the
+// JSON fields.
+var manifestRules = sync.OnceValue(func() *validator.Validate {
+	v := validator.New(validator.WithRequiredStructEnabled())
+	v.RegisterTagNameFunc(func(f reflect.StructField) string {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		return name
+	})
+	_ = v.RegisterValidation("version", func(fl validator.FieldLevel) bool {
+		return versionShape.MatchString(fl.Field().String())
+	})
+	return v
+})
 
 // maxManifestBytes bounds the manifest read (a package of thousands of
 // files has a manifest of a few hundred kilobytes).
@@ -66,9 +91,10 @@ const maxManifestBytes = 16 << 20
 // ErrManifest is wrapped by the errors of ParseManifest.
 var ErrManifest = errors.New("malformed manifest")
 
-// ParseManifest reads a manifest and checks that it is complete: the
-// format, a version, a digest, the 申报书 among the files, and every file
-// with a name, a size and a SHA-256.
+// ParseManifest reads a manifest and checks that it is complete (the
+// `validate` tags of Manifest): the format, a version, a digest, the
+// 申报书 among the files, and every file, once, with a name, a size and a
+// SHA-256.
 func ParseManifest(r io.Reader) (*Manifest, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxManifestBytes+1))
 	if err != nil {
@@ -82,37 +108,12 @@ func ParseManifest(r io.Reader) (*Manifest, error) {
 	if err := json.Unmarshal(data, &m); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrManifest, err)
 	}
-	switch {
-	case m.Format != ManifestFormat:
-		return nil, fmt.Errorf("%w: format %q, want %q", ErrManifest, m.Format, ManifestFormat)
-	case m.FormatVersion < 1:
-		return nil, fmt.Errorf("%w: no format_version", ErrManifest)
-	case m.FormatVersion > FormatVersion:
-		return nil, fmt.Errorf("%w: format_version %d is newer than this mkspace reads (%d)", ErrManifest, m.FormatVersion, FormatVersion)
-	case m.Version == "":
-		return nil, fmt.Errorf("%w: no version", ErrManifest)
-	case !isHex(m.Digest, 64):
-		return nil, fmt.Errorf("%w: digest %q", ErrManifest, m.Digest)
-	case m.PDF == "":
-		return nil, fmt.Errorf("%w: no pdf", ErrManifest)
+	var fes validator.ValidationErrors
+	if errors.As(manifestRules().Struct(&m), &fes) {
+		fe := fes[0]
+		return nil, fmt.Errorf("%w: %s %q breaks the rule %s", ErrManifest, fe.Namespace(), fmt.Sprint(fe.Value()), fe.ActualTag())
 	}
-	seen := map[string]bool{}
-	pdf := false
-	for _, f := range m.Files {
-		switch {
-		case f.Name == "" || f.Name == ManifestName:
-			return nil, fmt.Errorf("%w: file name %q", ErrManifest, f.Name)
-		case seen[f.Name]:
-			return nil, fmt.Errorf("%w: %s listed twice", ErrManifest, f.Name)
-		case f.Size < 0:
-			return nil, fmt.Errorf("%w: size of %s", ErrManifest, f.Name)
-		case !isHex(f.SHA256, 64):
-			return nil, fmt.Errorf("%w: sha256 of %s", ErrManifest, f.Name)
-		}
-		seen[f.Name] = true
-		pdf = pdf || f.Name == m.PDF
-	}
-	if !pdf {
+	if m.File(m.PDF) == nil {
 		return nil, fmt.Errorf("%w: the pdf %s is not among the files", ErrManifest, m.PDF)
 	}
 	return &m, nil
@@ -154,12 +155,4 @@ func (m *Manifest) encode() ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
-}
-
-func isHex(s string, n int) bool {
-	if len(s) != n || strings.ToLower(s) != s {
-		return false
-	}
-	_, err := hex.DecodeString(s)
-	return err == nil
 }

@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"time"
 
 	"github.com/mkspace/mkspace/internal/config"
@@ -56,9 +55,6 @@ type Packed struct {
 // ErrHasErrors: the data has errors; nothing was written. The Packed
 // returned with it carries the findings.
 var ErrHasErrors = dossier.ErrHasErrors
-
-// safeVersion is what a version must look like to name a file.
-var safeVersion = regexp.MustCompile(`^[A-Z0-9]+(-[A-Z0-9]+)*$`)
 
 // DefaultName is the zip's default file name for a version.
 func DefaultName(version string) string { return "申报材料-" + version + ".zip" }
@@ -107,7 +103,7 @@ func Pack(paths []string, cfg *config.Config, opts Options) (*Packed, error) {
 		}
 		p.Built, p.PDF, ver = b, b.Path, b.Version
 	}
-	if !safeVersion.MatchString(ver) {
+	if !versionShape.MatchString(ver) {
 		return p, fmt.Errorf("the 申报书 %s records an unusable version %q", p.PDF, ver)
 	}
 

@@ -3,6 +3,7 @@ package pack
 import (
 	"archive/zip"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -263,14 +264,23 @@ func TestParseManifestRefuses(t *testing.T) {
 	_, err := ParseManifest(strings.NewReader(good))
 	require.NoError(t, err)
 	for name, s := range map[string]string{
-		"not json":     "{",
-		"other format": strings.Replace(good, "mkspace-package", "x", 1),
-		"newer":        strings.Replace(good, `"format_version":1`, `"format_version":9`, 1),
-		"no version":   strings.Replace(good, `"MK-1"`, `""`, 1),
-		"bad digest":   strings.Replace(good, strings.Repeat("a", 64), "zz", 1),
-		"bad sum":      strings.Replace(good, strings.Repeat("b", 64), "B", 1),
-		"pdf unlisted": strings.Replace(good, `"pdf":"output/a.pdf"`, `"pdf":"x.pdf"`, 1),
-		"twice":        strings.Replace(good, `}]}`, `},{"name":"output/a.pdf","role":"pdf","size":1,"sha256":"`+strings.Repeat("b", 64)+`"}]}`, 1),
+		"not json":          "{",
+		"other format":      strings.Replace(good, "mkspace-package", "x", 1),
+		"newer":             strings.Replace(good, `"format_version":1`, `"format_version":9`, 1),
+		"no version":        strings.Replace(good, `"MK-1"`, `""`, 1),
+		"bad digest":        strings.Replace(good, strings.Repeat("a", 64), "zz", 1),
+		"bad sum":           strings.Replace(good, strings.Repeat("b", 64), "B", 1),
+		"pdf unlisted":      strings.Replace(good, `"pdf":"output/a.pdf"`, `"pdf":"x.pdf"`, 1),
+		"twice":             strings.Replace(good, `}]}`, `},{"name":"output/a.pdf","role":"pdf","size":1,"sha256":"`+strings.Repeat("b", 64)+`"}]}`, 1),
+		"no format_version": strings.Replace(good, `"format_version":1`, `"format_version":0`, 1),
+		"one newer":         strings.Replace(good, `"format_version":1`, fmt.Sprintf(`"format_version":%d`, FormatVersion+1), 1),
+		"version shape":     strings.Replace(good, `"MK-1"`, `"mk 1"`, 1),
+		"no digest":         strings.Replace(good, strings.Repeat("a", 64), "", 1),
+		"digest upper case": strings.Replace(good, strings.Repeat("a", 64), strings.Repeat("A", 64), 1),
+		"negative size":     strings.Replace(good, `"size":1`, `"size":-1`, 1),
+		"no name":           strings.Replace(good, `{"name":"output/a.pdf"`, `{"name":""`, 1),
+		"the manifest":      strings.Replace(good, `"pdf":"output/a.pdf","files":[{"name":"output/a.pdf"`, `"pdf":"manifest.json","files":[{"name":"manifest.json"`, 1),
+		"no pdf":            strings.Replace(good, `"pdf":"output/a.pdf"`, `"pdf":""`, 1),
 	} {
 		_, err := ParseManifest(strings.NewReader(s))
 		assert.ErrorIs(t, err, ErrManifest, name)
