@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -20,7 +19,6 @@ import (
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pack"
 	"github.com/mkspace/mkspace/internal/report"
-	"github.com/mkspace/mkspace/internal/safefile"
 	"github.com/mkspace/mkspace/internal/workbook"
 )
 
@@ -251,7 +249,7 @@ func verifyTargets(args []string) ([]verifyTarget, error) {
 			return nil, pathErr(err, "verify.no-target", a)
 		}
 	}
-	if len(args) == 2 && isPDF(args[0]) {
+	if len(args) == 2 && pack.IsPDF(args[0]) {
 		if st, _ := os.Stat(args[1]); st.IsDir() || workbook.IsWorkbookName(args[1]) {
 			return []verifyTarget{{Arg: args[0], Kind: pack.KindPDF, Package: args[1]}}, nil
 		}
@@ -268,72 +266,13 @@ func verifyTargets(args []string) ([]verifyTarget, error) {
 		switch {
 		case st.IsDir():
 			out = append(out, verifyTarget{Arg: a, Kind: pack.KindFolder})
-		case isPDF(a):
-			out = append(out, verifyTarget{Arg: a, Kind: pack.KindPDF, Package: packageOfPDF(a)})
+		case pack.IsPDF(a):
+			out = append(out, verifyTarget{Arg: a, Kind: pack.KindPDF, Package: pack.PackageOfPDF(a)})
 		default:
 			out = append(out, verifyTarget{Arg: a, Kind: pack.KindZip})
 		}
 	}
 	return out, nil
-}
-
-// isPDF reports whether a file is a PDF: by its extension, else by its
-// first bytes.
-func isPDF(path string) bool {
-	if strings.EqualFold(filepath.Ext(path), ".pdf") {
-		return true
-	}
-	if strings.EqualFold(filepath.Ext(path), ".zip") {
-		return false
-	}
-	f, err := safefile.Open(path) // a pipe or a device is not read
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, 5)
-	n, _ := io.ReadFull(f, head)
-	return bytes.Equal(head[:n], []byte("%PDF-"))
-}
-
-// packageOfPDF guesses the package of a 申报书 when none is given: the
-// current folder when it holds a workbook, else the PDF's own folder when
-// it does, else the folder above it (build-pdf writes into
-// <package>/output/, and a user may run verify from inside output/).
-func packageOfPDF(pdf string) string {
-	if holdsWorkbook(".") {
-		return "."
-	}
-	dir := filepath.Dir(pdf)
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return dir
-	}
-	if holdsWorkbook(abs) {
-		return dir
-	}
-	if parent := filepath.Dir(abs); parent != abs {
-		if holdsWorkbook(parent) {
-			if wd, err := os.Getwd(); err == nil {
-				if rel, err := filepath.Rel(wd, parent); err == nil && !strings.HasPrefix(rel, "..") {
-					return rel
-				}
-			}
-			return parent
-		}
-	}
-	return dir
-}
-
-// holdsWorkbook reports whether a folder holds a workbook (.xlsx, .xlsm).
-func holdsWorkbook(dir string) bool {
-	entries, _ := os.ReadDir(dir)
-	for _, e := range entries {
-		if !e.IsDir() && workbook.IsWorkbookName(e.Name()) && !strings.HasPrefix(e.Name(), "~$") {
-			return true
-		}
-	}
-	return false
 }
 
 // okLine is the line of a package that passed.

@@ -232,7 +232,7 @@ func TestVerifyTargets(t *testing.T) {
 
 	// From inside the output folder, the package is the folder above.
 	t.Chdir(filepath.Join(dir, "pkg", "output"))
-	assert.Equal(t, filepath.Join(dir, "pkg"), packageOfPDF("申报书-A.pdf"))
+	assert.Equal(t, filepath.Join(dir, "pkg"), pack.PackageOfPDF("申报书-A.pdf"))
 
 	_, err = verifyTargets([]string{"a.zip", "none.zip"})
 	assert.Equal(t, ExitNoRun, ExitCode(err))

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mkspace/mkspace/internal/pack"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -53,5 +54,5 @@ func TestVerifyFindsAnXLSMPackage(t *testing.T) {
 	require.Len(t, ts, 1)
 	assert.Equal(t, "pkg/申报数据.xlsm", ts[0].Package)
 	t.Chdir(filepath.Join(dir, "pkg", "output"))
-	assert.Equal(t, filepath.Join(dir, "pkg"), packageOfPDF("申报书-A.pdf"))
+	assert.Equal(t, filepath.Join(dir, "pkg"), pack.PackageOfPDF("申报书-A.pdf"))
 }
