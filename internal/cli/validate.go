@@ -143,11 +143,7 @@ func runValidate(o *validateOptions) error {
 	// (--lang and MKSPACE_LANG win over it inside LoadConfig).
 	lang := cfgs[0].Lang
 
-	check := o.Validate
-	if check == nil {
-		check = checkWithRules
-	}
-	results, err := o.checkAll(pkgs, cfgs, check, lang)
+	results, err := checkAll(g, pkgs, cfgs, o.Validate, o.Workers, lang)
 	if err != nil {
 		return err
 	}
@@ -157,23 +153,8 @@ func runValidate(o *validateOptions) error {
 		getwd = os.Getwd
 	}
 	base, _ := getwd()
-	in := report.Input{
-		Lang:        lang,
-		Window:      cfgs[0].Window,
-		ToolVersion: version.Tool,
-		MaxFindings: o.MaxFindings,
-		BaseDir:     base,
-	}
-	errs, warns := 0, 0
-	for i, p := range pkgs {
-		r := results[i]
-		e, w := finding.Counts(r.Findings)
-		errs, warns = errs+e, warns+w
-		in.Packages = append(in.Packages, report.Package{
-			Name: p.Name, Dir: p.Dir, Files: r.Files, Findings: r.Findings,
-			Window: cfgs[i].Window, Totals: r.Totals, Eligibility: r.Eligibility,
-		})
-	}
+	in := reportInput(pkgs, cfgs, results, lang)
+	in.MaxFindings, in.BaseDir = o.MaxFindings, base
 
 	// Every report file is written to a temporary file first; only when all
 	// are complete are they renamed into place, so that a failure leaves no
@@ -228,8 +209,27 @@ func runValidate(o *validateOptions) error {
 			}
 		}
 	}
-	if errs > 0 || (o.Strict && warns > 0) {
-		return ErrFindings
+	return findingsExit(in, o.Strict)
+}
+
+// reportInput is the report of the packages checked, in the language l.
+func reportInput(pkgs []validateTarget, cfgs []*config.Config, results []*validateResult, l msg.Lang) report.Input {
+	in := report.Input{Lang: l, Window: cfgs[0].Window, ToolVersion: version.Tool}
+	for i, p := range pkgs {
+		r := results[i]
+		in.Packages = append(in.Packages, report.Package{Name: p.Name, Dir: p.Dir, Files: r.Files,
+			Findings: r.Findings, Window: cfgs[i].Window, Totals: r.Totals, Eligibility: r.Eligibility})
+	}
+	return in
+}
+
+// findingsExit is ErrFindings when a package of in has errors, or
+// warnings when strict.
+func findingsExit(in report.Input, strict bool) error {
+	for _, p := range in.Packages {
+		if e, w := p.Counts(); e > 0 || (strict && w > 0) {
+			return ErrFindings
+		}
 	}
 	return nil
 }
@@ -401,12 +401,16 @@ func absOr(p string) string {
 	return p
 }
 
-// checkAll checks the packages on a bounded pool of workers and returns the
-// results in the order of pkgs.
-func (o *validateOptions) checkAll(pkgs []validateTarget, cfgs []*config.Config, check validateFunc, lang msg.Lang) ([]*validateResult, error) {
+// checkAll checks the packages with check (nil: checkWithRules) on at most
+// workers goroutines (0: one per CPU) and returns the results in the order
+// of pkgs.
+func checkAll(g *Globals, pkgs []validateTarget, cfgs []*config.Config, check validateFunc, workers int, lang msg.Lang) ([]*validateResult, error) {
+	if check == nil {
+		check = checkWithRules
+	}
 	results := make([]*validateResult, len(pkgs))
 	errs := make([]error, len(pkgs))
-	if err := runPool(o.g, len(pkgs), o.Workers, lang.T("validate.progress"), func(i int) {
+	if err := runPool(g, len(pkgs), workers, lang.T("validate.progress"), func(i int) {
 		results[i], errs[i] = safeCheck(check, pkgs[i].Paths, cfgs[i])
 	}); err != nil {
 		return nil, err
@@ -417,9 +421,9 @@ func (o *validateOptions) checkAll(pkgs []validateTarget, cfgs []*config.Config,
 			return nil, userErr(errs[i], "validate.failed", "name", p.Name, "err", errs[i].Error())
 		}
 		if !strings.EqualFold(filepath.Ext(p.Dir), ".zip") { // a zip's files are in a folder now removed
-			o.g.inputs.Add(results[i].Files...)
+			g.inputs.Add(results[i].Files...)
 		}
-		o.g.inputs.Add(results[i].Reads...)
+		g.inputs.Add(results[i].Reads...)
 		results[i] = normalizeResult(p, results[i])
 	}
 	return results, nil
