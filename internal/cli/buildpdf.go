@@ -8,14 +8,13 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/mkspace/mkspace/internal/gctune"
-	"github.com/mkspace/mkspace/internal/inputs"
-
 	"github.com/spf13/cobra"
 
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/dossier"
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/gctune"
+	"github.com/mkspace/mkspace/internal/inputs"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/render"
 	"github.com/mkspace/mkspace/internal/report"
@@ -133,23 +132,6 @@ func buildErr(err error, output string) error {
 		return userErr(err, fe.Key, fe.Args...)
 	}
 	return userErr(err, "buildpdf.failed", "err", err.Error())
-}
-
-func argList(p string) []string {
-	if p == "" {
-		return nil
-	}
-	return []string{p}
-}
-
-// onePackage resolves the one package a command works on ("" = the current
-// folder) and its configuration.
-func onePackage(g *Globals, arg string) (validateTarget, *config.Config, error) {
-	pkgs, cfgs, err := loadTargets(g, argList(arg))
-	if err != nil {
-		return validateTarget{}, nil, err
-	}
-	return pkgs[0], cfgs[0], nil
 }
 
 // refuse prints the findings of a package that has errors, then the line

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/mkspace/mkspace/internal/atomicfile"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mkspace/mkspace/internal/atomicfile"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/glyph"
 	"github.com/mkspace/mkspace/internal/msg"

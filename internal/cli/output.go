@@ -2,11 +2,16 @@ package cli
 
 import (
 	"errors"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
+	"github.com/mkspace/mkspace/internal/atomicfile"
 	"github.com/mkspace/mkspace/internal/inputs"
+	"github.com/mkspace/mkspace/internal/report"
 )
 
 // Every command records the files it reads in g.inputs (readsPackage, the
@@ -71,4 +76,43 @@ func outputErr(err error, file string) error {
 		return userErr(err, "cli.output-is-input-as", "file", ie.Output, "input", ie.Input)
 	}
 	return userErr(err, "cli.write-failed", "file", file, "err", err.Error())
+}
+
+// stageReportFile writes a report through write into a temporary file in the
+// folder of path; the caller commits it (no reader ever sees half a
+// report) or discards it. A path that is a file the run reads is refused.
+// The error is for the user.
+func (g *Globals) stageReportFile(path string, write func(io.Writer) error) (*atomicfile.Staged, error) {
+	if err := g.inputs.Check(path); err != nil {
+		return nil, outputErr(err, path)
+	}
+	st, err := atomicfile.Stage(path, write)
+	if err != nil {
+		return nil, outputErr(err, path)
+	}
+	return st, nil
+}
+
+// checkSummaryPath refuses, before any work, a summary file that cannot be
+// written: a wrong extension, a missing folder, a folder of that name, a
+// file the run reads.
+func checkSummaryPath(g *Globals, file string) error {
+	if file == "" {
+		return nil
+	}
+	if !report.IsSummaryFile(file) {
+		return userErr(nil, "verify.bad-summary", "file", file)
+	}
+	if err := g.checkOutput(file, "summary"+strings.ToLower(filepath.Ext(file))); err != nil {
+		return err
+	}
+	dir := filepath.Dir(file)
+	st, err := os.Stat(dir)
+	if err == nil && !st.IsDir() {
+		err = &fs.PathError{Op: "stat", Path: dir, Err: syscall.ENOTDIR}
+	}
+	if err != nil {
+		return userErr(err, "cli.write-failed", "file", file, "err", err.Error())
+	}
+	return nil
 }

@@ -9,11 +9,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mkspace/mkspace/internal/gctune"
-
 	"github.com/spf13/cobra"
 
 	"github.com/mkspace/mkspace/internal/dossier"
+	"github.com/mkspace/mkspace/internal/gctune"
 	"github.com/mkspace/mkspace/internal/inputs"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pack"

@@ -234,15 +234,3 @@ func execute(ctx context.Context, root *cobra.Command, g *Globals, args []string
 	}
 	return ExitCode(err)
 }
-
-// packageDir returns the package folder an argument names: the folder
-// itself, or the folder of a file; "" means the current folder.
-func packageDir(arg string) string {
-	if arg == "" {
-		return "."
-	}
-	if st, err := os.Stat(arg); err == nil && !st.IsDir() {
-		return filepath.Dir(arg)
-	}
-	return arg
-}

@@ -1,57 +1,22 @@
 package cli
 
 import (
-	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 
-	"github.com/mkspace/mkspace/internal/analysis"
-	"github.com/mkspace/mkspace/internal/atomicfile"
-	"github.com/mkspace/mkspace/internal/pack"
-	"github.com/mkspace/mkspace/internal/totals"
-
 	"github.com/spf13/cobra"
 
+	"github.com/mkspace/mkspace/internal/atomicfile"
 	"github.com/mkspace/mkspace/internal/config"
-	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/report"
-	"github.com/mkspace/mkspace/internal/version"
+	"github.com/mkspace/mkspace/internal/totals"
 )
-
-// validateResult is what checking one package gives: the package folder,
-// the workbooks read and the findings.
-type validateResult struct {
-	Dir      string
-	Files    []string
-	Findings []finding.Finding
-	Totals   any // printed as "totals" in json when set
-	// Eligibility is the self-check, printed as "eligibility" in json.
-	Eligibility any
-	// Identity names the package in a --summary table.
-	Identity analysis.Identity
-	// Reads are the files read beyond the workbooks (the attachments the
-	// workbooks name): no report may replace one.
-	Reads []string
-	// Config is the configuration the package was checked with, when it
-	// is not the one given (a zip's own mkspace.yaml).
-	Config *config.Config
-}
-
-// validateFunc checks the package made of paths (a folder, a .zip, or
-// workbooks of one folder) with cfg.
-type validateFunc func(paths []string, cfg *config.Config) (*validateResult, error)
-
-// progressMin is the number of packages from which a terminal gets a
-// progress bar.
-const progressMin = 4
 
 // validateOptions holds the flags and arguments of `mkspace validate` and
 // what tests replace.
@@ -103,13 +68,6 @@ func newValidateCmd(g *Globals, runF func(*validateOptions) error) *cobra.Comman
 	f.BoolVar(&o.Strict, "strict", false, both("validate.flag.strict"))
 	f.StringVar(&o.Summary, "summary", "", both("validate.flag.summary"))
 	return cmd
-}
-
-// validateTarget is one package to check.
-type validateTarget struct {
-	Name  string   // shown when there are several
-	Dir   string   // its folder (a .zip: the .zip itself)
-	Paths []string // what the checker is given
 }
 
 // reportTarget is one report to write: "" File = standard output.
@@ -212,28 +170,6 @@ func runValidate(o *validateOptions) error {
 	return findingsExit(in, o.Strict)
 }
 
-// reportInput is the report of the packages checked, in the language l.
-func reportInput(pkgs []validateTarget, cfgs []*config.Config, results []*validateResult, l msg.Lang) report.Input {
-	in := report.Input{Lang: l, Window: cfgs[0].Window, ToolVersion: version.Tool}
-	for i, p := range pkgs {
-		r := results[i]
-		in.Packages = append(in.Packages, report.Package{Name: p.Name, Dir: p.Dir, Files: r.Files,
-			Findings: r.Findings, Window: cfgs[i].Window, Totals: r.Totals, Eligibility: r.Eligibility})
-	}
-	return in
-}
-
-// findingsExit is ErrFindings when a package of in has errors, or
-// warnings when strict.
-func findingsExit(in report.Input, strict bool) error {
-	for _, p := range in.Packages {
-		if e, w := p.Counts(); e > 0 || (strict && w > 0) {
-			return ErrFindings
-		}
-	}
-	return nil
-}
-
 // summaryOf is the package p checked with cfg, as the summary shows it.
 func summaryOf(p validateTarget, cfg *config.Config, r *validateResult) report.Validated {
 	if r.Config != nil {
@@ -325,204 +261,4 @@ func reportName(format string) string {
 		return "report.xml"
 	}
 	return "report." + format
-}
-
-// validateTargets turns the arguments into packages: a folder is a package;
-// a .zip is a package; other files (workbooks) given from one folder form
-// one package, wherever they appear among the arguments. The packages keep
-// the order in which they first appear; a folder given twice is checked
-// once.
-func validateTargets(args []string) ([]validateTarget, error) {
-	if len(args) == 0 {
-		args = []string{"."}
-	}
-	var out []validateTarget
-	seen := map[string]int{} // key → index in out
-	for _, a := range args {
-		st, err := os.Stat(a)
-		if err != nil {
-			return nil, pathErr(err, "validate.no-such-path", a)
-		}
-		clean := filepath.Clean(a)
-		switch {
-		case st.IsDir():
-			key := "dir:" + absOr(clean)
-			if _, ok := seen[key]; ok {
-				continue
-			}
-			seen[key] = len(out)
-			out = append(out, validateTarget{Name: clean, Dir: clean, Paths: []string{clean}})
-		case strings.EqualFold(filepath.Ext(clean), ".zip"):
-			key := "zip:" + absOr(clean)
-			if _, ok := seen[key]; ok {
-				continue
-			}
-			seen[key] = len(out)
-			out = append(out, validateTarget{Name: clean, Dir: clean, Paths: []string{clean}})
-		default:
-			dir := filepath.Dir(clean)
-			key := "files:" + absOr(dir)
-			if i, ok := seen[key]; ok {
-				if !slices.Contains(out[i].Paths, clean) {
-					out[i].Paths = append(out[i].Paths, clean)
-				}
-				continue
-			}
-			seen[key] = len(out)
-			out = append(out, validateTarget{Name: dir, Dir: dir, Paths: []string{clean}})
-		}
-	}
-	return out, nil
-}
-
-// loadTargets groups the arguments into packages and loads each package's
-// configuration (its own mkspace.yaml unless --config).
-func loadTargets(g *Globals, args []string) ([]validateTarget, []*config.Config, error) {
-	pkgs, err := validateTargets(args)
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, p := range pkgs {
-		g.readsPackage(p.Paths...)
-	}
-	cfgs := make([]*config.Config, len(pkgs))
-	for i, p := range pkgs {
-		if cfgs[i], err = g.LoadConfig(p.Dir); err != nil {
-			return nil, nil, err
-		}
-	}
-	return pkgs, cfgs, nil
-}
-
-func absOr(p string) string {
-	if a, err := filepath.Abs(p); err == nil {
-		return a
-	}
-	return p
-}
-
-// checkAll checks the packages with check (nil: checkWithRules) on at most
-// workers goroutines (0: one per CPU) and returns the results in the order
-// of pkgs.
-func checkAll(g *Globals, pkgs []validateTarget, cfgs []*config.Config, check validateFunc, workers int, lang msg.Lang) ([]*validateResult, error) {
-	if check == nil {
-		check = checkWithRules
-	}
-	results := make([]*validateResult, len(pkgs))
-	errs := make([]error, len(pkgs))
-	if err := runPool(g, len(pkgs), workers, lang.T("validate.progress"), func(i int) {
-		results[i], errs[i] = safeCheck(check, pkgs[i].Paths, cfgs[i])
-	}); err != nil {
-		return nil, err
-	}
-
-	for i, p := range pkgs {
-		if errs[i] != nil {
-			return nil, userErr(errs[i], "validate.failed", "name", p.Name, "err", errs[i].Error())
-		}
-		if !strings.EqualFold(filepath.Ext(p.Dir), ".zip") { // a zip's files are in a folder now removed
-			g.inputs.Add(results[i].Files...)
-		}
-		g.inputs.Add(results[i].Reads...)
-		results[i] = normalizeResult(p, results[i])
-	}
-	return results, nil
-}
-
-// safeCheck runs check, turning a panic into an error: one broken package
-// must not take the others down.
-func safeCheck(check validateFunc, paths []string, cfg *config.Config) (r *validateResult, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			r, err = nil, fmt.Errorf("internal error: %v", p)
-		}
-	}()
-	r, err = check(paths, cfg)
-	if err == nil && r == nil {
-		err = errors.New("no result")
-	}
-	return r, err
-}
-
-// normalizeResult makes the file names of a result relative to the package
-// folder where they lie inside it, so that every report shows them alike.
-func normalizeResult(p validateTarget, r *validateResult) *validateResult {
-	out := *r
-	out.Files = make([]string, len(r.Files))
-	for i, f := range r.Files {
-		out.Files[i] = relToPackage(p.Dir, f)
-	}
-	out.Findings = slices.Clone(r.Findings)
-	for i := range out.Findings {
-		out.Findings[i].File = relToPackage(p.Dir, out.Findings[i].File)
-	}
-	return &out
-}
-
-// relToPackage returns file relative to the package folder dir when it lies
-// inside it: file may be absolute, relative to dir, or relative to the
-// working folder (as the user gave it).
-func relToPackage(dir, file string) string {
-	if file == "" {
-		return ""
-	}
-	inside := func(abs string) (string, bool) {
-		r, err := filepath.Rel(absOr(dir), abs)
-		if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-			return "", false
-		}
-		return r, true
-	}
-	if filepath.IsAbs(file) {
-		if r, ok := inside(file); ok {
-			return r
-		}
-		return file
-	}
-	if _, err := os.Stat(filepath.Join(dir, file)); err == nil {
-		return filepath.Clean(file)
-	}
-	if _, err := os.Stat(file); err == nil {
-		if r, ok := inside(absOr(file)); ok {
-			return r
-		}
-	}
-	return filepath.Clean(file)
-}
-
-// checkZipWithRules validates a packed package (`mkspace validate x.zip`,
-// `mkspace totals x.zip`) unpacked into a temporary folder, removed
-// afterwards (pack.UnpackData); an archive that cannot be unpacked safely
-// is one FILE-UNREADABLE finding saying why.
-func checkZipWithRules(zipPath string, cfg *config.Config) (*validateResult, error) {
-	z, unreadable, err := pack.UnpackData(zipPath, cfg)
-	switch {
-	case err != nil:
-		return nil, err
-	case unreadable != nil:
-		return &validateResult{Dir: zipPath, Findings: []finding.Finding{*unreadable}}, nil
-	}
-	defer z.Remove()
-	r, err := checkWithRules([]string{z.Dir}, z.Config)
-	if err != nil {
-		return nil, err
-	}
-	r.Dir = zipPath
-	z.Localize(r.Files, r.Findings)
-	return r, nil
-}
-
-// stageReportFile writes a report through write into a temporary file in the
-// folder of path; the caller commits it (no reader ever sees half a
-// report) or discards it. A path that is a file the run reads is refused.
-// The error is for the user.
-func (g *Globals) stageReportFile(path string, write func(io.Writer) error) (*atomicfile.Staged, error) {
-	if err := g.inputs.Check(path); err != nil {
-		return nil, outputErr(err, path)
-	}
-	st, err := atomicfile.Stage(path, write)
-	if err != nil {
-		return nil, outputErr(err, path)
-	}
-	return st, nil
 }

@@ -5,17 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
-
-	"github.com/mkspace/mkspace/internal/gctune"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/gctune"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pack"
 	"github.com/mkspace/mkspace/internal/report"
@@ -302,27 +299,3 @@ func okLine(t verifyTarget, r *pack.Report, l msg.Lang) string {
 // errText renders an error for a person in l: catalogue errors in l,
 // refusals of the system in plain words.
 func errText(err error, l msg.Lang) string { return l.Cause(err) }
-
-// checkSummaryPath refuses, before any work, a summary file that cannot be
-// written: a wrong extension, a missing folder, a folder of that name, a
-// file the run reads.
-func checkSummaryPath(g *Globals, file string) error {
-	if file == "" {
-		return nil
-	}
-	if !report.IsSummaryFile(file) {
-		return userErr(nil, "verify.bad-summary", "file", file)
-	}
-	if err := g.checkOutput(file, "summary"+strings.ToLower(filepath.Ext(file))); err != nil {
-		return err
-	}
-	dir := filepath.Dir(file)
-	st, err := os.Stat(dir)
-	if err == nil && !st.IsDir() {
-		err = &fs.PathError{Op: "stat", Path: dir, Err: syscall.ENOTDIR}
-	}
-	if err != nil {
-		return userErr(err, "cli.write-failed", "file", file, "err", err.Error())
-	}
-	return nil
-}

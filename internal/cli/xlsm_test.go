@@ -8,9 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mkspace/mkspace/internal/pack"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/mkspace/mkspace/internal/pack"
 )
 
 // TestValidateXLSM: a macro-enabled workbook (.xlsm) is read like an .xlsx,
