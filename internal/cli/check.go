@@ -58,7 +58,7 @@ func checkAll(g *Globals, pkgs []validateTarget, cfgs []*config.Config, check va
 	results := make([]*validateResult, len(pkgs))
 	errs := make([]error, len(pkgs))
 	if err := runPool(g, len(pkgs), workers, lang.T("validate.progress"), func(i int) {
-		results[i], errs[i] = safeCheck(check, pkgs[i].Paths, cfgs[i])
+		results[i], errs[i] = safely(func() (*validateResult, error) { return check(pkgs[i].Paths, cfgs[i]) })
 	}); err != nil {
 		return nil, err
 	}
@@ -76,15 +76,15 @@ func checkAll(g *Globals, pkgs []validateTarget, cfgs []*config.Config, check va
 	return results, nil
 }
 
-// safeCheck runs check, turning a panic into an error: one broken package
-// must not take the others down.
-func safeCheck(check validateFunc, paths []string, cfg *config.Config) (r *validateResult, err error) {
+// safely runs one package's check, turning a panic into an error: one
+// broken package must not take the others down. A nil result is an error.
+func safely[T any](check func() (*T, error)) (r *T, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			r, err = nil, fmt.Errorf("internal error: %v", p)
 		}
 	}()
-	r, err = check(paths, cfg)
+	r, err = check()
 	if err == nil && r == nil {
 		err = errors.New("no result")
 	}

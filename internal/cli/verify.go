@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -112,21 +111,8 @@ func runVerify(o *verifyOptions) error {
 	if len(targets) > 1 {
 		defer batchGC()()
 	}
-	outcomes := make([]verifyOutcome, len(targets))
-	if err := runPool(g, len(targets), o.Workers, lang.T("verify.progress"), func(i int) {
-		load := func(dir string) (*config.Config, error) {
-			cfg, err := loadConfig(dir)
-			var ce *config.Error
-			if errors.As(err, &ce) && targets[i].Kind == pack.KindZip {
-				ce.ShowFileAs(filepath.Join(targets[i].Arg, config.FileName)) // not its copy in a temporary folder
-			}
-			if err == nil {
-				outcomes[i].Config = cfg
-			}
-			return cfg, err
-		}
-		outcomes[i].Report, outcomes[i].Err = o.safeVerify(g.Context(), targets[i], load)
-	}); err != nil {
+	outcomes, err := o.verifyAll(targets, loadConfig, lang)
+	if err != nil {
 		return err
 	}
 	for _, oc := range outcomes {
@@ -134,11 +120,68 @@ func runVerify(o *verifyOptions) error {
 			g.inputs.Add(oc.Report.Reads()...)
 		}
 	}
+	failed, broken := printOutcomes(g, targets, outcomes, lang)
+	if o.Summary != "" {
+		if err := writeVerifySummary(g, o.Summary, targets, outcomes, lang); err != nil {
+			return err
+		}
+	}
+	switch {
+	case broken > 0:
+		for i, oc := range outcomes {
+			if oc.Err != nil {
+				return userErr(oc.Err, "verify.check-failed", "name", targets[i].Arg, "err", errText(oc.Err, lang))
+			}
+		}
+	case failed > 0:
+		return ErrFindings
+	}
+	return nil
+}
 
+// verifyAll checks the targets on a pool of workers, each package with
+// the configuration loadConfig gives for its folder.
+func (o *verifyOptions) verifyAll(targets []verifyTarget, loadConfig func(string) (*config.Config, error), lang msg.Lang) ([]verifyOutcome, error) {
+	g := o.g
+	outcomes := make([]verifyOutcome, len(targets))
+	err := runPool(g, len(targets), o.Workers, lang.T("verify.progress"), func(i int) {
+		t := targets[i]
+		load := func(dir string) (*config.Config, error) {
+			cfg, err := loadConfig(dir)
+			var ce *config.Error
+			if errors.As(err, &ce) && t.Kind == pack.KindZip {
+				ce.ShowFileAs(filepath.Join(t.Arg, config.FileName)) // not its copy in a temporary folder
+			}
+			if err == nil {
+				outcomes[i].Config = cfg
+			}
+			return cfg, err
+		}
+		outcomes[i].Report, outcomes[i].Err = safely(func() (*pack.Report, error) {
+			if t.Kind == pack.KindPDF {
+				pkgs, err := validateTargets([]string{t.Package})
+				if err != nil {
+					return nil, err
+				}
+				cfg, err := load(pkgs[0].Dir)
+				if err != nil {
+					return nil, err
+				}
+				return pack.CheckPDF(t.Arg, pkgs[0].Paths, cfg)
+			}
+			return pack.Check(t.Arg, pack.CheckOptions{Config: load, Limits: o.Limits, TempDir: o.TempDir, Context: g.Context()})
+		})
+	})
+	return outcomes, err
+}
+
+// printOutcomes prints a line for every target that passed, the problems
+// of every other, and a total line when there are several; it returns the
+// numbers of packages that failed and that could not be checked.
+func printOutcomes(g *Globals, targets []verifyTarget, outcomes []verifyOutcome, lang msg.Lang) (failed, broken int) {
 	// Every line names things from the packages (files, space names,
 	// findings): escaped, so that no package can act on the terminal.
 	say := func(s string) { fmt.Fprintln(g.IO.Out, msg.EscapeLines(s)) }
-	failed, broken := 0, 0
 	for i, t := range targets {
 		oc := outcomes[i]
 		switch {
@@ -166,38 +209,32 @@ func runVerify(o *verifyOptions) error {
 		fmt.Fprintln(g.IO.Out, lang.T("verify.total", "n", fmt.Sprint(len(targets)),
 			"ok", fmt.Sprint(len(targets)-failed-broken), "failed", fmt.Sprint(failed+broken)))
 	}
-	if o.Summary != "" {
-		rows := make([]report.SummaryRow, len(targets))
-		for i, t := range targets {
-			if oc := outcomes[i]; oc.Err != nil {
-				rows[i] = report.FailedRow(t.Arg, string(t.Kind), lang.T("verify.check-failed", "name", t.Arg, "err", errText(oc.Err, lang)), oc.Config)
-			} else {
-				rows[i] = report.VerifiedRow(t.Arg, string(oc.Report.Kind), oc.Report, oc.Config, lang)
-			}
+	return failed, broken
+}
+
+// writeVerifySummary writes the summary table of the targets to file
+// (nothing when the run is interrupted).
+func writeVerifySummary(g *Globals, file string, targets []verifyTarget, outcomes []verifyOutcome, lang msg.Lang) error {
+	rows := make([]report.SummaryRow, len(targets))
+	for i, t := range targets {
+		if oc := outcomes[i]; oc.Err != nil {
+			rows[i] = report.FailedRow(t.Arg, string(t.Kind), lang.T("verify.check-failed", "name", t.Arg, "err", errText(oc.Err, lang)), oc.Config)
+		} else {
+			rows[i] = report.VerifiedRow(t.Arg, string(oc.Report.Kind), oc.Report, oc.Config, lang)
 		}
-		st, err := g.stageReportFile(o.Summary, func(w io.Writer) error { return report.WriteSummary(w, o.Summary, rows, lang) })
-		if err != nil {
-			return err
-		}
-		defer st.Discard()
-		if err := stopped(g.Context()); err != nil {
-			return err
-		}
-		if err := st.Commit(true); err != nil {
-			return userErr(err, "cli.write-failed", "file", o.Summary, "err", err.Error())
-		}
-		g.Infof("%s", lang.T("verify.summary-written", "file", o.Summary))
 	}
-	switch {
-	case broken > 0:
-		for i, oc := range outcomes {
-			if oc.Err != nil {
-				return userErr(oc.Err, "verify.check-failed", "name", targets[i].Arg, "err", errText(oc.Err, lang))
-			}
-		}
-	case failed > 0:
-		return ErrFindings
+	st, err := g.stageReportFile(file, func(w io.Writer) error { return report.WriteSummary(w, file, rows, lang) })
+	if err != nil {
+		return err
 	}
+	defer st.Discard()
+	if err := stopped(g.Context()); err != nil {
+		return err
+	}
+	if err := st.Commit(true); err != nil {
+		return userErr(err, "cli.write-failed", "file", file, "err", err.Error())
+	}
+	g.Infof("%s", lang.T("verify.summary-written", "file", file))
 	return nil
 }
 
@@ -210,28 +247,6 @@ func runVerify(o *verifyOptions) error {
 // unchecked. GOGC and GOMEMLIMIT set by the user win. It returns the
 // function that restores the settings.
 func batchGC() (restore func()) { return gctune.Heavy() }
-
-// safeVerify checks one target, turning a panic into an error: one broken
-// package must not take the others down.
-func (o *verifyOptions) safeVerify(ctx context.Context, t verifyTarget, loadConfig func(string) (*config.Config, error)) (r *pack.Report, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			r, err = nil, fmt.Errorf("internal error: %v", p)
-		}
-	}()
-	if t.Kind == pack.KindPDF {
-		pkgs, err := validateTargets([]string{t.Package})
-		if err != nil {
-			return nil, err
-		}
-		cfg, err := loadConfig(pkgs[0].Dir)
-		if err != nil {
-			return nil, err
-		}
-		return pack.CheckPDF(t.Arg, pkgs[0].Paths, cfg)
-	}
-	return pack.Check(t.Arg, pack.CheckOptions{Config: loadConfig, Limits: o.Limits, TempDir: o.TempDir, Context: ctx})
-}
 
 // verifyTargets turns the arguments into targets. `verify PDF PACKAGE` (a
 // 申报书 then a folder or workbook) is one target; otherwise every argument
