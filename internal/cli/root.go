@@ -1,6 +1,20 @@
 // Package cli is the command layer: flag parsing and wiring, no business
-// rules. Each command lives in its own file with an options struct and a run
-// function that tests can call with in-memory streams.
+// rules. Each command lives in its own file: an options struct (its flags
+// and arguments, and what tests replace), a constructor newXCmd(g, runF)
+// that builds the cobra command — runF, when not nil, runs instead of the
+// command's own run function, so that a test sees the options parsed —
+// and the run function runX, which tests call with in-memory streams.
+// NewRoot lists the commands.
+//
+// What the commands share is here too: the global flags and the run's
+// state (Globals), the packages an argument names (packages.go), the
+// checking of packages (check.go), outputs that never replace an input
+// (output.go), the exit status (exit.go) and interruption (interrupt.go).
+// The work itself is done by the packages that own it (analysis, report,
+// pack, dossier, config, xlsxtmpl…).
+//
+// Adding a command: its file here, one line in NewRoot, its texts in
+// internal/msg/<command>.go, and a case in TestCommandsFlagParsing.
 package cli
 
 import (
