@@ -2,8 +2,8 @@ package rules
 
 import (
 	"bytes"
+	"github.com/mkspace/mkspace/internal/pdf/testpdf"
 	"github.com/mkspace/mkspace/internal/pdfconf"
-	"github.com/mkspace/mkspace/internal/testpdf"
 	"os"
 	"path/filepath"
 	"testing"
