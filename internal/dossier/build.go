@@ -14,14 +14,13 @@ import (
 	"time"
 
 	"github.com/mkspace/mkspace/internal/atomicfile"
-	"github.com/mkspace/mkspace/internal/bind"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/digest"
 	"github.com/mkspace/mkspace/internal/document"
-	"github.com/mkspace/mkspace/internal/docver"
 	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/glyph"
 	"github.com/mkspace/mkspace/internal/inputs"
+	"github.com/mkspace/mkspace/internal/pdf/bind"
 	"github.com/mkspace/mkspace/internal/render"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/version"
@@ -188,9 +187,9 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	}
 	font := fonts[0]
 	if opts.Draft {
-		b.Version = docver.NewDraft()
+		b.Version = bind.NewDraftVersion()
 	} else {
-		b.Version = docver.New()
+		b.Version = bind.NewVersion()
 	}
 	out := opts.Output
 	if out == "" {

@@ -10,8 +10,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/mkspace/mkspace/internal/docver"
 )
 
 // A PDF exported by LibreOffice, a common producer of attachments.
@@ -32,7 +30,7 @@ func TestBindLibreOfficePDF(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, pages)
 
-	v := docver.New()
+	v := NewVersion()
 	out := filepath.Join(dir, "out.pdf")
 	res, err := BindFile(Input{Body: f.body, Documents: []Document{{Path: lo, Title: "LibreOffice", After: 5}}, Version: v}, out)
 	require.NoError(t, err)
@@ -60,7 +58,7 @@ func TestBindConcurrent(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			vs[i] = docver.New()
+			vs[i] = NewVersion()
 			var buf bytes.Buffer
 			if _, errs[i] = Bind(Input{Body: f.body, Documents: []Document{{Path: f.mixed, After: 5}}, Version: vs[i]}, &buf); errs[i] != nil {
 				return

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"testing"
 	"time"
-
-	"github.com/mkspace/mkspace/internal/docver"
 )
 
 // benchInput is the body, a 300-page attachment and 50 one-page ones.
@@ -16,7 +14,7 @@ func benchInput(b *testing.B) Input {
 	for i, p := range f.ones {
 		docs = append(docs, Document{Path: p, Title: fmt.Sprintf("入驻企业 第 %d 行 营业执照", i+2), After: 5})
 	}
-	return Input{Body: f.body, Documents: docs, Version: docver.New(), Meta: testMeta()}
+	return Input{Body: f.body, Documents: docs, Version: NewVersion(), Meta: testMeta()}
 }
 
 func BenchmarkBind300Plus50(b *testing.B) {

@@ -1,6 +1,5 @@
-// Package docver makes and reads the version number (版本号) of a 申报书:
-// a short code, new at every generation, printed on every page and read
-// back off paper.
+// The version number (版本号) of a 申报书: a short code, new at every
+// generation, stamped on every page and read back off paper.
 //
 // A version looks like MK-7KQ4-9XH2-3TCW (a draft: DRAFT-7KQ4-9XH2-3TCW):
 // a prefix and twelve symbols in three groups of four. The symbols are
@@ -17,11 +16,12 @@
 // processes generating in the same second differ by their random part
 // (1 chance in 20.5 million of a clash).
 //
-// Parse reads a version as a person types it back: lower case, full-width
+// ParseVersion reads a version as a person types it back: lower case, full-width
 // characters (typed with a Chinese input method), missing or extra dashes
 // and spaces, a leading 版本号：, and the look-alikes O→0, I→1, L→1, S→5,
 // Z→2, B→8, G→6 are all accepted and folded to the canonical form.
-package docver
+
+package bind
 
 import (
 	"crypto/rand"
@@ -34,58 +34,58 @@ import (
 	"unicode"
 )
 
-// Alphabet holds the symbols of a version, in order of their value.
-const Alphabet = "0123456789ACDEFHJKMNPQRTUVWXY"
+// VersionAlphabet holds the symbols of a version, in order of their value.
+const VersionAlphabet = "0123456789ACDEFHJKMNPQRTUVWXY"
 
-// MaxLen is the most characters a version has (a draft's 20).
-const MaxLen = 24
+// VersionMaxLen is the most characters a version has (a draft's 20).
+const VersionMaxLen = 24
 
 const (
-	// Prefix starts a final version, DraftPrefix a draft's.
-	Prefix      = "MK"
-	DraftPrefix = "DRAFT"
+	// VersionPrefix starts a final version, DraftVersionPrefix a draft's.
+	VersionPrefix      = "MK"
+	DraftVersionPrefix = "DRAFT"
 
-	base       = len(Alphabet) // 29, a prime: the check symbol works
-	timeDigits = 6
-	randDigits = 5
-	dataDigits = timeDigits + randDigits
-	symbols    = dataDigits + 1 // with the check symbol
-	groupLen   = 4
+	versionBase = len(VersionAlphabet) // 29, a prime: the check symbol works
+	timeDigits  = 6
+	randDigits  = 5
+	dataDigits  = timeDigits + randDigits
+	symbols     = dataDigits + 1 // with the check symbol
+	groupLen    = 4
 )
 
-// epoch is the start of the time part's count.
-var epoch = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+// versionEpoch is the start of the time part's count.
+var versionEpoch = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
 
 // timeSpan is 29⁶, where the time part wraps.
-var timeSpan = pow(base, timeDigits)
+var timeSpan = pow(versionBase, timeDigits)
 
 var (
-	// ErrSyntax: the text is not shaped like a version (wrong prefix,
+	// ErrVersionSyntax: the text is not shaped like a version (wrong prefix,
 	// number of symbols or characters).
-	ErrSyntax = errors.New("not a version number")
-	// ErrCheck: shaped like a version, but its check symbol does not
+	ErrVersionSyntax = errors.New("not a version number")
+	// ErrVersionCheck: shaped like a version, but its check symbol does not
 	// match — a symbol was misread or mistyped.
-	ErrCheck = errors.New("version number check symbol does not match")
+	ErrVersionCheck = errors.New("version number check symbol does not match")
 )
 
-// generator makes versions; tests replace its clock and random source.
-type generator struct {
+// versionGenerator makes versions; tests replace its clock and random source.
+type versionGenerator struct {
 	mu   sync.Mutex
 	last int64 // time part of the last version made, before wrapping
 	now  func() time.Time
 	rand io.Reader
 }
 
-var std = &generator{now: time.Now, rand: rand.Reader}
+var versionSource = &versionGenerator{now: time.Now, rand: rand.Reader}
 
-// New returns a new final version number, different from every other
+// NewVersion returns a new final version number, different from every other
 // one this process made.
-func New() string { return std.make(false) }
+func NewVersion() string { return versionSource.make(false) }
 
-// NewDraft returns a new draft version number (DRAFT-…).
-func NewDraft() string { return std.make(true) }
+// NewDraftVersion returns a new draft version number (DRAFT-…).
+func NewDraftVersion() string { return versionSource.make(true) }
 
-func (g *generator) make(draft bool) string {
+func (g *versionGenerator) make(draft bool) string {
 	var rnd [randDigits]byte
 	if _, err := io.ReadFull(g.rand, rnd[:]); err != nil {
 		// crypto/rand does not fail on supported systems; if it ever
@@ -94,7 +94,7 @@ func (g *generator) make(draft bool) string {
 		clear(rnd[:])
 	}
 	g.mu.Lock()
-	t := g.now().Unix() - epoch
+	t := g.now().Unix() - versionEpoch
 	if t <= g.last {
 		t = g.last + 1
 	}
@@ -104,20 +104,20 @@ func (g *generator) make(draft bool) string {
 	var v [symbols]int
 	tw := ((t % timeSpan) + timeSpan) % timeSpan
 	for i := timeDigits - 1; i >= 0; i-- {
-		v[i] = int(tw % int64(base))
-		tw /= int64(base)
+		v[i] = int(tw % int64(versionBase))
+		tw /= int64(versionBase)
 	}
 	for i, b := range rnd {
 		v[timeDigits+i] = randSymbol(b, g.rand)
 	}
-	v[dataDigits] = check(draft, v[:dataDigits])
-	return format(draft, v[:])
+	v[dataDigits] = checkSymbol(draft, v[:dataDigits])
+	return formatVersion(draft, v[:])
 }
 
 // randSymbol maps a random byte to a symbol without bias, drawing again
 // when b falls in the uneven tail (256 = 8×29 + 24).
 func randSymbol(b byte, r io.Reader) int {
-	const limit = 256 - 256%base
+	const limit = 256 - 256%versionBase
 	var one [1]byte
 	for tries := 0; int(b) >= limit && tries < 64; tries++ {
 		if _, err := io.ReadFull(r, one[:]); err != nil {
@@ -125,14 +125,14 @@ func randSymbol(b byte, r io.Reader) int {
 		}
 		b = one[0]
 	}
-	return int(b) % base
+	return int(b) % versionBase
 }
 
 // check computes the check symbol: the prefix (0 final, 1 draft) plus
 // the sum of each symbol weighted by its position (1…11), modulo 29.
 // Weights below 29 and distinct make any single substitution and any swap
 // of neighbours change the sum.
-func check(draft bool, data []int) int {
+func checkSymbol(draft bool, data []int) int {
 	s := 0
 	if draft {
 		s = 1
@@ -140,31 +140,31 @@ func check(draft bool, data []int) int {
 	for i, d := range data {
 		s += (i + 1) * d
 	}
-	return s % base
+	return s % versionBase
 }
 
-func format(draft bool, v []int) string {
+func formatVersion(draft bool, v []int) string {
 	var b strings.Builder
-	b.Grow(MaxLen)
+	b.Grow(VersionMaxLen)
 	if draft {
-		b.WriteString(DraftPrefix)
+		b.WriteString(DraftVersionPrefix)
 	} else {
-		b.WriteString(Prefix)
+		b.WriteString(VersionPrefix)
 	}
 	for i, d := range v {
 		if i%groupLen == 0 {
 			b.WriteByte('-')
 		}
-		b.WriteByte(Alphabet[d])
+		b.WriteByte(VersionAlphabet[d])
 	}
 	return b.String()
 }
 
-// Parse reads a version as typed back by a person and returns its
+// ParseVersion reads a version as typed back by a person and returns its
 // canonical form (upper case, dashes between the groups). See the package
-// documentation for what it tolerates. Errors wrap ErrSyntax or ErrCheck.
-func Parse(s string) (string, error) {
-	t := fold(s)
+// documentation for what it tolerates. Errors wrap ErrVersionSyntax or ErrVersionCheck.
+func ParseVersion(s string) (string, error) {
+	t := foldVersion(s)
 	t = strings.TrimSpace(t)
 	if rest, ok := strings.CutPrefix(t, "版本号"); ok {
 		t = strings.TrimLeft(rest, ": \t")
@@ -172,12 +172,12 @@ func Parse(s string) (string, error) {
 	t = strings.ToUpper(t)
 	var draft bool
 	switch {
-	case strings.HasPrefix(t, DraftPrefix):
-		draft, t = true, t[len(DraftPrefix):]
-	case strings.HasPrefix(t, Prefix):
-		t = t[len(Prefix):]
+	case strings.HasPrefix(t, DraftVersionPrefix):
+		draft, t = true, t[len(DraftVersionPrefix):]
+	case strings.HasPrefix(t, VersionPrefix):
+		t = t[len(VersionPrefix):]
 	default:
-		return "", fmt.Errorf("%q: %w (it starts with %s- or %s-)", s, ErrSyntax, Prefix, DraftPrefix)
+		return "", fmt.Errorf("%q: %w (it starts with %s- or %s-)", s, ErrVersionSyntax, VersionPrefix, DraftVersionPrefix)
 	}
 	v := make([]int, 0, symbols)
 	for _, r := range t {
@@ -186,35 +186,35 @@ func Parse(s string) (string, error) {
 		}
 		d := symbolValue(r)
 		if d < 0 {
-			return "", fmt.Errorf("%q: %w (character %q)", s, ErrSyntax, r)
+			return "", fmt.Errorf("%q: %w (character %q)", s, ErrVersionSyntax, r)
 		}
 		v = append(v, d)
 	}
 	if len(v) != symbols {
-		return "", fmt.Errorf("%q: %w (%d symbols, want %d)", s, ErrSyntax, len(v), symbols)
+		return "", fmt.Errorf("%q: %w (%d symbols, want %d)", s, ErrVersionSyntax, len(v), symbols)
 	}
-	if check(draft, v[:dataDigits]) != v[dataDigits] {
-		return "", fmt.Errorf("%q: %w", s, ErrCheck)
+	if checkSymbol(draft, v[:dataDigits]) != v[dataDigits] {
+		return "", fmt.Errorf("%q: %w", s, ErrVersionCheck)
 	}
-	return format(draft, v), nil
+	return formatVersion(draft, v), nil
 }
 
-// Valid reports whether s reads as a version (Parse succeeds).
-func Valid(s string) bool {
-	_, err := Parse(s)
+// ValidVersion reports whether s reads as a version (ParseVersion succeeds).
+func ValidVersion(s string) bool {
+	_, err := ParseVersion(s)
 	return err == nil
 }
 
-// Canonical reports whether s is a version exactly as New writes it.
-func Canonical(s string) bool {
-	c, err := Parse(s)
+// CanonicalVersion reports whether s is a version exactly as NewVersion writes it.
+func CanonicalVersion(s string) bool {
+	c, err := ParseVersion(s)
 	return err == nil && c == s
 }
 
-// IsDraft reports whether s reads as a draft version.
-func IsDraft(s string) bool {
-	c, err := Parse(s)
-	return err == nil && strings.HasPrefix(c, DraftPrefix)
+// IsDraftVersion reports whether s reads as a draft version.
+func IsDraftVersion(s string) bool {
+	c, err := ParseVersion(s)
+	return err == nil && strings.HasPrefix(c, DraftVersionPrefix)
 }
 
 // symbolValue is the value of an upper-case character, look-alikes
@@ -237,12 +237,12 @@ func symbolValue(r rune) int {
 	if r > unicode.MaxASCII {
 		return -1
 	}
-	return strings.IndexByte(Alphabet, byte(r))
+	return strings.IndexByte(VersionAlphabet, byte(r))
 }
 
 // fold maps full-width forms (typed with a Chinese input method) to ASCII
 // and every kind of dash to '-'.
-func fold(s string) string {
+func foldVersion(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII

@@ -3,7 +3,6 @@ package bind
 import (
 	"bytes"
 	"errors"
-	"github.com/mkspace/mkspace/internal/pdfconf"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,7 +16,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mkspace/mkspace/internal/digest"
-	"github.com/mkspace/mkspace/internal/docver"
 	"github.com/mkspace/mkspace/internal/msg"
 )
 
@@ -55,7 +53,7 @@ func testMeta() Meta {
 // sizes, rotations, footers, fonts, outline, metadata, and Inspect.
 func TestBindPackage(t *testing.T) {
 	f := getFixtures(t)
-	version := docver.New()
+	version := NewVersion()
 	docs := []Document{
 		{Path: f.mixed, Title: "入驻企业 第 5 行 营业执照：附件/混合页面.pdf", After: 5},
 		{Path: f.owner, Title: "创业导师 第 2 行 聘书：附件/权限密码.pdf", After: 5},
@@ -144,7 +142,7 @@ func readOutline(t *testing.T, path string) []Bookmark {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
-	bms, err := api.Bookmarks(bytes.NewReader(data), pdfconf.New())
+	bms, err := api.Bookmarks(bytes.NewReader(data), Config())
 	require.NoError(t, err)
 	var out []Bookmark
 	var walk func(level int, bms []pdfcpu.Bookmark)
@@ -162,7 +160,7 @@ func readOutline(t *testing.T, path string) []Bookmark {
 // outline given in full.
 func TestBindInsideBodyWithOutline(t *testing.T) {
 	f := getFixtures(t)
-	version := docver.New()
+	version := NewVersion()
 	outline := []Bookmark{
 		{"封面", 1, 1}, {"目录", 1, 2},
 		{"承诺书", 1, 3},
@@ -200,7 +198,7 @@ func TestBindInsideBodyWithOutline(t *testing.T) {
 // Without documents the body alone is stamped.
 func TestBindBodyOnly(t *testing.T) {
 	f := getFixtures(t)
-	version := docver.New()
+	version := NewVersion()
 	var buf bytes.Buffer
 	res, err := Bind(Input{Body: f.body, Version: version}, &buf)
 	require.NoError(t, err)
@@ -214,7 +212,7 @@ func TestBindBodyOnly(t *testing.T) {
 
 func TestBindDraft(t *testing.T) {
 	f := getFixtures(t)
-	version := docver.NewDraft()
+	version := NewDraftVersion()
 	out := filepath.Join(t.TempDir(), "draft.pdf")
 	_, err := BindFile(Input{Body: f.body, Documents: []Document{{Path: f.mixed, After: 5}}, Version: version, Draft: true, Meta: testMeta()}, out)
 	require.NoError(t, err)
@@ -239,7 +237,7 @@ func TestInspectCatchesMixedBuilds(t *testing.T) {
 	f := getFixtures(t)
 	dir := t.TempDir()
 	build := func(name string) (string, string) {
-		v := docver.New()
+		v := NewVersion()
 		p := filepath.Join(dir, name)
 		_, err := BindFile(Input{Body: f.body, Documents: []Document{{Path: f.owner, After: 5}}, Version: v, Meta: testMeta()}, p)
 		require.NoError(t, err)
@@ -295,7 +293,7 @@ func TestInspectCatchesMixedBuilds(t *testing.T) {
 		assert.Equal(t, []Problem{{Kind: NotStamped}}, info.Problems())
 	})
 	t.Run("a 申报书 bound into another", func(t *testing.T) {
-		vc := docver.New()
+		vc := NewVersion()
 		c := filepath.Join(dir, "c.pdf")
 		_, err := BindFile(Input{Body: f.body, Documents: []Document{{Path: a, After: 5}}, Version: vc}, c)
 		require.NoError(t, err)
@@ -316,7 +314,7 @@ func versions(info *Info) []string {
 
 func TestBindErrors(t *testing.T) {
 	f := getFixtures(t)
-	v := docver.New()
+	v := NewVersion()
 	cases := []struct {
 		name string
 		in   Input
@@ -358,13 +356,13 @@ func TestBindFileAtomic(t *testing.T) {
 	out := filepath.Join(dir, "申报书.pdf")
 	require.NoError(t, os.WriteFile(out, []byte("previous"), 0o644))
 
-	_, err := BindFile(Input{Body: f.body, Documents: []Document{{Path: f.user, After: 5}}, Version: docver.New()}, out)
+	_, err := BindFile(Input{Body: f.body, Documents: []Document{{Path: f.user, After: 5}}, Version: NewVersion()}, out)
 	require.Error(t, err)
 	data, err := os.ReadFile(out)
 	require.NoError(t, err)
 	assert.Equal(t, "previous", string(data))
 
-	v := docver.New()
+	v := NewVersion()
 	_, err = BindFile(Input{Body: f.body, Version: v}, out)
 	require.NoError(t, err)
 	info, err := Inspect(out)
@@ -391,7 +389,7 @@ func TestNothingWrittenToHome(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", "")
 	t.Setenv("TMPDIR", tmp)
 	out := filepath.Join(t.TempDir(), "out.pdf")
-	_, err := BindFile(Input{Body: f.body, Documents: []Document{{Path: f.owner, After: 5}}, Version: docver.New(), Meta: testMeta()}, out)
+	_, err := BindFile(Input{Body: f.body, Documents: []Document{{Path: f.owner, After: 5}}, Version: NewVersion(), Meta: testMeta()}, out)
 	require.NoError(t, err)
 	_, err = Inspect(out)
 	require.NoError(t, err)
@@ -447,7 +445,7 @@ func TestProbe(t *testing.T) {
 
 func TestMessage(t *testing.T) {
 	f := getFixtures(t)
-	v := docver.New()
+	v := NewVersion()
 	bindErr := func(in Input) error {
 		_, err := Bind(in, &bytes.Buffer{})
 		require.Error(t, err)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/mkspace/mkspace/internal/pdfconf"
 	"io"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -121,7 +120,7 @@ func readPDF(r io.ReadSeeker) (ctx *model.Context, err error) {
 			ctx, err = nil, &DocumentError{Err: fmt.Errorf("%w: %v", ErrUnreadable, p)}
 		}
 	}()
-	ctx, err = api.ReadContext(r, pdfconf.New())
+	ctx, err = api.ReadContext(r, Config())
 	if err != nil {
 		if errors.Is(err, pdfcpu.ErrWrongPassword) {
 			return nil, &DocumentError{Err: ErrNeedsPassword}

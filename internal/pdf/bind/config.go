@@ -1,14 +1,13 @@
-// Package pdfconf holds the one pdfcpu configuration mkspace reads and
-// writes PDFs with, built in memory so that pdfcpu never touches the
-// user's home folder.
-package pdfconf
+package bind
 
 import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
-// New returns pdfcpu's settings, built in memory.
+// Config returns the one pdfcpu configuration mkspace reads and writes
+// PDFs with, built in memory so that pdfcpu never touches the user's home
+// folder.
 //
 // model.NewDefaultConfiguration would create (or read) pdfcpu's
 // configuration folder in the user's home (~/.config/pdfcpu), and
@@ -16,7 +15,7 @@ import (
 // Configuration handed to pdfcpu's functions is used as is, so nothing is
 // read from or written to the home folder. Every call gets its own value:
 // pdfcpu's api functions write into the one they are given (Cmd, …).
-func New() *model.Configuration {
+func Config() *model.Configuration {
 	return &model.Configuration{
 		Version:  model.VersionStr,
 		Reader15: true,

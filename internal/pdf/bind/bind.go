@@ -1,10 +1,12 @@
 // Package bind binds the 申报书: it merges the body (the PDF that
-// internal/document sets) with the documents bound into it (the signed
+// internal/pdf/layout sets) with the documents bound into it (the signed
 // 承诺书, the attachments), adds the outline, stamps every page with the
 // version number — a diagonal watermark and the footer
 // 版本号：<version>  第 N 页 共 M 页 — and records the version, the time
 // of generation and the package digest in the document information. It
-// also reads a bound PDF back for `mkspace verify` (Inspect).
+// also reads a bound PDF back for `mkspace verify` (Inspect), makes and
+// reads the version numbers (NewVersion, ParseVersion), and holds the one
+// pdfcpu configuration of mkspace (Config).
 //
 // Everything is done with pdfcpu, in memory. Pages of bound documents
 // keep their size and their /Rotate: the stamp is drawn the right way up
@@ -24,7 +26,6 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
-	"github.com/mkspace/mkspace/internal/docver"
 	"github.com/mkspace/mkspace/templates"
 )
 
@@ -42,7 +43,7 @@ type Input struct {
 	// entry for every document, titled by its Title.
 	Outline []Bookmark
 	// Version is the version number stamped on every page
-	// (docver.New or docver.NewDraft).
+	// (NewVersion or NewDraftVersion).
 	Version string
 	// Draft adds 草稿 — 不可用于申报 to the watermark and the footer.
 	Draft bool
@@ -110,7 +111,7 @@ func BindFile(in Input, path string) (*Result, error) {
 }
 
 func bind(in Input) (pdf []byte, res *Result, err error) {
-	if !docver.Canonical(in.Version) {
+	if !CanonicalVersion(in.Version) {
 		return nil, nil, fmt.Errorf("bind: %q is not a version number", in.Version)
 	}
 	ctx, err := readPDF(bytes.NewReader(in.Body))

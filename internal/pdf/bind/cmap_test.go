@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-
-	"github.com/mkspace/mkspace/internal/docver"
 )
 
 func TestParseCMap(t *testing.T) {
@@ -69,7 +67,7 @@ func FuzzParseCMap(f *testing.F) {
 func FuzzInspect(f *testing.F) {
 	fx := getFixtures(f)
 	var buf bytes.Buffer
-	if _, err := Bind(Input{Body: fx.body, Version: docver.New()}, &buf); err != nil {
+	if _, err := Bind(Input{Body: fx.body, Version: NewVersion()}, &buf); err != nil {
 		f.Fatal(err)
 	}
 	f.Add(buf.Bytes())

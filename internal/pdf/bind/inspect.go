@@ -3,7 +3,6 @@ package bind
 import (
 	"bytes"
 	"fmt"
-	"github.com/mkspace/mkspace/internal/pdfconf"
 	"io"
 	"math"
 	"regexp"
@@ -16,7 +15,6 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
-	"github.com/mkspace/mkspace/internal/docver"
 	"github.com/mkspace/mkspace/internal/safefile"
 )
 
@@ -84,7 +82,7 @@ func InspectReader(r io.ReadSeeker) (info *Info, err error) {
 			info, err = nil, &DocumentError{Err: fmt.Errorf("%w: %v", ErrUnreadable, p)}
 		}
 	}()
-	ctx, err := api.ReadContext(r, pdfconf.New())
+	ctx, err := api.ReadContext(r, Config())
 	if err != nil {
 		return nil, &DocumentError{Err: fmt.Errorf("%w: %w", ErrUnreadable, err)}
 	}
@@ -252,7 +250,7 @@ func (sc *scanner) scan(content []byte, res types.Dict, depth int) {
 			text := sc.text(b, sc.dict(sd.Dict["Resources"]))
 			if *marker == markerFooter {
 				sc.footer(text)
-			} else if m := watermarkLine.FindStringSubmatch(text); m != nil && docver.Canonical(m[1]) {
+			} else if m := watermarkLine.FindStringSubmatch(text); m != nil && CanonicalVersion(m[1]) {
 				sc.stamp.Watermark = m[1]
 			}
 		case depth < maxFormDepth:
@@ -271,7 +269,7 @@ func (sc *scanner) scan(content []byte, res types.Dict, depth int) {
 // earlier one (the outermost stamp is drawn last).
 func (sc *scanner) footer(text string) {
 	m := footerLine.FindStringSubmatch(text)
-	if m == nil || !docver.Canonical(m[2]) {
+	if m == nil || !CanonicalVersion(m[2]) {
 		return
 	}
 	st := Stamp{Version: m[2], Draft: m[1] != "", Watermark: sc.stamp.Watermark}

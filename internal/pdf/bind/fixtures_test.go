@@ -3,7 +3,6 @@ package bind
 import (
 	"bytes"
 	"fmt"
-	"github.com/mkspace/mkspace/internal/pdfconf"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -95,7 +94,7 @@ func makePDF(t testing.TB, pages []fxPage, outline bool) []byte {
 			continue
 		}
 		var out bytes.Buffer
-		require.NoError(t, api.Rotate(bytes.NewReader(data), &out, p.rotate, []string{fmt.Sprint(i + 1)}, pdfconf.New()))
+		require.NoError(t, api.Rotate(bytes.NewReader(data), &out, p.rotate, []string{fmt.Sprint(i + 1)}, Config()))
 		data = out.Bytes()
 	}
 	return data
@@ -185,7 +184,7 @@ func buildFixtures(t testing.TB) error {
 
 	plain := makePDF(t, []fxPage{{size: pA4, title: "聘书"}, {size: pA4, title: "聘书 续"}}, false)
 	enc := func(name, user, owner string) string {
-		conf := pdfconf.New()
+		conf := Config()
 		conf.UserPW, conf.OwnerPW = user, owner
 		var out bytes.Buffer
 		require.NoError(t, api.Encrypt(bytes.NewReader(plain), &out, conf))
