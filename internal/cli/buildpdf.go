@@ -17,7 +17,7 @@ import (
 	"github.com/mkspace/mkspace/internal/dossier"
 	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/msg"
-	"github.com/mkspace/mkspace/internal/render"
+	"github.com/mkspace/mkspace/internal/pdf/font"
 	"github.com/mkspace/mkspace/internal/report"
 	"github.com/mkspace/mkspace/internal/version"
 )
@@ -114,7 +114,7 @@ const pdfName = "申报书.pdf"
 // builds) into the message for the user; dossier.ErrHasErrors and an
 // interruption are returned as they are.
 func buildErr(err error, output string) error {
-	var fe *render.FontError
+	var fe *font.Error
 	var le *dossier.LogError
 	var pe *fs.PathError
 	switch {

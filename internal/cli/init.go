@@ -17,8 +17,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkspace/mkspace/internal/config"
-	"github.com/mkspace/mkspace/internal/glyph"
 	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/pdf/font"
 	"github.com/mkspace/mkspace/internal/render"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/version"
@@ -98,11 +98,11 @@ func runInit(o *initOptions) error {
 	var letter bytes.Buffer
 	if _, err := os.Lstat(filepath.Join(dir, initLetter)); err != nil {
 		err := render.CommitmentLetter(&letter, render.CommitmentOptions{
-			FontPath:  glyph.Paths(dir, cfg.Fonts)[0], // the first font of pdf.font
+			FontPath:  font.Paths(dir, cfg.Fonts)[0], // the first font of pdf.font
 			SpaceName: o.Name,
 			Creator:   "mkspace " + version.Tool,
 		})
-		var fe *render.FontError
+		var fe *font.Error
 		switch {
 		case errors.As(err, &fe):
 			return userErr(err, fe.Key, fe.Args...)

@@ -16,9 +16,9 @@ import (
 	"golang.org/x/term"
 
 	"github.com/mkspace/mkspace/internal/config"
-	"github.com/mkspace/mkspace/internal/glyph"
 	"github.com/mkspace/mkspace/internal/inputs"
 	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/pdf/font"
 	"github.com/mkspace/mkspace/internal/version"
 )
 
@@ -96,7 +96,7 @@ func (g *Globals) LoadConfig(dir string) (*config.Config, error) {
 	}
 	cfg, err := config.Load(src)
 	if err == nil {
-		for _, p := range glyph.Paths(dir, cfg.Fonts) {
+		for _, p := range font.Paths(dir, cfg.Fonts) {
 			if p != "" {
 				g.inputs.Add(p)
 			}

@@ -19,6 +19,8 @@ package document
 
 import (
 	"time"
+
+	"github.com/mkspace/mkspace/internal/pdf/font"
 )
 
 // Input is what the document shows, in order.
@@ -49,14 +51,11 @@ type Input struct {
 	// 附件 (a list of them is written on a page of its own). Each is an
 	// entry of the contents and a bookmark; its pages are reserved.
 	Attachments []AttachmentRef
-	// Font is a TrueType (glyf) font; nil means the shipped font
-	// (templates.Font).
-	Font []byte
-	// Fallback are TrueType fonts tried in order for each character that
-	// Font lacks (pdf.font names several fonts: e.g. one for the rare
-	// ideographs of CJK Extension B); nil or empty data is the shipped
-	// font. A line switches fonts where needed.
-	Fallback [][]byte
+	// Fonts set the text: each character in the first font that has it
+	// (pdf.font names several fonts: e.g. one for the rare ideographs of
+	// CJK Extension B), so a line switches fonts where needed. None means
+	// the shipped font.
+	Fonts font.Chain
 }
 
 // Section is a numbered part of the document: a heading and its blocks.

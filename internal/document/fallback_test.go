@@ -7,27 +7,31 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/mkspace/mkspace/internal/pdf/font"
 )
 
 const hanaB = "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"
 
-func hanaBData(t *testing.T) []byte {
+// withHanaB is the shipped font with HanaMinB as its fallback.
+func withHanaB(t *testing.T) font.Chain {
 	t.Helper()
-	data, err := os.ReadFile(hanaB)
-	if err != nil {
+	if _, err := os.Stat(hanaB); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("%s is needed in CI (.ci/run installs fonts-hanazono)", hanaB)
 		}
 		t.Skip("fonts-hanazono not installed")
 	}
-	return data
+	c, err := font.Load([]string{"", hanaB})
+	require.NoError(t, err)
+	return c
 }
 
 // A character the first font lacks is set in the first fallback that has
 // it: a line is split into runs of one font each, measured by the font
 // that sets them.
 func TestFallbackRuns(t *testing.T) {
-	m, err := loadMetrics(nil, hanaBData(t))
+	m, err := loadMetrics(withHanaB(t))
 	require.NoError(t, err)
 	rs := m.runs("生僻𠀀𪚥字A")
 	require.Len(t, rs, 3)
@@ -51,7 +55,7 @@ func TestRenderWithFallback(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []rune{'𠀀', '𠮷', '𪚥'}, lay.Missing)
 
-	in.Fallback = [][]byte{hanaBData(t)}
+	in.Fonts = withHanaB(t)
 	path, lay := renderFile(t, in)
 	assert.Empty(t, lay.Missing)
 	b, err := os.ReadFile(path)

@@ -1,25 +1,20 @@
 package document
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
-	"github.com/signintech/gopdf/fontmaker/core"
-
-	"github.com/mkspace/mkspace/internal/glyph"
-	"github.com/mkspace/mkspace/internal/msg"
-	"github.com/mkspace/mkspace/templates"
+	"github.com/mkspace/mkspace/internal/pdf/font"
 )
 
 // metrics are the advances of the fonts' characters, read once from the
 // fonts so that text can be measured and wrapped before anything is drawn.
 // The first font (the face of index 0) sets everything it has; each
 // character it lacks is set in the first fallback font that has it
-// (Input.Fallback), so a line may switch fonts (see runs).
+// (Input.Fonts), so a line may switch fonts (see runs).
 type metrics struct {
 	faces   []*face
 	bmp     []float32 // advance in em of each BMP character; -1 not yet known
@@ -29,80 +24,43 @@ type metrics struct {
 	missing map[rune]bool
 }
 
-// FontError is a font that cannot be used to set the document.
-type FontError struct{ Err error }
-
-func (e *FontError) Error() string { return e.Err.Error() }
-func (e *FontError) Unwrap() error { return e.Err }
-
-// Localized says what to do, in l (the parser's words are for a bug report).
-func (e *FontError) Localized(l msg.Lang) string { return l.T("document.font-damaged") }
-
 // face is one font of the metrics.
 type face struct {
-	data   []byte
-	name   string // the font's name in the PDF, without the subset tag
-	chars  map[int]uint
-	groups []core.CmapFormat12GroupingTable // beyond the BMP
-	widths []uint
-	upem   uint
-	set    *glyph.Set
-	used   map[rune]bool
+	*font.Font
+	name string // the font's name in the PDF, without the subset tag
+	used map[rune]bool
 }
 
-// loadMetrics parses the TrueType fonts, the first one and its fallbacks;
-// nil or empty data for the first means the shipped font. A font the PDF
-// writer cannot embed is an error.
-func loadMetrics(data []byte, fallback ...[]byte) (m *metrics, err error) {
-	m = &metrics{
+// loadMetrics sets up the measures of a chain of fonts, checked
+// (font.Chain.Check); none means the shipped font.
+func loadMetrics(fonts font.Chain) (*metrics, error) {
+	if len(fonts) == 0 {
+		fonts = font.Chain{font.Shipped()}
+	}
+	if len(fonts) > 255 {
+		return nil, errors.New("too many fonts")
+	}
+	if err := fonts.Check(); err != nil {
+		return nil, err
+	}
+	m := &metrics{
 		bmp: make([]float32, 0x10000), bmpFace: make([]uint8, 0x10000),
 		other: map[rune]float64{}, oface: map[rune]uint8{}, missing: map[rune]bool{},
 	}
-	if len(fallback) > 254 {
-		return nil, &FontError{Err: errors.New("too many fonts")}
-	}
-	for i, d := range append([][]byte{data}, fallback...) {
-		f, err := loadFace(d, i)
-		if err != nil {
-			return nil, err
+	for i, f := range fonts {
+		name := "EmbeddedFont"
+		if i > 0 {
+			name = fmt.Sprintf("EmbeddedFont%d", i+1)
 		}
-		m.faces = append(m.faces, f)
+		if f.Shipped() {
+			name = "WenQuanYiMicroHei"
+		}
+		m.faces = append(m.faces, &face{Font: f, name: name, used: map[rune]bool{}})
 	}
 	for i := range m.bmp {
 		m.bmp[i] = -1
 	}
 	return m, nil
-}
-
-func loadFace(data []byte, i int) (f *face, err error) {
-	name := "EmbeddedFont"
-	if i > 0 {
-		name = fmt.Sprintf("EmbeddedFont%d", i+1)
-	}
-	if len(data) == 0 || bytes.Equal(data, templates.Font) {
-		data, name = templates.Font, "WenQuanYiMicroHei"
-	}
-	// The parser may panic on damaged data.
-	defer func() {
-		if v := recover(); v != nil {
-			f, err = nil, &FontError{Err: fmt.Errorf("the font cannot be parsed: %v", v)}
-		}
-	}()
-	var p core.TTFParser
-	if err := p.ParseFontData(data); err != nil {
-		return nil, &FontError{Err: fmt.Errorf("the font cannot be parsed (a TrueType font is needed): %w", err)}
-	}
-	if p.UnitsPerEm() == 0 || len(p.Widths()) == 0 || len(p.Chars()) == 0 {
-		return nil, &FontError{Err: errors.New("the font has no character widths or character map")}
-	}
-	set, err := glyph.Parse(data)
-	if err != nil {
-		return nil, &FontError{Err: fmt.Errorf("the font's character map cannot be read: %w", err)}
-	}
-	return &face{
-		data: data, name: name, chars: p.Chars(), groups: p.GroupingTables(), widths: p.Widths(),
-		upem: p.UnitsPerEm(), set: set, used: map[rune]bool{},
-	}, nil
 }
 
 // em is the advance of r in em, as the PDF writer computes it (in
@@ -138,8 +96,8 @@ func (m *metrics) faceOf(r rune) uint8 {
 // has is a space of the first face.
 func (m *metrics) lookup(r rune) (uint8, float64) {
 	for i, f := range m.faces {
-		if g, ok := f.glyph(r); ok {
-			return uint8(i), f.advance(g)
+		if g, ok := f.Glyph(r); ok {
+			return uint8(i), f.Advance(g)
 		}
 	}
 	if r != ' ' {
@@ -147,31 +105,6 @@ func (m *metrics) lookup(r rune) (uint8, float64) {
 		return m.lookup(' ')
 	}
 	return 0, 0.25
-}
-
-// glyph is the glyph of r as the PDF writer finds it: in the BMP's
-// character map, beyond it in the format 12 groups.
-func (f *face) glyph(r rune) (uint, bool) {
-	if !f.set.Has(r) {
-		return 0, false
-	}
-	if r < 0x10000 {
-		g, ok := f.chars[int(r)]
-		return g, ok
-	}
-	for _, gt := range f.groups {
-		if uint(r) >= gt.StartCharCode && uint(r) <= gt.EndCharCode {
-			return uint(r) - gt.StartCharCode + gt.GlyphID, true
-		}
-	}
-	return 0, false
-}
-
-func (f *face) advance(g uint) float64 {
-	if n := uint(len(f.widths)); g >= n {
-		g = n - 1
-	}
-	return float64(f.widths[g]*1000/f.upem) / 1000
 }
 
 // width returns the measure of characters at size pt, for the wrapper.

@@ -55,7 +55,7 @@ func paint(w io.Writer, pages []*page, m *metrics, in *Input) (err error) {
 			continue
 		}
 		p.families = append(p.families, f.family())
-		if err := pdf.AddTTFFontDataWithOption(f.family(), f.data, opt); err != nil {
+		if err := pdf.AddTTFFontDataWithOption(f.family(), f.Data(), opt); err != nil {
 			return fmt.Errorf("embedding the font: %w", err)
 		}
 	}

@@ -27,7 +27,7 @@ func layOut(in *Input) (*layouter, *Layout, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	m, err := loadMetrics(in.Font, in.Fallback...)
+	m, err := loadMetrics(in.Fonts)
 	if err != nil {
 		return nil, nil, err
 	}

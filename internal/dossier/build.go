@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/mkspace/mkspace/internal/atomicfile"
@@ -18,10 +17,9 @@ import (
 	"github.com/mkspace/mkspace/internal/digest"
 	"github.com/mkspace/mkspace/internal/document"
 	"github.com/mkspace/mkspace/internal/finding"
-	"github.com/mkspace/mkspace/internal/glyph"
 	"github.com/mkspace/mkspace/internal/inputs"
 	"github.com/mkspace/mkspace/internal/pdf/bind"
-	"github.com/mkspace/mkspace/internal/render"
+	"github.com/mkspace/mkspace/internal/pdf/font"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/version"
 )
@@ -91,53 +89,6 @@ func GlyphsMissing(fs []finding.Finding) int {
 	return n
 }
 
-// fontData reads the fonts of pdf.font (the shipped font when none is
-// named): the first sets the document, the others are its fallbacks. The
-// first must have Chinese, Latin letters and digits (render.Probe): a
-// fallback alone for the document's own texts would switch fonts
-// everywhere.
-func fontData(dir string, configured []string) ([][]byte, error) {
-	var out [][]byte
-	for i, p := range glyph.Paths(dir, configured) {
-		data, err := render.FontData(p)
-		if err != nil {
-			return nil, err
-		}
-		if i == 0 && p != "" {
-			set, err := glyph.Parse(data)
-			if err != nil {
-				return nil, &render.FontError{Key: "render.font-damaged", Args: []string{"file", p, "err", err.Error()}, Err: err}
-			}
-			var lacking []rune
-			for _, r := range render.Probe {
-				if !set.Has(r) {
-					lacking = append(lacking, r)
-				}
-			}
-			if len(lacking) > 0 {
-				return nil, &render.FontError{Key: "render.font-no-glyphs",
-					Args: []string{"file", p, "err", "", "chars", string(lacking)}}
-			}
-		}
-		out = append(out, data)
-	}
-	return out, nil
-}
-
-// glyphsError names the characters of the document that no font has.
-func glyphsError(dir string, configured []string, missing []rune) error {
-	names := make([]string, 0, len(configured))
-	for _, p := range glyph.Paths(dir, configured) {
-		names = append(names, glyph.Font{Path: p}.Name())
-	}
-	var chars []string
-	for _, r := range missing[:min(len(missing), 10)] {
-		chars = append(chars, fmt.Sprintf("%c (U+%04X)", r, r))
-	}
-	return &render.FontError{Key: "render.font-glyphs-missing",
-		Args: []string{"fonts", strings.Join(names, ", "), "glyphs", strings.Join(chars, ", ")}}
-}
-
 // ErrExists: Output exists and Force was not given.
 var ErrExists = fs.ErrExist
 
@@ -173,19 +124,18 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	for _, a := range d.Attachments {
 		opts.Inputs.Add(a.Abs)
 	}
-	for _, p := range glyph.Paths(d.Dir, cfg.Fonts) {
+	for _, p := range font.Paths(d.Dir, cfg.Fonts) {
 		if p != "" {
 			opts.Inputs.Add(p)
 		}
 	}
-	fonts, err := fontData(d.Dir, cfg.Fonts)
+	fonts, err := font.Open(d.Dir, cfg.Fonts)
 	if err != nil {
 		return b, err
 	}
 	if GlyphsMissing(d.Findings) > 0 && !opts.Draft {
 		return b, ErrGlyphsMissing
 	}
-	font := fonts[0]
 	if opts.Draft {
 		b.Version = bind.NewDraftVersion()
 	} else {
@@ -226,8 +176,7 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 		Version:     b.Version,
 		Draft:       opts.Draft,
 		Creator:     "mkspace " + version.Tool,
-		Font:        font,
-		Fallback:    fonts[1:],
+		Fonts:       fonts,
 	}
 	for _, f := range front {
 		in.Front = append(in.Front, document.AttachmentRef{Title: "承诺书", Pages: f.Pages})
@@ -247,7 +196,7 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	if len(layout.Missing) > 0 && !opts.Draft {
 		// What the cells' check cannot see: the fixed texts of the
 		// document in a configured font that lacks some of them.
-		return b, glyphsError(d.Dir, cfg.Fonts, layout.Missing)
+		return b, fonts.MissingError(layout.Missing)
 	}
 	if err := opts.stopped(); err != nil {
 		return b, err
@@ -260,7 +209,7 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 		Body:    body.Bytes(),
 		Version: b.Version,
 		Draft:   opts.Draft,
-		Font:    font,
+		Font:    fonts[0].Data(),
 		Meta: bind.Meta{
 			Title:     Title + "：" + in.SpaceName,
 			Subject:   in.SpaceName,

@@ -3,12 +3,15 @@ package render
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/mkspace/mkspace/internal/pdf/font"
 	"github.com/mkspace/mkspace/templates"
 )
 
@@ -87,11 +90,20 @@ func TestCommitmentLetter(t *testing.T) {
 func TestCommitmentLetterBadFont(t *testing.T) {
 	var buf bytes.Buffer
 	err := CommitmentLetter(&buf, CommitmentOptions{FontPath: writeFile(t, "NotoSansCJK-Regular.otf", header("OTTO"))})
-	var fe *FontError
+	var fe *font.Error
 	require.True(t, errors.As(err, &fe), "got %v", err)
-	assert.Equal(t, "render.font-cff", fe.Key)
+	assert.Equal(t, "font.cff", fe.Key)
 	assert.Zero(t, buf.Len(), "nothing written")
 }
+
+func writeFile(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	require.NoError(t, os.WriteFile(p, data, 0o644))
+	return p
+}
+
+func header(tag string) []byte { return append([]byte(tag), make([]byte, 60)...) }
 
 func BenchmarkCommitmentLetter(b *testing.B) {
 	var size int

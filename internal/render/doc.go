@@ -14,6 +14,8 @@ import (
 	"unicode"
 
 	"github.com/signintech/gopdf"
+
+	"github.com/mkspace/mkspace/internal/pdf/font"
 )
 
 // subsetTag prefixes the font's name in the PDF, marking it as a subset
@@ -73,24 +75,23 @@ type Doc struct {
 }
 
 // New starts a document and loads its font. A font that cannot be used is
-// a *FontError.
+// a *font.Error.
 func New(opts Options) (d *Doc, err error) {
-	data, err := FontData(opts.FontPath)
+	fonts, err := font.Open("", []string{opts.FontPath})
 	if err != nil {
 		return nil, err
-	}
-	name := opts.FontPath
-	if name == "" {
-		name = "wqy-microhei.ttf"
 	}
 	d = &Doc{pdf: &gopdf.GoPdf{}, family: fontName(opts.FontPath), M: opts.Margins, em: map[rune]float64{}, missing: map[rune]bool{}}
 	if d.M == (Margins{}) {
 		d.M = DefaultMargins
 	}
+	damaged := func(err error) *font.Error {
+		return &font.Error{Key: "font.damaged", Args: []string{"file", opts.FontPath, "err", err.Error()}, Err: err}
+	}
 	// The font parser may panic on damaged data; report it as a bad font.
 	defer func() {
 		if v := recover(); v != nil {
-			d, err = nil, fontErr("render.font-damaged", name, fmt.Errorf("%v", v))
+			d, err = nil, damaged(fmt.Errorf("%v", v))
 		}
 	}()
 	d.pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
@@ -99,22 +100,11 @@ func New(opts Options) (d *Doc, err error) {
 		OnGlyphNotFound:           func(r rune) { d.missing[r] = true },
 		OnGlyphNotFoundSubstitute: gopdf.DefaultOnGlyphNotFoundSubstitute,
 	}
-	if err := d.pdf.AddTTFFontDataWithOption(d.family, data, opt); err != nil {
-		return nil, fontErr("render.font-damaged", name, err)
+	if err := d.pdf.AddTTFFontDataWithOption(d.family, fonts[0].Data(), opt); err != nil {
+		return nil, damaged(err)
 	}
 	if err := d.SetFontSize(12); err != nil {
-		return nil, fontErr("render.font-damaged", name, err)
-	}
-	var lacking []rune
-	for _, r := range probe {
-		if ok, err := d.pdf.IsCurrFontContainGlyph(r); err != nil || !ok {
-			lacking = append(lacking, r)
-		}
-	}
-	if len(lacking) > 0 {
-		e := fontErr("render.font-no-glyphs", name, nil)
-		e.Args = append(e.Args, "chars", string(lacking))
-		return nil, e
+		return nil, damaged(err)
 	}
 	return d, nil
 }
