@@ -17,9 +17,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/dossier"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pdf/font"
-	"github.com/mkspace/mkspace/internal/render"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/version"
 	"github.com/mkspace/mkspace/internal/xlsxtmpl"
@@ -97,8 +97,9 @@ func runInit(o *initOptions) error {
 	// stops init before it writes anything.
 	var letter bytes.Buffer
 	if _, err := os.Lstat(filepath.Join(dir, initLetter)); err != nil {
-		err := render.CommitmentLetter(&letter, render.CommitmentOptions{
-			FontPath:  font.Paths(dir, cfg.Fonts)[0], // the first font of pdf.font
+		err := dossier.CommitmentLetter(&letter, dossier.CommitmentOptions{
+			Dir:       dir,
+			Fonts:     cfg.Fonts,
 			SpaceName: o.Name,
 			Creator:   "mkspace " + version.Tool,
 		})

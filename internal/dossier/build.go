@@ -15,11 +15,11 @@ import (
 	"github.com/mkspace/mkspace/internal/atomicfile"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/digest"
-	"github.com/mkspace/mkspace/internal/document"
 	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/inputs"
 	"github.com/mkspace/mkspace/internal/pdf/bind"
 	"github.com/mkspace/mkspace/internal/pdf/font"
+	"github.com/mkspace/mkspace/internal/pdf/layout"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/version"
 )
@@ -167,43 +167,42 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	front, atts, skipped := boundFiles(d, opts.NoAttachments)
 	b.Skipped = skipped
 	ref := map[string]string{}
-	in := document.Input{
-		Title:       Title,
-		SpaceName:   d.Field("basic", "name"),
-		Operator:    d.Field("basic", "operator"),
-		Agency:      d.Field("basic", "agency"),
-		GeneratedAt: now(),
-		Version:     b.Version,
-		Draft:       opts.Draft,
-		Creator:     "mkspace " + version.Tool,
-		Fonts:       fonts,
+	space, operator, generated := d.Field("basic", "name"), d.Field("basic", "operator"), now()
+	in := layout.Input{
+		Info: layout.Info{Title: Title, Subject: Title + " " + space, Author: operator,
+			Creator: "mkspace " + version.Tool, Created: generated},
+		Header: layout.Header{Left: Title, Right: space},
+		Cover: cover(coverData{SpaceName: space, Operator: operator, Agency: d.Field("basic", "agency"),
+			Generated: generated, Version: b.Version, Draft: opts.Draft}),
+		Contents: true,
+		Fonts:    fonts,
 	}
 	for _, f := range front {
-		in.Front = append(in.Front, document.AttachmentRef{Title: "承诺书", Pages: f.Pages})
+		in.Front = append(in.Front, layout.AttachmentRef{Title: "承诺书", Pages: f.Pages})
 	}
 	for i, a := range atts {
 		label := fmt.Sprintf("附件 %d", i+1)
 		ref[a.Path] = label
-		in.Attachments = append(in.Attachments, document.AttachmentRef{Title: label + "　" + a.Title, Pages: a.Pages})
+		in.Attachments = append(in.Attachments, layout.AttachmentRef{Title: label + "　" + a.Title, Pages: a.Pages})
 	}
 	in.Sections = sections(d, ref)
 
 	var body bytes.Buffer
-	layout, err := document.Render(&body, in)
+	lay, err := layout.Render(&body, in)
 	if err != nil {
 		return b, err
 	}
-	if len(layout.Missing) > 0 && !opts.Draft {
+	if len(lay.Missing) > 0 && !opts.Draft {
 		// What the cells' check cannot see: the fixed texts of the
 		// document in a configured font that lacks some of them.
-		return b, fonts.MissingError(layout.Missing)
+		return b, fonts.MissingError(lay.Missing)
 	}
 	if err := opts.stopped(); err != nil {
 		return b, err
 	}
 	files := append(append([]bound{}, front...), atts...)
-	if len(layout.Slots) != len(files) {
-		return b, fmt.Errorf("layout reserved %d places for %d documents", len(layout.Slots), len(files))
+	if len(lay.Slots) != len(files) {
+		return b, fmt.Errorf("layout reserved %d places for %d documents", len(lay.Slots), len(files))
 	}
 	bi := bind.Input{
 		Body:    body.Bytes(),
@@ -211,19 +210,19 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 		Draft:   opts.Draft,
 		Font:    fonts[0].Data(),
 		Meta: bind.Meta{
-			Title:     Title + "：" + in.SpaceName,
-			Subject:   in.SpaceName,
-			Author:    in.Operator,
+			Title:     Title + "：" + space,
+			Subject:   space,
+			Author:    operator,
 			Keywords:  "版本号 " + b.Version,
 			Tool:      "mkspace " + version.Tool,
-			Generated: in.GeneratedAt,
+			Generated: generated,
 			Digest:    d.Digest.String(),
 		},
 	}
-	for i, s := range layout.Slots {
+	for i, s := range lay.Slots {
 		bi.Documents = append(bi.Documents, bind.Document{Path: files[i].Abs, Title: s.Title, After: s.After})
 	}
-	for _, bm := range layout.Bookmarks {
+	for _, bm := range lay.Bookmarks {
 		bi.Outline = append(bi.Outline, bind.Bookmark{Title: bm.Title, Level: bm.Level, Page: bm.Page})
 	}
 	// Both or neither: the whole PDF is written beside its place, then its
@@ -251,7 +250,7 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	if err != nil {
 		return b, &LogError{Path: b.Log, Err: err}
 	}
-	if err := log.append(b, out, in.GeneratedAt, d.Digest); err != nil {
+	if err := log.append(b, out, generated, d.Digest); err != nil {
 		log.undo()
 		return b, &LogError{Path: b.Log, Err: err}
 	}

@@ -31,7 +31,7 @@ import (
 
 // Input is what Bind binds.
 type Input struct {
-	// Body is the PDF of the document's own pages (document.Render).
+	// Body is the PDF of the document's own pages (layout.Render).
 	Body []byte
 	// Documents are bound into the body, in this order: each after the
 	// body's page After. Bind binds each entry; the caller lists a file

@@ -1,4 +1,4 @@
-package document
+package layout
 
 import (
 	"strconv"
@@ -36,7 +36,7 @@ func tocStyle(level int) (size, lh, indent float64) {
 // they take. It depends on the titles only, so it runs before the page
 // numbers are known.
 func (l *layouter) planContents(entries []entry) ([]tocLine, int) {
-	g := portrait
+	g := l.portrait
 	titleH := sizeHeading*leadingTitle + 12
 	y, pg := g.top+titleH, 0
 	var out []tocLine
@@ -60,7 +60,7 @@ func (l *layouter) planContents(entries []entry) ([]tocLine, int) {
 // fillContents sets the contents on the pages reserved for them, from
 // written page first on, with the page numbers of the bound document.
 func (l *layouter) fillContents(first int, lines []tocLine, bookmarks []Bookmark) {
-	g := portrait
+	g := l.portrait
 	l.p, l.g, l.y = l.pages[first], g, g.top
 	l.titleLines(textContents, sizeHeading, Center)
 	for _, t := range lines {

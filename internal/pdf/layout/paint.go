@@ -1,4 +1,4 @@
-package document
+package layout
 
 import (
 	"fmt"
@@ -43,8 +43,8 @@ func paint(w io.Writer, pages []*page, m *metrics, in *Input) (err error) {
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
 	info := gopdf.PdfInfo{
-		Title: in.Title, Subject: in.Title + " " + in.SpaceName, Author: in.Operator,
-		Creator: in.Creator, Producer: in.Creator, CreationDate: in.GeneratedAt,
+		Title: in.Info.Title, Subject: in.Info.Subject, Author: in.Info.Author,
+		Creator: in.Info.Creator, Producer: in.Info.Creator, CreationDate: in.Info.Created,
 	}
 	pdf.SetInfo(info)
 	p := &painter{pdf: pdf, m: m, text: 255, stroke: 255, fill: 255}

@@ -1,13 +1,14 @@
-package render
+package dossier
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
 
-	"github.com/signintech/gopdf"
-
+	"github.com/mkspace/mkspace/internal/pdf/font"
+	"github.com/mkspace/mkspace/internal/pdf/layout"
 	"github.com/mkspace/mkspace/templates"
 )
 
@@ -16,7 +17,10 @@ const CommitmentFile = "text/commitment_zh.txt"
 
 // CommitmentOptions configure the commitment letter.
 type CommitmentOptions struct {
-	FontPath  string // pdf.font, resolved (see FontPath); "" = shipped font
+	// Dir is the package folder, Fonts its pdf.font (none: the shipped
+	// font).
+	Dir       string
+	Fonts     []string
 	SpaceName string // 众创空间名称 to pre-fill; "" leaves the blank
 	Creator   string // recorded as the PDF's creator, e.g. "mkspace 0.1.0"
 }
@@ -83,16 +87,18 @@ func parseLetter(src string) (letter, error) {
 
 // Sizes of the commitment letter, in points.
 const (
+	letterMargin    = 71  // 25 mm all round
 	letterTitleSize = 22  // 二号
 	letterBodySize  = 15  // between 三号 and 四号
 	letterLeading   = 2.0 // body line height, × size
-	signLeading     = 2.6 // signature lines leave room to sign
-	signBlankWidth  = 210 // the blank after each signature label
+	signWidth       = 210 // the blank after each signature label
 	signMinSize     = 10  // a long pre-filled name shrinks down to this
+	signGap         = 13.5
 )
 
 // CommitmentLetter writes the commitment letter (承诺书) to print, sign and
-// stamp: one A4 page in the configured font.
+// stamp: one A4 page in the fonts of pdf.font. A font that cannot be used
+// is a *font.Error; nothing is written then.
 func CommitmentLetter(w io.Writer, opts CommitmentOptions) error {
 	src, err := templates.FS.ReadFile(CommitmentFile)
 	if err != nil {
@@ -102,95 +108,45 @@ func CommitmentLetter(w io.Writer, opts CommitmentOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", CommitmentFile, err)
 	}
-	d, err := New(Options{FontPath: opts.FontPath, Info: gopdf.PdfInfo{
-		Title: l.Title, Subject: l.Title, Creator: opts.Creator, Producer: opts.Creator,
-	}})
+	fonts, err := font.Open(opts.Dir, opts.Fonts)
 	if err != nil {
 		return err
 	}
-	d.AddPage()
-
-	d.Skip(24)
-	if err := d.Paragraph(l.Title, Style{Size: letterTitleSize, Leading: 1.5, Align: AlignCenter}); err != nil {
+	var buf bytes.Buffer
+	lay, err := layout.Render(&buf, letterInput(l, opts.SpaceName, opts.Creator, fonts))
+	if err != nil {
 		return err
 	}
-	d.Skip(letterBodySize)
-	body := Style{Size: letterBodySize, Leading: letterLeading, Align: AlignLeft}
-	for _, p := range l.To {
-		if err := d.Paragraph(p, body); err != nil {
-			return err
-		}
+	if lay.Pages != 1 {
+		return fmt.Errorf("the commitment letter takes %d pages, not one", lay.Pages)
 	}
-	body.Indent, body.Align = 2, AlignJustify
-	for _, p := range l.Body {
-		if err := d.Paragraph(p, body); err != nil {
-			return err
-		}
-	}
-	d.Skip(3 * letterBodySize)
-	if err := d.signBlock(l.Sign, opts.SpaceName); err != nil {
-		return err
-	}
-	if n := d.Pages(); n != 1 {
-		return fmt.Errorf("the commitment letter takes %d pages, not one", n)
-	}
-	_, err = d.WriteTo(w)
+	_, err = buf.WriteTo(w)
 	return err
 }
 
-// signBlock sets the signature fields in the lower right: labels aligned
-// on their right edge, a blank to write on after each.
-func (d *Doc) signBlock(fields []signField, name string) error {
-	if err := d.SetFontSize(letterBodySize); err != nil {
-		return err
+// letterInput lays the letter out as one untitled section: the title
+// centred, the addressee flush left, the paragraphs indented and
+// justified, and the signature fields at the lower right, each with a
+// blank to write on.
+func letterInput(l letter, name, creator string, fonts font.Chain) layout.Input {
+	body := layout.Style{Size: letterBodySize, Leading: letterLeading, Align: layout.Left}
+	blocks := []layout.Block{
+		layout.Space{Height: 24},
+		layout.Paragraphs{Text: l.Title, Style: layout.Style{Size: letterTitleSize, Leading: 1.5, Align: layout.Center}},
+		layout.Space{Height: letterBodySize},
+		layout.Paragraphs{Text: strings.Join(l.To, "\n"), Style: body},
+		layout.Space{},
 	}
-	lh := letterBodySize * signLeading
-	xBlank := PageWidth - d.M.Right - signBlankWidth
-	for _, f := range fields {
-		if err := d.SetFontSize(letterBodySize); err != nil {
-			return err
-		}
-		base := d.y + d.baseline(lh)
-		if err := d.TextAt(f.Label, xBlank-d.TextWidth(f.Label), base, 0); err != nil {
-			return err
-		}
-		value := strings.ReplaceAll(f.Value, "{name}", name)
-		lines, err := d.fitValue(value)
-		if err != nil {
-			return err
-		}
-		step := d.size * 1.4
-		for i, s := range lines {
-			y := base + float64(i)*step
-			if err := d.TextAt(s, xBlank+4, y, 0); err != nil {
-				return err
-			}
-			if f.Blank {
-				d.Rule(xBlank, PageWidth-d.M.Right, y+4, 0.6)
-			}
-		}
-		if len(lines) == 0 && f.Blank {
-			d.Rule(xBlank, PageWidth-d.M.Right, base+4, 0.6)
-		}
-		d.y += lh + float64(max(len(lines)-1, 0))*step
+	body.Indent, body.Align = 2, layout.Justify
+	blocks = append(blocks, layout.Paragraphs{Text: strings.Join(l.Body, "\n"), Style: body}, layout.Space{Height: 3 * letterBodySize})
+	sign := layout.Fields{Size: letterBodySize, MinSize: signMinSize, Gap: signGap, Width: signWidth, Align: layout.Left}
+	for _, f := range l.Sign {
+		sign.Items = append(sign.Items, layout.Field{Label: f.Label, Value: strings.ReplaceAll(f.Value, "{name}", name), Blank: f.Blank})
 	}
-	return nil
-}
-
-// fitValue shrinks a pre-filled value until it fits on the blank, and
-// wraps it at the smallest size if it still does not.
-func (d *Doc) fitValue(s string) ([]string, error) {
-	if s == "" {
-		return nil, nil
+	return layout.Input{
+		Info:     layout.Info{Title: l.Title, Subject: l.Title, Creator: creator},
+		Margins:  layout.Margins{Top: letterMargin, Right: letterMargin, Bottom: letterMargin, Left: letterMargin},
+		Sections: []layout.Section{{Blocks: append(blocks, sign)}},
+		Fonts:    fonts,
 	}
-	avail := float64(signBlankWidth - 8)
-	for size := float64(letterBodySize); size >= signMinSize; size-- {
-		if err := d.SetFontSize(size); err != nil {
-			return nil, err
-		}
-		if d.TextWidth(s) <= avail {
-			return []string{s}, nil
-		}
-	}
-	return Wrap(s, avail, avail, d.RuneWidth), nil
 }

@@ -1,4 +1,4 @@
-package document
+package layout
 
 import (
 	"fmt"
@@ -101,15 +101,20 @@ func fixture(teams, enterprises, activities int) Input {
 		}
 		return b.String()
 	}
+	const title, space = "国家备案众创空间申报书", "星火创客空间"
 	return Input{
-		Title:       "国家备案众创空间申报书",
-		SpaceName:   "星火创客空间",
-		Operator:    "杭州星火科技企业孵化器有限公司",
-		Agency:      "浙江省科学技术厅",
-		GeneratedAt: time.Date(2025, 3, 18, 9, 30, 0, 0, time.UTC),
-		Version:     "V25C18-7KQ4-MX2W",
-		Creator:     "mkspace test",
-		Front:       []AttachmentRef{{Title: "承诺书", Pages: 1}},
+		Info: Info{Title: title, Subject: title + " " + space, Author: "杭州星火科技企业孵化器有限公司",
+			Creator: "mkspace test", Created: time.Date(2025, 3, 18, 9, 30, 0, 0, time.UTC)},
+		Header: Header{Left: title, Right: space},
+		Cover: testCover(title, false, [][2]string{
+			{"众创空间名称：", space},
+			{"运营主体：", "杭州星火科技企业孵化器有限公司"},
+			{"受理机构：", "浙江省科学技术厅"},
+			{"生成日期：", "2025年3月18日"},
+			{"版本号：", "V25C18-7KQ4-MX2W"},
+		}),
+		Contents: true,
+		Front:    []AttachmentRef{{Title: "承诺书", Pages: 1}},
 		Sections: []Section{
 			{Title: "一、基础信息", Blocks: []Block{
 				KeyValues{Title: "众创空间基本情况", Items: [][2]string{
@@ -198,6 +203,33 @@ func fixture(teams, enterprises, activities int) Input {
 			return out
 		}(),
 	}
+}
+
+// testCover is a cover as the 申报书 has one: the title, the draft mark,
+// and fields on underlines with the box for a stamp beside the second.
+func testCover(title string, draft bool, fields [][2]string) []Block {
+	out := []Block{Space{Top: 190}, Paragraphs{Text: title, Style: Style{Size: 26, Leading: 1.5, Align: Center}}}
+	if draft {
+		out = append(out, Space{Height: 28}, Notice{Text: "草稿 — 不可用于申报"})
+	}
+	f := Fields{MinSize: 11, Gap: 20, Align: Center}
+	for _, kv := range fields {
+		f.Items = append(f.Items, Field{Label: kv[0], Value: kv[1], Blank: true})
+	}
+	if len(fields) > 1 {
+		f.Stamp = &Stamp{Field: 1, Label: "（盖章）"}
+	}
+	return append(out, Space{Height: 60, Top: 420}, f)
+}
+
+// withCover gives in a cover of its title, the contents and a running
+// header, as the 申报书 has them.
+func withCover(in Input, title, space string) Input {
+	in.Info.Title = title
+	in.Header = Header{Left: title, Right: space}
+	in.Cover = testCover(title, false, [][2]string{{"众创空间名称：", space}})
+	in.Contents = true
+	return in
 }
 
 func yn(b bool) string {

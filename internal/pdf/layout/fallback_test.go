@@ -1,4 +1,4 @@
-package document
+package layout
 
 import (
 	"bytes"
@@ -47,7 +47,7 @@ func TestFallbackRuns(t *testing.T) {
 // With the fallback nothing is missing, and only the used fallback is
 // embedded; without it, the characters are reported missing.
 func TestRenderWithFallback(t *testing.T) {
-	in := Input{Title: "申报书", SpaceName: "𠀀𪚥生僻字团队",
+	in := Input{Header: Header{Left: "申报书", Right: "𠀀𪚥生僻字团队"},
 		Sections: []Section{{Title: "一", Blocks: []Block{Paragraphs{Text: "吉𠮷和𠀀，两端对齐的一段较长的文字，" +
 			"使得这一行被拉伸：𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥。"}}}}}
 	var buf bytes.Buffer

@@ -1,4 +1,4 @@
-package document
+package layout
 
 // The layout is computed first, as a list of drawing operations per page;
 // painting them into the PDF is a second, mechanical step. So the page
@@ -20,12 +20,21 @@ const (
 	a4Long  = 841.89
 )
 
-// The bottom margins keep clear of the footer zone (15 mm) with room to
-// spare.
+// The page geometry of the 申报书. The bottom margins keep clear of the
+// footer zone (15 mm) with room to spare.
 var (
 	portrait  = geometry{w: a4Short, h: a4Long, left: 20 * mm, right: 20 * mm, top: 22 * mm, bottom: 22 * mm}
 	landscape = geometry{w: a4Long, h: a4Short, left: 15 * mm, right: 15 * mm, top: 20 * mm, bottom: 21 * mm}
 )
+
+// portraitWith is A4 portrait with margins m; the zero value gives the
+// 申报书's.
+func portraitWith(m Margins) geometry {
+	if m == (Margins{}) {
+		return portrait
+	}
+	return geometry{w: a4Short, h: a4Long, left: m.Left, right: m.Right, top: m.Top, bottom: m.Bottom}
+}
 
 type opKind uint8
 
@@ -43,7 +52,7 @@ const (
 	grey         // secondary text: running header, hints
 	rule         // the running header's rule
 	shade        // fill of header rows and label cells
-	red          // the draft mark
+	red          // a Notice (the draft mark)
 )
 
 // op is one drawing operation. Coordinates are from the page's top left.
@@ -69,13 +78,9 @@ type mark struct {
 // page is a written page.
 type page struct {
 	landscape bool
+	g         geometry
 	ops       []op
 	marks     []mark
 }
 
-func (p *page) geometry() geometry {
-	if p.landscape {
-		return landscape
-	}
-	return portrait
-}
+func (p *page) geometry() geometry { return p.g }

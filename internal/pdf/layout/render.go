@@ -1,4 +1,4 @@
-package document
+package layout
 
 import (
 	"fmt"
@@ -8,14 +8,15 @@ import (
 // Render lays out the document and writes it as a PDF to w. It writes the
 // cover, the contents, the sections and (when there are attachments) the
 // page listing them; the documents of Front and Attachments are bound in
-// later where Layout.Slots says. The input is not changed.
+// later where Layout.Slots says. The input is not changed. A font that
+// cannot be used is a *font.Error.
 func Render(w io.Writer, in Input) (*Layout, error) {
 	l, lay, err := layOut(&in)
 	if err != nil {
-		return nil, fmt.Errorf("document: %w", err)
+		return nil, fmt.Errorf("layout: %w", err)
 	}
 	if err := paint(w, l.pages, l.m, &in); err != nil {
-		return nil, fmt.Errorf("document: %w", err)
+		return nil, fmt.Errorf("layout: %w", err)
 	}
 	lay.Missing = l.m.missingRunes()
 	return lay, nil
@@ -23,7 +24,7 @@ func Render(w io.Writer, in Input) (*Layout, error) {
 
 // layOut places everything on pages.
 func layOut(in *Input) (*layouter, *Layout, error) {
-	sections, err := check(in)
+	cover, sections, err := check(in)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -31,16 +32,24 @@ func layOut(in *Input) (*layouter, *Layout, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	l := &layouter{m: m, in: in}
+	l := &layouter{m: m, in: in, portrait: portraitWith(in.Margins)}
 	planned := plan(in, sections)
 
-	l.cover()
-	toc, tocPages := l.planContents(planned)
-	l.running = true
-	for range tocPages {
+	if cover != nil {
 		l.addPage(false)
+		l.blocks(cover)
 	}
-	l.pages[1].marks = []mark{{title: textContentsBM, y: portrait.top}}
+	l.running = in.Header != (Header{})
+	var toc []tocLine
+	tocFirst := len(l.pages) // the first page of the contents
+	if in.Contents {
+		var tocPages int
+		toc, tocPages = l.planContents(planned)
+		for range tocPages {
+			l.addPage(false)
+		}
+		l.pages[tocFirst].marks = []mark{{title: textContentsBM, y: l.portrait.top}}
+	}
 	tocEnd := len(l.pages) // written pages before the documents of Front
 	front := 0
 	for _, f := range in.Front {
@@ -75,7 +84,9 @@ func layOut(in *Input) (*layouter, *Layout, error) {
 	for _, p := range l.pages {
 		lay.Landscape = append(lay.Landscape, p.landscape)
 	}
-	lay.Bookmarks = append(lay.Bookmarks, Bookmark{Title: textContentsBM, Level: 1, Page: 2})
+	if in.Contents {
+		lay.Bookmarks = append(lay.Bookmarks, Bookmark{Title: textContentsBM, Level: 1, Page: tocFirst + 1})
+	}
 	next := tocEnd + 1
 	for _, f := range in.Front {
 		lay.Slots = append(lay.Slots, Slot{Title: f.Title, After: tocEnd, Page: next, Pages: f.Pages})
@@ -86,7 +97,7 @@ func layOut(in *Input) (*layouter, *Layout, error) {
 		lay.Bookmarks = append(lay.Bookmarks, Bookmark{Title: e.title, Level: e.level, Page: bound(e.page)})
 	}
 	for i, s := range sections {
-		if _, ok := lay.SectionPages[s.Title]; !ok {
+		if _, ok := lay.SectionPages[s.Title]; !ok && s.Title != "" {
 			lay.SectionPages[s.Title] = bound(l.sectionStarts[i])
 		}
 	}
@@ -100,19 +111,26 @@ func layOut(in *Input) (*layouter, *Layout, error) {
 	if len(lay.Bookmarks) != len(planned) {
 		return nil, nil, fmt.Errorf("%d entries laid out for %d planned", len(lay.Bookmarks), len(planned))
 	}
-	l.fillContents(1, toc, lay.Bookmarks)
+	if in.Contents {
+		l.fillContents(tocFirst, toc, lay.Bookmarks)
+	}
 	return l, lay, nil
 }
 
 // plan lists the entries of the contents from the input alone, in the
 // order the layout meets them.
 func plan(in *Input, sections []Section) []entry {
-	out := []entry{{title: textContentsBM, level: 1}}
+	var out []entry
+	if in.Contents {
+		out = append(out, entry{title: textContentsBM, level: 1})
+	}
 	for _, f := range in.Front {
 		out = append(out, entry{title: f.Title, level: 1})
 	}
 	for _, s := range sections {
-		out = append(out, entry{title: s.Title, level: 1})
+		if s.Title != "" {
+			out = append(out, entry{title: s.Title, level: 1})
+		}
 		for _, b := range s.Blocks {
 			var t string
 			switch b := b.(type) {

@@ -1,21 +1,27 @@
-// Package document sets the body of the 申报书 as a PDF: the cover (with a
-// box for the operator's stamp), the contents with page numbers, and the
-// sections — forms of labels and values, bordered tables and narrative
-// paragraphs — on A4 pages, portrait, or landscape for wide tables.
+// Package layout sets documents as PDF: the 申报书 and the commitment
+// letter alike. A document is blocks — forms of labels and values, bordered
+// tables, paragraphs, fields on underlines to fill in or sign, spaces and
+// notices — set on A4 pages, portrait, or landscape for wide tables; the
+// 申报书 adds a cover, the contents with page numbers, a running header and
+// the pages of the documents bound into it.
 //
-// Its input is neutral: every value arrives as the text to print, already
-// formatted (dates, money, ratios), so the package knows nothing of
-// workbooks or rules. The Chinese is real text in an embedded subset of a
-// TrueType CJK font, so pdftotext gives it back.
+// The layout is computed first, as drawing operations per page, then
+// painted: page numbers are known before the contents are drawn. Text is
+// measured with the fonts of package font (a character the first font
+// lacks is set in the first fallback that has it) and broken by the rules
+// of Chinese typesetting (Wrap). Its input is neutral: every value arrives
+// as the text to print, already formatted (dates, money, ratios), so the
+// package knows nothing of workbooks or rules. The Chinese is real text in
+// an embedded subset of a TrueType font, so pdftotext gives it back.
 //
 // Render writes only the pages it sets. Other documents are bound in later,
-// by the caller: the signed commitment letter right after the contents
+// by the caller: e.g. the signed commitment letter right after the contents
 // (Input.Front) and the attachments at the end (Input.Attachments). Render
 // reserves their pages: the contents and the Layout's bookmarks already
 // count them, and Layout.Slots says where each one goes. The bottom
 // FooterZone of every page is left empty for the footer that is stamped on
 // every page of the bound document.
-package document
+package layout
 
 import (
 	"time"
@@ -23,23 +29,27 @@ import (
 	"github.com/mkspace/mkspace/internal/pdf/font"
 )
 
-// Input is what the document shows, in order.
+// Input is a document, in order: its cover, its contents, the documents
+// bound in front, its sections, and the attachments bound at the end.
+// Every part may be left out: the commitment letter is one section of
+// untitled blocks.
 type Input struct {
-	// Title is the document's title, e.g. 国家备案众创空间申报书.
-	Title string
-	// SpaceName, Operator and Agency are the 众创空间名称, 运营主体 and
-	// 受理机构 printed on the cover.
-	SpaceName, Operator, Agency string
-	// GeneratedAt is printed on the cover as the date of generation and
-	// recorded as the PDF's creation date.
-	GeneratedAt time.Time
-	// Version is the 版本号 printed on the cover.
-	Version string
-	// Draft marks the cover 草稿 — 不可用于申报.
-	Draft bool
-	// Creator is recorded as the PDF's creator and producer, e.g.
-	// "mkspace 0.1.0".
-	Creator string
+	// Info is the PDF's document information.
+	Info Info
+	// Margins are those of the portrait pages; the zero value means the
+	// 申报书's (20 mm left and right, 22 mm top and bottom).
+	Margins Margins
+	// Header is the running header, on every page but the cover; the zero
+	// value means none.
+	Header Header
+	// Cover are the blocks of the first page, set without the running
+	// header (for the 申报书: its title, the draft mark, the fields on
+	// underlines and the box for the stamp); nil means no cover.
+	Cover []Block
+	// Contents adds the contents (目录) after the cover, with the page of
+	// every section, titled block and bound document, and the PDF's
+	// outline.
+	Contents bool
 	// Front are documents bound right after the contents, before the
 	// first section (the signed 承诺书). Each is a top-level entry of the
 	// contents and the bookmarks; its pages are reserved, not written.
@@ -58,13 +68,35 @@ type Input struct {
 	Fonts font.Chain
 }
 
+// Info is the document information of the PDF.
+type Info struct {
+	Title, Subject, Author string
+	// Creator is recorded as the PDF's creator and producer, e.g.
+	// "mkspace 0.1.0".
+	Creator string
+	// Created is the creation date; zero for none.
+	Created time.Time
+}
+
+// Margins of a page, in points.
+type Margins struct{ Top, Right, Bottom, Left float64 }
+
+// Header is the running header: Left (the document's title) at the left
+// margin, Right (the space's name) at the right one, shortened with an
+// ellipsis to the room Left leaves.
+type Header struct{ Left, Right string }
+
 // Section is a numbered part of the document: a heading and its blocks.
+// A section without a title has no heading and is no entry of the
+// contents.
 type Section struct {
 	Title  string // 一、基础信息
 	Blocks []Block
 }
 
-// Block is one of KeyValues, Table or Paragraphs (pointer or value).
+// Block is one of KeyValues, Table, Paragraphs, Fields, Space or Notice
+// (pointer or value). Two blocks are set 14 points apart, unless either is
+// a Space.
 type Block interface{ block() }
 
 // KeyValues is a bordered form of labels and values, as the online form
@@ -112,27 +144,93 @@ type Column struct {
 	Align Align
 }
 
-// Align is the horizontal alignment of the text in a column.
+// Align is the horizontal alignment of text.
 type Align int
 
 const (
 	Left Align = iota
 	Right
 	Center
+	// Justify stretches every line but a paragraph's last to the full
+	// width (两端对齐), as Chinese text is usually set; in a table, Left.
+	Justify
 )
 
-// Paragraphs is narrative text: every line of Text is a paragraph, set
-// with a first-line indent of two characters, justified.
+// Paragraphs is text: every line of Text is a paragraph. Empty lines are
+// dropped.
 type Paragraphs struct {
 	// Title is a subheading above the text, listed in the contents; "" for
 	// none.
 	Title string
 	Text  string
+	// Style sets the text; the zero value is narrative text: 小四 (12
+	// points), lines 1.6 high, the first line of each paragraph indented
+	// by two characters, justified.
+	Style Style
 }
+
+// Style is how Paragraphs are set.
+type Style struct {
+	Size    float64 // points
+	Leading float64 // line height, × Size; 0 means 1.6
+	Indent  float64 // of the first line of each paragraph, in characters (em)
+	Align   Align
+}
+
+// Fields are labels with their values on underlines, one field under the
+// other, as a cover or a form to sign shows them: each label right-aligned
+// before its value; a value too long for its line shrinks, then wraps. An
+// empty value is a line left to write on.
+type Fields struct {
+	Items []Field
+	// Size of the labels and values, in points; 0 means 15.
+	Size float64
+	// MinSize is the least size a long value shrinks to before it wraps;
+	// 0 means Size.
+	MinSize float64
+	// Leading is the height of a line, × Size; 0 means 1.7.
+	Leading float64
+	// Gap is the space after each field, in points.
+	Gap float64
+	// Width is the width of the values' column, at the right margin; 0
+	// means from the widest label to the right margin (or to the stamp
+	// box).
+	Width float64
+	// Align is the alignment of the values on their lines.
+	Align Align
+	// Stamp, when not nil, draws a box for a seal beside one field.
+	Stamp *Stamp
+}
+
+// Field is a label and its value.
+type Field struct {
+	Label, Value string
+	// Blank underlines the value's lines, to write on.
+	Blank bool
+}
+
+// Stamp is a dashed box for a seal (about 42 mm square), at the right
+// margin, centred on the lines of field Field, with Label (（盖章）) at its
+// foot.
+type Stamp struct {
+	Field int
+	Label string
+}
+
+// Space moves down by Height points, and to at least Top points from the
+// top of the page (a place on a cover). A Space of nothing sets the blocks
+// around it without the gap between blocks.
+type Space struct{ Height, Top float64 }
+
+// Notice is a line of red text in a red frame, centred: the draft mark.
+type Notice struct{ Text string }
 
 func (KeyValues) block()  {}
 func (Table) block()      {}
 func (Paragraphs) block() {}
+func (Fields) block()     {}
+func (Space) block()      {}
+func (Notice) block()     {}
 
 // AttachmentRef is a document bound in later whose pages are reserved.
 type AttachmentRef struct {

@@ -1,4 +1,4 @@
-package document
+package layout
 
 import (
 	"bytes"
@@ -107,7 +107,7 @@ func TestClean(t *testing.T) {
 }
 
 func TestControlCharactersAreNotMissingGlyphs(t *testing.T) {
-	in := Input{Title: "申报书\t", Sections: []Section{{Title: "一", Blocks: []Block{
+	in := Input{Header: Header{Left: "申报书\t"}, Cover: []Block{Paragraphs{Text: "申报书\t"}}, Sections: []Section{{Title: "一", Blocks: []Block{
 		Table{Columns: []Column{{Header: "甲"}}, Rows: [][]string{{"第一行\r\n第二行\t完"}}},
 		Paragraphs{Text: "段落\u200b文字\x0b。"},
 	}}}}

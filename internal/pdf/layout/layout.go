@@ -1,16 +1,14 @@
-package document
+package layout
 
 import (
 	"strings"
 	"unicode/utf8"
-
-	"github.com/mkspace/mkspace/internal/render"
 )
 
 // Type sizes, in points, after the Chinese 字号 they approximate.
 const (
-	sizeCoverTitle  = 26   // 一号
-	sizeCoverField  = 15   // between 三号 and 四号
+	sizeField       = 15   // between 三号 and 四号: Fields
+	sizeNotice      = 18   // a Notice
 	sizeHeading     = 16   // 三号: section headings, 目录, 附件
 	sizeBlockTitle  = 12   // 小四: titles of tables and forms
 	sizeSubheading  = 13   // subheadings of narrative text
@@ -33,6 +31,8 @@ type layouter struct {
 	p     *page
 	g     geometry
 	y     float64 // cursor: the top of what comes next
+	// portrait is the geometry of the document's portrait pages
+	portrait geometry
 	// running header on new pages
 	running bool
 	// marks collected while laying out: every entry of the contents,
@@ -55,24 +55,28 @@ type entry struct {
 
 // addPage starts a new page with the cursor at the top of its text block.
 func (l *layouter) addPage(landscapePage bool) {
-	p := &page{landscape: landscapePage}
+	p := &page{landscape: landscapePage, g: l.portrait}
+	if landscapePage {
+		p.g = landscape
+	}
 	l.pages = append(l.pages, p)
-	l.p, l.g, l.y = p, p.geometry(), p.geometry().top
+	l.p, l.g, l.y = p, p.g, p.g.top
 	if l.running {
 		l.runningHeader()
 	}
 }
 
-// runningHeader puts the document's title and the space's name above the
-// text block, over a thin rule. The name is right-aligned and shortened
-// with an ellipsis to the room the title leaves (a gap of two characters
-// between them).
+// runningHeader puts the header's left text (the document's title) and
+// its right text (the space's name) above the text block, over a thin
+// rule. The right text is right-aligned and shortened with an ellipsis to
+// the room the left one leaves (a gap of two characters between them).
 func (l *layouter) runningHeader() {
 	g := l.g
 	base := g.top - 10
-	l.text(l.in.Title, g.left, base, sizeRunning, grey, 0)
-	if name := l.in.SpaceName; name != "" {
-		room := g.width() - l.m.textWidth(l.in.Title, sizeRunning) - 2*sizeRunning
+	left := l.in.Header.Left
+	l.text(left, g.left, base, sizeRunning, grey, 0)
+	if name := l.in.Header.Right; name != "" {
+		room := g.width() - l.m.textWidth(left, sizeRunning) - 2*sizeRunning
 		name = l.ellipsize(name, room, sizeRunning)
 		l.text(name, g.w-g.right-l.m.textWidth(name, sizeRunning), base, sizeRunning, grey, 0)
 	}
@@ -154,9 +158,9 @@ func baseline(top, lh, size float64) float64 {
 }
 
 // wrap breaks text into lines no wider than width at size, by the rules
-// of Chinese line breaking (render.Wrap).
+// of Chinese line breaking (Wrap).
 func (l *layouter) wrap(text string, first, rest, size float64) []string {
-	return render.Wrap(clean(text), first, rest, l.m.width(size))
+	return Wrap(clean(text), first, rest, l.m.width(size))
 }
 
 // clean makes text printable: line feeds stay (a cell may hold several

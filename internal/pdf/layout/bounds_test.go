@@ -1,4 +1,4 @@
-package document
+package layout
 
 import (
 	"testing"
@@ -13,7 +13,7 @@ import (
 // of every page stays empty.
 func TestEverythingInsideTheTextBlock(t *testing.T) {
 	in := fixture(40, 25, 20)
-	in.Draft = true
+	in.Cover = testCover(in.Info.Title, true, [][2]string{{"众创空间名称：", "星火创客空间"}, {"运营主体：", "杭州星火科技企业孵化器有限公司"}})
 	l, _, err := layOut(&in)
 	require.NoError(t, err)
 	const slack = 0.5

@@ -1,4 +1,4 @@
-package document
+package layout
 
 import (
 	"fmt"
@@ -12,15 +12,13 @@ const (
 	textContents   = "目　录"
 	textContentsBM = "目录"
 	textAttach     = "附件"
-	textDraft      = "草稿 — 不可用于申报"
-	textStamp      = "（盖章）"
 )
 
 // value returns b as a value, whether it was given as one or as a
 // pointer; ok is false for nil or an unknown kind.
 func value(b Block) (Block, bool) {
 	switch b := b.(type) {
-	case KeyValues, Table, Paragraphs:
+	case KeyValues, Table, Paragraphs, Fields, Space, Notice:
 		return b, true
 	case *KeyValues:
 		if b != nil {
@@ -34,6 +32,18 @@ func value(b Block) (Block, bool) {
 		if b != nil {
 			return *b, true
 		}
+	case *Fields:
+		if b != nil {
+			return *b, true
+		}
+	case *Space:
+		if b != nil {
+			return *b, true
+		}
+	case *Notice:
+		if b != nil {
+			return *b, true
+		}
 	}
 	return nil, false
 }
@@ -43,50 +53,96 @@ func wantsLandscape(b Block) bool {
 	return ok && t.Landscape
 }
 
-// check reports what in the input cannot be set, and returns the
-// sections with every block as a value (the input is not changed).
-func check(in *Input) ([]Section, error) {
+// check reports what in the input cannot be set, and returns the cover
+// and the sections with every block as a value (the input is not
+// changed).
+func check(in *Input) (cover []Block, sections []Section, err error) {
 	for _, r := range append(append([]AttachmentRef{}, in.Front...), in.Attachments...) {
 		if r.Pages < 1 {
-			return nil, fmt.Errorf("%q: a bound document has at least one page, not %d", r.Title, r.Pages)
+			return nil, nil, fmt.Errorf("%q: a bound document has at least one page, not %d", r.Title, r.Pages)
 		}
 	}
-	out := make([]Section, len(in.Sections))
+	if cover, err = checkBlocks("cover", in.Cover); err != nil {
+		return nil, nil, err
+	}
+	sections = make([]Section, len(in.Sections))
 	for si, sec := range in.Sections {
-		out[si] = Section{Title: sec.Title, Blocks: make([]Block, len(sec.Blocks))}
-		for bi, b := range sec.Blocks {
-			v, ok := value(b)
-			if !ok {
-				return nil, fmt.Errorf("section %q, block %d: not a KeyValues, Table or Paragraphs (%T)", sec.Title, bi+1, b)
+		blocks, err := checkBlocks(fmt.Sprintf("section %q", sec.Title), sec.Blocks)
+		if err != nil {
+			return nil, nil, err
+		}
+		sections[si] = Section{Title: sec.Title, Blocks: blocks}
+	}
+	return cover, sections, nil
+}
+
+// checkBlocks checks the blocks of a part of the document (where names it)
+// and returns them as values.
+func checkBlocks(where string, blocks []Block) ([]Block, error) {
+	if blocks == nil {
+		return nil, nil
+	}
+	out := make([]Block, len(blocks))
+	for bi, b := range blocks {
+		v, ok := value(b)
+		if !ok {
+			return nil, fmt.Errorf("%s, block %d: not a KeyValues, Table, Paragraphs, Fields, Space or Notice (%T)", where, bi+1, b)
+		}
+		out[bi] = v
+		switch v := v.(type) {
+		case Table:
+			if len(v.Columns) == 0 {
+				return nil, fmt.Errorf("%s, table %q: no columns", where, v.Title)
 			}
-			out[si].Blocks[bi] = v
-			if t, ok := v.(Table); ok {
-				if len(t.Columns) == 0 {
-					return nil, fmt.Errorf("section %q, table %q: no columns", sec.Title, t.Title)
-				}
-				for ri, r := range t.Rows {
-					if len(r) > len(t.Columns) {
-						return nil, fmt.Errorf("section %q, table %q, row %d: %d cells for %d columns", sec.Title, t.Title, ri+1, len(r), len(t.Columns))
-					}
+			for ri, r := range v.Rows {
+				if len(r) > len(v.Columns) {
+					return nil, fmt.Errorf("%s, table %q, row %d: %d cells for %d columns", where, v.Title, ri+1, len(r), len(v.Columns))
 				}
 			}
-			if kv, ok := v.(KeyValues); ok && (kv.LabelShare < 0 || kv.LabelShare >= 1) {
-				return nil, fmt.Errorf("section %q, form %q: label share %v is not between 0 and 1", sec.Title, kv.Title, kv.LabelShare)
+		case KeyValues:
+			if v.LabelShare < 0 || v.LabelShare >= 1 {
+				return nil, fmt.Errorf("%s, form %q: label share %v is not between 0 and 1", where, v.Title, v.LabelShare)
+			}
+		case Paragraphs:
+			if v.Style.Size < 0 || v.Style.Leading < 0 || v.Style.Indent < 0 {
+				return nil, fmt.Errorf("%s, block %d: a negative size, line height or indent", where, bi+1)
+			}
+		case Fields:
+			if v.Size < 0 || v.MinSize < 0 || v.Leading < 0 || v.Gap < 0 || v.Width < 0 {
+				return nil, fmt.Errorf("%s, block %d: a negative size, line height, gap or width", where, bi+1)
+			}
+			if v.Stamp != nil && (v.Stamp.Field < 0 || v.Stamp.Field >= len(v.Items)) {
+				return nil, fmt.Errorf("%s, block %d: a stamp beside field %d of %d", where, bi+1, v.Stamp.Field+1, len(v.Items))
+			}
+		case Space:
+			if v.Height < 0 || v.Top < 0 {
+				return nil, fmt.Errorf("%s, block %d: a negative space", where, bi+1)
 			}
 		}
 	}
 	return out, nil
 }
 
-// section sets a section on new pages: its heading, then its blocks.
+// section sets a section on new pages: its heading (if it has a title),
+// then its blocks.
 func (l *layouter) section(sec Section) {
 	l.addPage(len(sec.Blocks) > 0 && wantsLandscape(sec.Blocks[0]))
 	l.sectionStarts = append(l.sectionStarts, len(l.pages)-1)
-	l.heading(sec.Title)
-	for i, b := range sec.Blocks {
+	if sec.Title != "" {
+		l.heading(sec.Title)
+	}
+	l.blocks(sec.Blocks)
+}
+
+// blocks sets blocks at the cursor, each on a page of the orientation it
+// wants, a gap between two of them unless either is a Space.
+func (l *layouter) blocks(bs []Block) {
+	for i, b := range bs {
 		l.orient(wantsLandscape(b))
-		if i > 0 && !l.atTop() {
-			l.y += gapBlock
+		if _, space := b.(Space); i > 0 && !space && !l.atTop() {
+			if _, after := bs[i-1].(Space); !after {
+				l.y += gapBlock
+			}
 		}
 		switch b := b.(type) {
 		case KeyValues:
@@ -95,6 +151,12 @@ func (l *layouter) section(sec Section) {
 			l.table(b)
 		case Paragraphs:
 			l.paragraphs(b)
+		case Fields:
+			l.fields(b)
+		case Space:
+			l.y = max(l.y+b.Height, b.Top)
+		case Notice:
+			l.notice(b)
 		}
 	}
 }
@@ -186,15 +248,24 @@ func (l *layouter) formGrid(kv KeyValues) *grid {
 	return &grid{title: kv.Title, cols: cols, rows: rows, size: sizeCell + 1, merged: textNone}
 }
 
-// paragraphs sets narrative text: an optional subheading, then each line of
-// the text as a paragraph indented by two characters, justified.
+// paragraphs sets text: an optional subheading, then each line of the
+// text as a paragraph, in its style (by default indented by two
+// characters, justified).
 func (l *layouter) paragraphs(p Paragraphs) {
-	lh := sizeBody * leadingBody
+	st := p.Style
+	if st.Size == 0 {
+		st = Style{Size: sizeBody, Indent: 2, Align: Justify}
+	}
+	if st.Leading == 0 {
+		st.Leading = leadingBody
+	}
+	lh := st.Size * st.Leading
+	indent := st.Indent * st.Size
 	width := l.g.width()
 	var paras [][]string
 	for _, para := range strings.Split(strings.ReplaceAll(p.Text, "\r", ""), "\n") {
 		if para = strings.TrimSpace(para); para != "" {
-			paras = append(paras, l.wrap(para, width-2*sizeBody, width, sizeBody))
+			paras = append(paras, l.wrap(para, width-indent, width, st.Size))
 		}
 	}
 	if p.Title != "" {
@@ -216,9 +287,9 @@ func (l *layouter) paragraphs(p Paragraphs) {
 			l.ensure(lh)
 			x, w := l.g.left, width
 			if i == 0 {
-				x, w = x+2*sizeBody, w-2*sizeBody
+				x, w = x+indent, w-indent
 			}
-			l.lineAt(s, x, w, baseline(l.y, lh, sizeBody), sizeBody, Left, i < len(lines)-1, black)
+			l.lineAt(s, x, w, baseline(l.y, lh, st.Size), st.Size, st.Align, st.Align == Justify && i < len(lines)-1, black)
 			l.y += lh
 		}
 	}

@@ -1,4 +1,4 @@
-package document
+package layout
 
 import (
 	"bytes"
@@ -109,7 +109,7 @@ func TestRenderFixture(t *testing.T) {
 		for _, s := range in.Sections {
 			p := lay.Written(lay.SectionPages[s.Title])
 			require.NotZero(t, p, "section %s", s.Title)
-			assert.True(t, strings.HasPrefix(squeeze(pages[p-1]), squeeze(in.Title+in.SpaceName+s.Title)),
+			assert.True(t, strings.HasPrefix(squeeze(pages[p-1]), squeeze(in.Header.Left+in.Header.Right+s.Title)),
 				"page %d starts with the running header and %s: %.80q", p, s.Title, pages[p-1])
 		}
 	})
@@ -224,7 +224,7 @@ func TestRenderFixture(t *testing.T) {
 
 	t.Run("cover", func(t *testing.T) {
 		cover := squeeze(pages[0])
-		for _, s := range []string{in.Title, "众创空间名称：" + in.SpaceName, "运营主体：" + in.Operator, "（盖章）", "受理机构：" + in.Agency, "生成日期：2025年3月18日", "版本号：" + in.Version} {
+		for _, s := range []string{in.Info.Title, "众创空间名称：星火创客空间", "运营主体：杭州星火科技企业孵化器有限公司", "（盖章）", "受理机构：浙江省科学技术厅", "生成日期：2025年3月18日", "版本号：V25C18-7KQ4-MX2W"} {
 			assert.Contains(t, cover, squeeze(s))
 		}
 		assert.NotContains(t, cover, "草稿")
@@ -246,15 +246,14 @@ func TestRenderFixture(t *testing.T) {
 
 func TestDraftCover(t *testing.T) {
 	in := fixture(2, 2, 2)
-	in.Draft = true
+	in.Cover = testCover(in.Info.Title, true, [][2]string{{"版本号：", "DRAFT-7KQ4-MX2W-3TCW"}})
 	in.Sections, in.Attachments = in.Sections[:1], nil
 	path, _ := renderFile(t, in)
-	assert.Contains(t, squeeze(pageTexts(t, path)[0]), squeeze(textDraft))
+	assert.Contains(t, squeeze(pageTexts(t, path)[0]), "草稿—不可用于申报")
 }
 
 func TestLayoutNumbers(t *testing.T) {
-	in := Input{
-		Title: "国家备案众创空间申报书", SpaceName: "测试空间",
+	in := withCover(Input{
 		Front: []AttachmentRef{{Title: "承诺书", Pages: 2}},
 		Sections: []Section{
 			{Title: "一、基础信息", Blocks: []Block{&KeyValues{Title: "基本情况", Items: [][2]string{{"名称", "测试空间"}}}}},
@@ -262,7 +261,7 @@ func TestLayoutNumbers(t *testing.T) {
 			{Title: "三、说明", Blocks: []Block{Paragraphs{Title: "（一）概况", Text: "第一段。\n第二段。"}}},
 		},
 		Attachments: []AttachmentRef{{Title: "附件甲", Pages: 3}, {Title: "附件乙", Pages: 1}},
-	}
+	}, "国家备案众创空间申报书", "测试空间")
 	var buf bytes.Buffer
 	lay, err := Render(&buf, in)
 	require.NoError(t, err)
@@ -315,13 +314,12 @@ func TestLayoutNumbers(t *testing.T) {
 
 func TestTablesOddCases(t *testing.T) {
 	long := strings.Repeat("这是一个很长的单元格，里面的文字要在单元格内换行。", 200)
-	in := Input{
-		Title: "申报书", SpaceName: "测试空间",
+	in := withCover(Input{
 		Sections: []Section{{Title: "一、表格", Blocks: []Block{
 			Table{Title: "空表", Columns: []Column{{Header: "甲"}, {Header: "乙"}}},
 			Table{Title: "超高的行", Columns: []Column{{Header: "序号", Width: 1}, {Header: "内容", Width: 3}}, Rows: [][]string{{"1", long}, {"2", "短"}, {"3"}}},
 		}}},
-	}
+	}, "申报书", "测试空间")
 	path, lay := renderFile(t, in)
 	pages := pageTexts(t, path)
 	cont := "申报书测试空间超高的行（续）序号内容" // running header, title and header row of a continued page
@@ -359,7 +357,7 @@ func TestRenderErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := Input{Title: "申报书"}
+			in := Input{Info: Info{Title: "申报书"}}
 			tt.edit(&in)
 			var buf bytes.Buffer
 			lay, err := Render(&buf, in)
@@ -372,7 +370,7 @@ func TestRenderErrors(t *testing.T) {
 }
 
 func TestMissingGlyphs(t *testing.T) {
-	in := Input{Title: "申报书", Sections: []Section{{Title: "一", Blocks: []Block{Paragraphs{Text: "笑脸😀和𠀀"}}}}}
+	in := Input{Sections: []Section{{Title: "一", Blocks: []Block{Paragraphs{Text: "笑脸😀和𠀀"}}}}}
 	var buf bytes.Buffer
 	lay, err := Render(&buf, in)
 	require.NoError(t, err)

@@ -1,4 +1,4 @@
-package document
+package layout
 
 import (
 	"strings"
@@ -32,7 +32,7 @@ func TestRunningHeaderFits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := fixture(40, 25, 20)
-			in.SpaceName = tt.space
+			in.Header.Right = tt.space
 			l, _, err := layOut(&in)
 			require.NoError(t, err)
 			const slack = 0.01
@@ -46,7 +46,7 @@ func TestRunningHeaderFits(t *testing.T) {
 					if o.kind != opText || o.y != base || o.size != sizeRunning {
 						continue
 					}
-					if o.x == g.left && o.s == in.Title {
+					if o.x == g.left && o.s == in.Header.Left {
 						title = o
 					} else {
 						name = o
@@ -73,7 +73,7 @@ func TestRunningHeaderFits(t *testing.T) {
 				assert.True(t, strings.HasPrefix(whole, kept), "page %d: %q is the start of the name", i+2, kept)
 				// The longest start that fits: one character more would not.
 				next, _ := utf8.DecodeRuneInString(whole[len(kept):])
-				room := g.width() - l.m.textWidth(in.Title, sizeRunning) - 2*sizeRunning
+				room := g.width() - l.m.textWidth(in.Header.Left, sizeRunning) - 2*sizeRunning
 				if next != ' ' {
 					assert.Greater(t, l.m.textWidth(kept+string(next)+ellipsis, sizeRunning), room, "page %d: %q is cut too short", i+2, kept)
 				}
