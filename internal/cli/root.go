@@ -18,6 +18,7 @@ import (
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/inputs"
 	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/pdf/bind"
 	"github.com/mkspace/mkspace/internal/pdf/font"
 	"github.com/mkspace/mkspace/internal/version"
 )
@@ -218,6 +219,7 @@ func RunContext(ctx context.Context, io *IO, args []string) int {
 }
 
 func execute(ctx context.Context, root *cobra.Command, g *Globals, args []string) int {
+	defer bind.Cleanup() // the stamp's fonts, installed once per run
 	root.SetArgs(args)
 	err := plainCobra(root, root.ExecuteContext(ctx))
 	if intr := interruption(ctx); intr != nil && err != nil && !errors.Is(err, ErrFindings) {

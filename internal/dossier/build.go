@@ -208,7 +208,7 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 		Body:    body.Bytes(),
 		Version: b.Version,
 		Draft:   opts.Draft,
-		Font:    fonts[0].Data(),
+		Font:    fonts[0],
 		Meta: bind.Meta{
 			Title:     Title + "：" + space,
 			Subject:   space,

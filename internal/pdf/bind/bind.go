@@ -11,9 +11,9 @@
 // Everything is done with pdfcpu, in memory. Pages of bound documents
 // keep their size and their /Rotate: the stamp is drawn the right way up
 // on the page as viewed instead. pdfcpu's configuration is built in
-// memory (it never reads or writes ~/.config/pdfcpu) and the CJK font of
-// the stamp is installed into a temporary folder for the duration of a
-// call (see withFont).
+// memory (it never reads or writes ~/.config/pdfcpu) and the font of the
+// stamp is installed once per process into a temporary folder that
+// Cleanup removes (see stampFont).
 package bind
 
 import (
@@ -26,7 +26,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
-	"github.com/mkspace/mkspace/templates"
+	"github.com/mkspace/mkspace/internal/pdf/font"
 )
 
 // Input is what Bind binds.
@@ -48,9 +48,9 @@ type Input struct {
 	// Draft adds 草稿 — 不可用于申报 to the watermark and the footer.
 	Draft bool
 	Meta  Meta
-	// Font is the TrueType font of the stamp's Chinese; nil means the
-	// shipped font (templates.Font).
-	Font []byte
+	// Font is the font of the stamp (the first of pdf.font); nil means
+	// the shipped font.
+	Font *font.Font
 }
 
 // Document is a PDF bound into the body.
@@ -200,13 +200,16 @@ func bind(in Input) (pdf []byte, res *Result, err error) {
 		return nil, nil, fmt.Errorf("bind: %w", err)
 	}
 
-	ttf := in.Font
-	if ttf == nil {
-		ttf = templates.Font
+	f := in.Font
+	if f == nil {
+		f = font.Shipped()
 	}
-	if err := withFont(ttf, func(name string) error {
-		return stampAll(ctx, name, in.Version, in.Draft, ordered)
-	}); err != nil {
+	name, release, err := stampFont(f)
+	if err != nil {
+		return nil, nil, fmt.Errorf("bind: stamp: font: %w", err)
+	}
+	defer release()
+	if err := stampAll(ctx, f, name, in.Version, in.Draft, ordered); err != nil {
 		return nil, nil, fmt.Errorf("bind: stamp: %w", err)
 	}
 	if err := setInfo(ctx, in.Meta, in.Version, in.Draft); err != nil {
@@ -233,13 +236,13 @@ func merge(src, dest *model.Context, name string) (err error) {
 	return pdfcpu.MergeXRefTables(name, src, dest, false, false)
 }
 
-func stampAll(ctx *model.Context, font, version string, draft bool, pages []leaf) (err error) {
+func stampAll(ctx *model.Context, f *font.Font, name, version string, draft bool, pages []leaf) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%v", p)
 		}
 	}()
-	s, err := newStamper(ctx, font, version, draft)
+	s, err := newStamper(ctx, f, name, version, draft)
 	if err != nil {
 		return err
 	}

@@ -381,13 +381,15 @@ func TestBindFileAtomic(t *testing.T) {
 }
 
 // pdfcpu must not write its configuration (or anything else) into the
-// user's home, and the stamp's temporary font folder is removed.
+// user's home, and the stamp's temporary font folder is removed by
+// Cleanup.
 func TestNothingWrittenToHome(t *testing.T) {
 	f := getFixtures(t)
 	home, tmp := t.TempDir(), t.TempDir()
 	t.Setenv("HOME", home)
 	t.Setenv("XDG_CONFIG_HOME", "")
 	t.Setenv("TMPDIR", tmp)
+	Cleanup()
 	out := filepath.Join(t.TempDir(), "out.pdf")
 	_, err := BindFile(Input{Body: f.body, Documents: []Document{{Path: f.owner, After: 5}}, Version: NewVersion(), Meta: testMeta()}, out)
 	require.NoError(t, err)
@@ -397,6 +399,7 @@ func TestNothingWrittenToHome(t *testing.T) {
 	require.NoError(t, err)
 	var buf bytes.Buffer
 	require.NoError(t, Normalize(bytes.NewReader(mustRead(t, f.owner)), &buf))
+	Cleanup()
 
 	for _, d := range []string{home, tmp} {
 		entries, err := os.ReadDir(d)

@@ -136,6 +136,7 @@ var (
 
 func TestMain(m *testing.M) {
 	code := m.Run()
+	Cleanup()
 	if fx.dir != "" {
 		os.RemoveAll(fx.dir)
 	}

@@ -47,7 +47,7 @@ func TestBindLibreOfficePDF(t *testing.T) {
 }
 
 // Bindings may run at once (pack checks packages in parallel): the
-// font folder is shared process state, guarded.
+// stamp's font folder is shared process state, guarded.
 func TestBindConcurrent(t *testing.T) {
 	f := getFixtures(t)
 	var wg sync.WaitGroup

@@ -9,11 +9,12 @@ import (
 	"strings"
 	"unicode/utf16"
 
-	"github.com/pdfcpu/pdfcpu/pkg/font"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	pdffont "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/font"
+
+	"github.com/mkspace/mkspace/internal/pdf/font"
 )
 
 // The stamp on every page: a diagonal watermark 版本号：<version> across
@@ -64,39 +65,28 @@ func watermarkLines(version string, draft bool) []string {
 	return []string{"版本号：" + version}
 }
 
-// stamper adds the stamp to the pages of ctx. Its methods must run inside
-// withFont.
+// stamper adds the stamp to the pages of ctx, in a font installed for
+// pdfcpu (stampFont).
 type stamper struct {
 	ctx     *model.Context
-	cjk     string // installed font's name
+	font    *font.Font
+	cjk     string // the font's name in pdfcpu
 	version string
 	draft   bool
 
 	cjkRef     types.IndirectRef
-	glyphs     map[uint32]uint16 // the font's character map
-	widths     []int             // glyph advances, in thousandths of the size
-	used       map[uint16]rune   // glyphs set, with the character each stands for
+	used       map[uint16]rune // glyphs set, with the character each stands for
 	footerRes  types.IndirectRef
 	wmForm     types.IndirectRef
 	wmW, wmH   float64 // the watermark form's text block
 	openStream types.IndirectRef
 }
 
-func newStamper(ctx *model.Context, cjk, version string, draft bool) (*stamper, error) {
-	s := &stamper{ctx: ctx, cjk: cjk, version: version, draft: draft, used: map[uint16]rune{}}
-	ttf, ok, err := font.UserFont(cjk)
-	if err != nil || !ok {
-		return nil, fmt.Errorf("font %s: not installed: %v", cjk, err)
-	}
-	// font.UserFont copies the font's tables: fetch them once (calling
-	// pdfcpu's per-string helpers copied them for every footer, 1 GB for
-	// 350 pages).
-	s.glyphs, s.widths = ttf.Chars, ttf.GlyphWidths
+func newStamper(ctx *model.Context, f *font.Font, cjk, version string, draft bool) (*stamper, error) {
+	s := &stamper{ctx: ctx, font: f, cjk: cjk, version: version, draft: draft, used: map[uint16]rune{}}
 	texts := append(watermarkLines(version, draft), FooterText(version, draft, 1234567890, 0))
-	if missing, err := missingGlyphs(cjk, texts...); err != nil {
-		return nil, err
-	} else if missing != "" {
-		return nil, &GlyphError{Chars: missing}
+	if missing := (font.Chain{f}).Missing(strings.Join(texts, "")); len(missing) > 0 {
+		return nil, &GlyphError{Chars: string(missing)}
 	}
 	ref, err := pdffont.EnsureFontDict(ctx.XRefTable, cjk, "", "", false, nil)
 	if err != nil {
@@ -211,10 +201,11 @@ func (s *stamper) cjkString(t string) (string, error) {
 	}
 	b := make([]byte, 0, 2*len(t))
 	for _, r := range t {
-		g, ok := s.glyphs[uint32(r)]
-		if !ok {
+		gl, ok := s.font.Glyph(r)
+		if !ok || gl > 0xFFFF {
 			return "", &GlyphError{Chars: string(r)}
 		}
+		g := uint16(gl)
 		b = append(b, byte(g>>8), byte(g))
 		gids[g] = true
 		if _, seen := s.used[g]; !seen {
@@ -230,15 +221,15 @@ func (s *stamper) cjkString(t string) (string, error) {
 
 // width is the advance of t at size.
 func (s *stamper) width(t string, size float64) (float64, error) {
-	w := 0
+	w := 0.0
 	for _, r := range t {
-		g := s.glyphs[uint32(r)]
-		if int(g) >= len(s.widths) {
-			return 0, fmt.Errorf("the font has no width for %q", r)
+		g, ok := s.font.Glyph(r)
+		if !ok {
+			return 0, &GlyphError{Chars: string(r)}
 		}
-		w += s.widths[g]
+		w += s.font.Advance(g)
 	}
-	return float64(w) / 1000 * size, nil
+	return w * size, nil
 }
 
 // makeWatermark writes the watermark's form: its lines centred on the
