@@ -17,6 +17,7 @@ import (
 	"github.com/mkspace/mkspace/internal/dossier"
 	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/pdf/bind"
 	"github.com/mkspace/mkspace/internal/pdf/font"
 	"github.com/mkspace/mkspace/internal/report"
 	"github.com/mkspace/mkspace/internal/version"
@@ -130,6 +131,9 @@ func buildErr(err error, output string) error {
 		return userErr(err, "cli.exists", "file", pe.Path)
 	case errors.As(err, &fe):
 		return userErr(err, fe.Key, fe.Args...)
+	}
+	if _, ok := bind.Message(msg.ZH, err); ok {
+		return err // an error of binding says all (bind.Message), in the user's language
 	}
 	return userErr(err, "buildpdf.failed", "err", err.Error())
 }

@@ -18,14 +18,15 @@ package bind
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"github.com/mkspace/mkspace/internal/atomicfile"
 	"io"
 	"path/filepath"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
+	"github.com/mkspace/mkspace/internal/atomicfile"
 	"github.com/mkspace/mkspace/internal/pdf/font"
 )
 
@@ -76,8 +77,9 @@ type Result struct {
 	Size int64
 }
 
-// Bind binds in and writes the PDF to w. Errors about a document are
-// *DocumentError.
+// Bind binds in and writes the PDF to w. Its errors are a *DocumentError
+// (a document that cannot be bound), a *GlyphError (the stamp's font
+// lacks characters) or an *Error; Message says each in plain words.
 func Bind(in Input, w io.Writer) (*Result, error) {
 	pdf, res, err := bind(in)
 	if err != nil {
@@ -112,14 +114,14 @@ func BindFile(in Input, path string) (*Result, error) {
 
 func bind(in Input) (pdf []byte, res *Result, err error) {
 	if !CanonicalVersion(in.Version) {
-		return nil, nil, fmt.Errorf("bind: %q is not a version number", in.Version)
+		return nil, nil, faultf("%q is not a version number", in.Version)
 	}
 	ctx, err := readPDF(bytes.NewReader(in.Body))
 	if err != nil {
 		return nil, nil, err
 	}
 	if err := fixToUnicode(ctx); err != nil {
-		return nil, nil, fmt.Errorf("bind: %w", err)
+		return nil, nil, &Error{Err: err}
 	}
 	body, err := pageLeaves(ctx)
 	if err != nil {
@@ -132,7 +134,7 @@ func bind(in Input) (pdf []byte, res *Result, err error) {
 	after := 0
 	for _, d := range in.Documents {
 		if d.After < after || d.After > len(body) {
-			return nil, nil, fmt.Errorf("bind: %s comes after page %d of a body of %d pages, after a document placed after page %d", d.Path, d.After, len(body), after)
+			return nil, nil, faultf("%s comes after page %d of a body of %d pages, after a document placed after page %d", d.Path, d.After, len(body), after)
 		}
 		after = d.After
 	}
@@ -158,14 +160,14 @@ func bind(in Input) (pdf []byte, res *Result, err error) {
 	// page.
 	all, err := pageLeaves(ctx)
 	if err != nil {
-		return nil, nil, fmt.Errorf("bind: %w", err)
+		return nil, nil, &Error{Err: err}
 	}
 	total := len(body)
 	for _, c := range counts {
 		total += c
 	}
 	if len(all) != total {
-		return nil, nil, fmt.Errorf("bind: %d pages after merging, want %d", len(all), total)
+		return nil, nil, faultf("%d pages after merging, want %d", len(all), total)
 	}
 	ordered := make([]leaf, 0, total)
 	starts := make([]int, len(in.Documents))
@@ -179,7 +181,7 @@ func bind(in Input) (pdf []byte, res *Result, err error) {
 	}
 	ordered = append(ordered, all[bi:len(body)]...)
 	if err := setPageOrder(ctx, ordered); err != nil {
-		return nil, nil, fmt.Errorf("bind: %w", err)
+		return nil, nil, &Error{Err: err}
 	}
 
 	if in.Outline != nil {
@@ -197,7 +199,7 @@ func bind(in Input) (pdf []byte, res *Result, err error) {
 		outline = defaultOutline(outline, in.Documents, bodyPage, starts)
 	}
 	if err := addOutline(ctx, outline); err != nil {
-		return nil, nil, fmt.Errorf("bind: %w", err)
+		return nil, nil, &Error{Err: err}
 	}
 
 	f := in.Font
@@ -206,19 +208,23 @@ func bind(in Input) (pdf []byte, res *Result, err error) {
 	}
 	name, release, err := stampFont(f)
 	if err != nil {
-		return nil, nil, fmt.Errorf("bind: stamp: font: %w", err)
+		return nil, nil, &Error{Font: true, Err: err}
 	}
 	defer release()
 	if err := stampAll(ctx, f, name, in.Version, in.Draft, ordered); err != nil {
-		return nil, nil, fmt.Errorf("bind: stamp: %w", err)
+		var ge *GlyphError
+		if errors.As(err, &ge) {
+			return nil, nil, ge
+		}
+		return nil, nil, faultf("stamp: %w", err)
 	}
 	if err := setInfo(ctx, in.Meta, in.Version, in.Draft); err != nil {
-		return nil, nil, fmt.Errorf("bind: %w", err)
+		return nil, nil, &Error{Err: err}
 	}
 
 	var buf bytes.Buffer
 	if err := writeContext(ctx, &buf); err != nil {
-		return nil, nil, fmt.Errorf("bind: %w", err)
+		return nil, nil, &Error{Err: err}
 	}
 	pdf = buf.Bytes()
 	setProducer(pdf)

@@ -484,3 +484,47 @@ func TestMessage(t *testing.T) {
 	_, ok := Message(msg.ZH, errors.New("disk full"))
 	assert.False(t, ok)
 }
+
+// Every error of Bind has its message: a document, the stamp's font (its
+// characters, or its folder that cannot be written), a fault to report.
+func TestMessageOfEveryBindError(t *testing.T) {
+	f := getFixtures(t)
+	_, fault := Bind(Input{Body: f.body, Version: "MK-NOT-A-VERSION"}, &bytes.Buffer{})
+	require.Error(t, fault)
+
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+	Cleanup()
+	_, noTemp := Bind(Input{Body: f.body, Version: NewVersion()}, &bytes.Buffer{})
+	require.Error(t, noTemp)
+
+	cases := []struct {
+		name   string
+		err    error
+		zh, en string
+	}{
+		{"fault", fault, "mkspace 自身的问题", "fault of mkspace"},
+		{"no temporary folder", noTemp, "临时文件夹", "temporary folder"},
+		{"glyphs", &GlyphError{Chars: "版"}, "缺少这些字符：版", "lacks these characters: 版"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			zh, ok := Message(msg.ZH, tc.err)
+			require.True(t, ok, "%v", tc.err)
+			assert.Contains(t, zh, tc.zh)
+			en, ok := Message(msg.EN, tc.err)
+			require.True(t, ok)
+			assert.Contains(t, en, tc.en)
+			var loc interface{ Localized(msg.Lang) string }
+			require.ErrorAs(t, tc.err, &loc)
+			assert.Equal(t, zh, loc.Localized(msg.ZH))
+		})
+	}
+	assert.NotContains(t, mustMessage(t, noTemp), "mkdir", "the system's refusal in plain words")
+}
+
+func mustMessage(t *testing.T, err error) string {
+	t.Helper()
+	text, ok := Message(msg.ZH, err)
+	require.True(t, ok)
+	return text
+}

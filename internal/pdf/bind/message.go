@@ -9,12 +9,49 @@ import (
 	"github.com/mkspace/mkspace/internal/msg"
 )
 
-// Message renders an error of Bind, BindFile, Probe or Normalize about a
-// document for a person, in l. ok is false when err is not about a
-// document (a font, the output file): the caller shows it as it is.
+// Error is a failure of Bind about no one document: the stamp's font
+// could not be installed for pdfcpu (Font: its temporary folder could not
+// be written), or a fault of mkspace.
+type Error struct {
+	Font bool
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Font {
+		return "bind: the stamp's font: " + e.Err.Error()
+	}
+	return "bind: " + e.Err.Error()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Localized renders the error in l as Message does.
+func (e *Error) Localized(l msg.Lang) string {
+	text, _ := Message(l, e)
+	return text
+}
+
+// faultf is an Error that is a fault of mkspace.
+func faultf(format string, a ...any) *Error { return &Error{Err: fmt.Errorf(format, a...)} }
+
+// Message renders an error of Bind, BindFile, Probe or Normalize for a
+// person, in l: a document that cannot be bound (naming it and what to
+// do), the stamp's font, or a fault of mkspace to report. ok is false when
+// err is none of these (the output file of BindFile): the caller shows it
+// as it is.
 func Message(l msg.Lang, err error) (text string, ok bool) {
 	var de *DocumentError
-	if !errors.As(err, &de) {
+	var ge *GlyphError
+	var be *Error
+	switch {
+	case errors.As(err, &ge):
+		return l.T("bind.font-glyphs", "chars", ge.Chars), true
+	case errors.As(err, &be) && be.Font:
+		return l.T("bind.font-install", "err", l.Cause(be.Err)), true
+	case errors.As(err, &be):
+		return l.T("bind.fault", "err", shortErr(be.Err.Error())), true
+	case !errors.As(err, &de):
 		return "", false
 	}
 	cause := strings.TrimPrefix(de.Err.Error(), ErrUnreadable.Error()+": ")
@@ -46,8 +83,11 @@ type GlyphError struct{ Chars string }
 
 func (e *GlyphError) Error() string { return fmt.Sprintf("the font has no glyph for %q", e.Chars) }
 
-// Localized renders the error in l, with what to do.
-func (e *GlyphError) Localized(l msg.Lang) string { return l.T("bind.font-glyphs", "chars", e.Chars) }
+// Localized renders the error in l as Message does: with what to do.
+func (e *GlyphError) Localized(l msg.Lang) string {
+	text, _ := Message(l, e)
+	return text
+}
 
 // Reason is why a document cannot be read, in a few plain words (a
 // password, no pages, a damaged file) for a message that names the

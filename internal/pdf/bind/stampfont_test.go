@@ -106,4 +106,5 @@ func TestStampFontLacksGlyphs(t *testing.T) {
 	require.True(t, errors.As(err, &ge), "got %v", err)
 	assert.Contains(t, ge.Chars, "版本号")
 	assert.NotContains(t, ge.Chars, "M", "Go Regular has Latin letters")
+	assert.Contains(t, mustMessage(t, err), "版本号")
 }
