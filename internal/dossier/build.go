@@ -29,7 +29,7 @@ type Options struct {
 	// Output is the PDF to write; "" means <package>/<output_dir>/申报书-<版本号>.pdf.
 	Output string
 	// Draft builds despite errors, with a draft version and every page
-	// marked 草稿 — 不可用于申报.
+	// marked as such (bind.DraftMark).
 	Draft bool
 	// NoAttachments leaves the 附件 part out (the commitment letter stays).
 	NoAttachments bool

@@ -46,7 +46,7 @@ type Input struct {
 	// Version is the version number stamped on every page
 	// (NewVersion or NewDraftVersion).
 	Version string
-	// Draft adds 草稿 — 不可用于申报 to the watermark and the footer.
+	// Draft adds DraftMark to the watermark and the footer.
 	Draft bool
 	Meta  Meta
 	// Font is the font of the stamp (the first of pdf.font); nil means

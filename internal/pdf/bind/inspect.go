@@ -148,11 +148,13 @@ var (
 	// strings shown (group 2) of the stamp's content, in order.
 	textOps = regexp.MustCompile(`/([^\s/\[\]()<>{}%]+)\s+[-+\d.]+\s+Tf|\(((?:[^()\\]|\\.)*)\)\s*Tj`)
 	// footerLine is the footer's text (FooterText).
-	// The dash of DraftMark may come back as another dash: the font
-	// draws U+2014 and U+2015 with one glyph, mapped back to one of them.
-	footerLine = regexp.MustCompile(`(草稿\s*\S\s*不可用于申报)?\s*版本号：(\S+)\s+第\s*(\d+)\s*页\s*共\s*(\d+)\s*页`)
+	footerLine = regexp.MustCompile(`(` + draftPattern + `)?\s*` + versionLabel + `(\S+)\s+第\s*(\d+)\s*页\s*共\s*(\d+)\s*页`)
 	// watermarkLine is the watermark's version line.
-	watermarkLine = regexp.MustCompile(`版本号：(\S+)`)
+	watermarkLine = regexp.MustCompile(versionLabel + `(\S+)`)
+	// draftPattern is DraftMark as it comes back: its dash may be another
+	// dash (the font draws U+2014 and U+2015 with one glyph, mapped back to
+	// one of them), the spaces around it none.
+	draftPattern = strings.ReplaceAll(regexp.QuoteMeta(DraftMark), " — ", `\s*\S\s*`)
 )
 
 // scanner reads one page's stamp.

@@ -44,13 +44,16 @@ const (
 	wmShare   = 0.6  // of the page's diagonal the watermark's width takes
 	wmOpacity = 0.18
 
-	// DraftMark is printed on every page of a draft.
+	// DraftMark is printed on every page of a draft (and on its cover).
 	DraftMark = "草稿 — 不可用于申报"
+	// versionLabel comes before the version in the footer and the
+	// watermark.
+	versionLabel = "版本号："
 )
 
 // FooterText is the footer of page n of total.
 func FooterText(version string, draft bool, n, total int) string {
-	t := fmt.Sprintf("版本号：%s  第 %d 页 共 %d 页", version, n, total)
+	t := fmt.Sprintf(versionLabel+"%s  第 %d 页 共 %d 页", version, n, total)
 	if draft {
 		t = DraftMark + "  " + t
 	}
@@ -60,9 +63,9 @@ func FooterText(version string, draft bool, n, total int) string {
 // watermarkLines are the lines of the watermark.
 func watermarkLines(version string, draft bool) []string {
 	if draft {
-		return []string{DraftMark, "版本号：" + version}
+		return []string{DraftMark, versionLabel + version}
 	}
-	return []string{"版本号：" + version}
+	return []string{versionLabel + version}
 }
 
 // stamper adds the stamp to the pages of ctx, in a font installed for
