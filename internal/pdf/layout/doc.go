@@ -256,14 +256,15 @@ type Layout struct {
 	// order.
 	Slots []Slot
 	// Bookmarks are the entries of the outline and the contents, in order:
-	// 目录, each of Front, each section (level 1) with its titled blocks
-	// (level 2), 附件 (level 1) with each attachment (level 2). The PDF
+	// 目录 (with Contents), each of Front, each titled section (level 1)
+	// with its titled blocks (level 2), 附件 (level 1) with each attachment
+	// (level 2). The PDF
 	// Render writes holds the level-1 entries of its own pages as its
 	// outline; the binder builds the full outline from this list.
 	Bookmarks []Bookmark
-	// SectionPages is the first page of each section, by title.
+	// SectionPages is the first page of each titled section, by title.
 	SectionPages map[string]int
-	// Missing are the characters the font has no glyph for, printed as
+	// Missing are the characters no font has a glyph for, printed as
 	// blanks; empty when all is well.
 	Missing []rune
 }
