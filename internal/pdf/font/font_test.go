@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -74,4 +75,52 @@ func TestNoGlyphsNamesTheCharacters(t *testing.T) {
 	require.True(t, errors.As(err, &fe), "got %v", err)
 	assert.Contains(t, fe.Localized(msg.ZH), "中文申报")
 	assert.NotContains(t, fe.Localized(msg.ZH), "0123", "Go Regular has digits")
+}
+
+// A font that cannot be embedded but has a character map (an OpenType/CFF
+// font) still tells validate what it covers; Check refuses it for a
+// document.
+func TestCoverageOfAFontThatCannotBeEmbedded(t *testing.T) {
+	otf := append([]byte("OTTO"), templates.Font[4:]...)
+	path := writeFile(t, "NotoSansCJK.otf", otf)
+	c, err := Load([]string{path})
+	require.NoError(t, err)
+	assert.Empty(t, c.Missing("中文"), "its coverage is known")
+	var fe *Error
+	require.ErrorAs(t, c.Check(), &fe)
+	assert.Equal(t, "font.cff", fe.Key)
+	_, err = Open("", []string{path})
+	assert.ErrorAs(t, err, &fe)
+}
+
+// Each file is read once per run, and again when it changes.
+func TestLoadOncePerFile(t *testing.T) {
+	path := writeFile(t, "copy.ttf", templates.Font)
+	a, err := Load([]string{path, ""})
+	require.NoError(t, err)
+	b, err := Load([]string{path, ""})
+	require.NoError(t, err)
+	assert.Same(t, a[0], b[0])
+	assert.Same(t, a[1], b[1])
+	assert.Same(t, Shipped(), a[1])
+	assert.True(t, a[0].Shipped(), "a copy of the shipped font")
+	assert.Equal(t, "copy.ttf", a[0].Name())
+
+	require.NoError(t, os.WriteFile(path, append(templates.Font[:len(templates.Font):len(templates.Font)], 0), 0o644))
+	require.NoError(t, os.Chtimes(path, time.Now(), time.Now().Add(time.Hour)))
+	c, err := Load([]string{path})
+	require.NoError(t, err)
+	assert.NotSame(t, a[0], c[0], "read again once changed")
+	assert.False(t, c[0].Shipped())
+}
+
+// Glyphs and advances are those the PDF writer uses.
+func TestGlyphAndAdvance(t *testing.T) {
+	f := Shipped()
+	g, ok := f.Glyph('中')
+	require.True(t, ok)
+	assert.InDelta(t, 1.0, f.Advance(g), 0.001, "a Chinese character is one em")
+	_, ok = f.Glyph('𠀀')
+	assert.False(t, ok, "not in the shipped font")
+	assert.False(t, f.Has('𠀀'))
 }
