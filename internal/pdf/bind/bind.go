@@ -27,6 +27,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"github.com/mkspace/mkspace/internal/atomicfile"
+	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pdf/font"
 )
 
@@ -207,8 +208,11 @@ func bind(in Input) (pdf []byte, res *Result, err error) {
 		f = font.Shipped()
 	}
 	name, release, err := stampFont(f)
-	if err != nil {
+	switch {
+	case msg.IsOS(err): // its folder cannot be written
 		return nil, nil, &Error{Font: true, Err: err}
+	case err != nil: // a font that passed font.Chain.Check
+		return nil, nil, faultf("install the stamp's font: %w", err)
 	}
 	defer release()
 	if err := stampAll(ctx, f, name, in.Version, in.Draft, ordered); err != nil {

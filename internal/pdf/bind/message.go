@@ -10,8 +10,8 @@ import (
 )
 
 // Error is a failure of Bind about no one document: the stamp's font
-// could not be installed for pdfcpu (Font: its temporary folder could not
-// be written), or a fault of mkspace.
+// could not be installed for pdfcpu (Font: the system refused to write its
+// temporary folder), or a fault of mkspace.
 type Error struct {
 	Font bool
 	Err  error
