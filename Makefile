@@ -11,7 +11,7 @@ BIN     := bin/mkspace
 # Static binaries for the platforms applicants use (most use Windows).
 PLATFORMS := linux/amd64 windows/amd64 darwin/arm64
 
-# `make bench BENCH=Wrap PKGS=./internal/render/` narrows the benchmarks.
+# `make bench BENCH=Wrap PKGS=./internal/pdf/layout/` narrows the benchmarks.
 BENCH ?= .
 PKGS  ?= ./...
 

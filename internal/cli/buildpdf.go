@@ -16,7 +16,8 @@ import (
 	"github.com/mkspace/mkspace/internal/gctune"
 	"github.com/mkspace/mkspace/internal/inputs"
 	"github.com/mkspace/mkspace/internal/msg"
-	"github.com/mkspace/mkspace/internal/render"
+	"github.com/mkspace/mkspace/internal/pdf/bind"
+	"github.com/mkspace/mkspace/internal/pdf/font"
 	"github.com/mkspace/mkspace/internal/report"
 	"github.com/mkspace/mkspace/internal/version"
 )
@@ -114,7 +115,7 @@ const pdfName = "申报书.pdf"
 // builds) into the message for the user; dossier.ErrHasErrors and an
 // interruption are returned as they are.
 func buildErr(err error, output string) error {
-	var fe *render.FontError
+	var fe *font.Error
 	var le *dossier.LogError
 	var pe *fs.PathError
 	switch {
@@ -130,6 +131,9 @@ func buildErr(err error, output string) error {
 		return userErr(err, "cli.exists", "file", pe.Path)
 	case errors.As(err, &fe):
 		return userErr(err, fe.Key, fe.Args...)
+	}
+	if _, ok := bind.Message(msg.ZH, err); ok {
+		return err // an error of binding says all (bind.Message), in the user's language
 	}
 	return userErr(err, "buildpdf.failed", "err", err.Error())
 }

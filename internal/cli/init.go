@@ -14,9 +14,9 @@ import (
 
 	"github.com/mkspace/mkspace/internal/atomicfile"
 	"github.com/mkspace/mkspace/internal/config"
-	"github.com/mkspace/mkspace/internal/glyph"
+	"github.com/mkspace/mkspace/internal/dossier"
 	"github.com/mkspace/mkspace/internal/msg"
-	"github.com/mkspace/mkspace/internal/render"
+	"github.com/mkspace/mkspace/internal/pdf/font"
 	"github.com/mkspace/mkspace/internal/version"
 	"github.com/mkspace/mkspace/internal/xlsxtmpl"
 )
@@ -93,12 +93,13 @@ func runInit(o *initOptions) error {
 	// stops init before it writes anything.
 	var letter bytes.Buffer
 	if _, err := os.Lstat(filepath.Join(dir, initLetter)); err != nil {
-		err := render.CommitmentLetter(&letter, render.CommitmentOptions{
-			FontPath:  glyph.Paths(dir, cfg.Fonts)[0], // the first font of pdf.font
+		err := dossier.CommitmentLetter(&letter, dossier.CommitmentOptions{
+			Dir:       dir,
+			Fonts:     cfg.Fonts,
 			SpaceName: o.Name,
 			Creator:   "mkspace " + version.Tool,
 		})
-		var fe *render.FontError
+		var fe *font.Error
 		switch {
 		case errors.As(err, &fe):
 			return userErr(err, fe.Key, fe.Args...)

@@ -16,7 +16,7 @@ import (
 	"github.com/mkspace/mkspace/internal/inputs"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pack"
-	"github.com/mkspace/mkspace/internal/render"
+	"github.com/mkspace/mkspace/internal/pdf/font"
 )
 
 // packOptions holds the flags and arguments of `mkspace pack`.
@@ -82,7 +82,7 @@ func runPack(o *packOptions) error {
 	l := cfg.Lang
 	p, err := pack.Pack(t.Paths, cfg, pack.Options{Output: o.Output, Force: o.Force, Now: o.Now,
 		Inputs: &g.inputs, Context: g.Context()})
-	var fe *render.FontError
+	var fe *font.Error
 	var pe *fs.PathError
 	switch {
 	case errors.Is(err, pack.ErrHasErrors):

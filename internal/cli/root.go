@@ -30,9 +30,10 @@ import (
 	"golang.org/x/term"
 
 	"github.com/mkspace/mkspace/internal/config"
-	"github.com/mkspace/mkspace/internal/glyph"
 	"github.com/mkspace/mkspace/internal/inputs"
 	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/pdf/bind"
+	"github.com/mkspace/mkspace/internal/pdf/font"
 	"github.com/mkspace/mkspace/internal/version"
 )
 
@@ -110,7 +111,7 @@ func (g *Globals) LoadConfig(dir string) (*config.Config, error) {
 	}
 	cfg, err := config.Load(src)
 	if err == nil {
-		for _, p := range glyph.Paths(dir, cfg.Fonts) {
+		for _, p := range font.Paths(dir, cfg.Fonts) {
 			if p != "" {
 				g.inputs.Add(p)
 			}
@@ -237,6 +238,7 @@ func RunContext(ctx context.Context, io *IO, args []string) int {
 }
 
 func execute(ctx context.Context, root *cobra.Command, g *Globals, args []string) int {
+	defer bind.Cleanup() // the stamp's fonts, installed once per run
 	root.SetArgs(args)
 	err := plainCobra(root, root.ExecuteContext(ctx))
 	if intr := interruption(ctx); intr != nil && err != nil && !errors.Is(err, ErrFindings) {

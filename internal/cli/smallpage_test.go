@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/mkspace/mkspace/internal/testpdf"
+	"github.com/mkspace/mkspace/internal/pdf/testpdf"
 )
 
 // An attachment with a page smaller than A7 (a receipt, an ID card scanned

@@ -3,7 +3,7 @@ package dossier
 import (
 	"fmt"
 	"github.com/mkspace/mkspace/internal/gctune"
-	"github.com/mkspace/mkspace/internal/testpdf"
+	"github.com/mkspace/mkspace/internal/pdf/testpdf"
 	"os"
 	"os/exec"
 	"path/filepath"

@@ -10,19 +10,16 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/mkspace/mkspace/internal/atomicfile"
-	"github.com/mkspace/mkspace/internal/bind"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/digest"
-	"github.com/mkspace/mkspace/internal/document"
-	"github.com/mkspace/mkspace/internal/docver"
 	"github.com/mkspace/mkspace/internal/finding"
-	"github.com/mkspace/mkspace/internal/glyph"
 	"github.com/mkspace/mkspace/internal/inputs"
-	"github.com/mkspace/mkspace/internal/render"
+	"github.com/mkspace/mkspace/internal/pdf/bind"
+	"github.com/mkspace/mkspace/internal/pdf/font"
+	"github.com/mkspace/mkspace/internal/pdf/layout"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/version"
 )
@@ -32,7 +29,7 @@ type Options struct {
 	// Output is the PDF to write; "" means <package>/<output_dir>/申报书-<版本号>.pdf.
 	Output string
 	// Draft builds despite errors, with a draft version and every page
-	// marked 草稿 — 不可用于申报.
+	// marked as such (bind.DraftMark).
 	Draft bool
 	// NoAttachments leaves the 附件 part out (the commitment letter stays).
 	NoAttachments bool
@@ -92,53 +89,6 @@ func GlyphsMissing(fs []finding.Finding) int {
 	return n
 }
 
-// fontData reads the fonts of pdf.font (the shipped font when none is
-// named): the first sets the document, the others are its fallbacks. The
-// first must have Chinese, Latin letters and digits (render.Probe): a
-// fallback alone for the document's own texts would switch fonts
-// everywhere.
-func fontData(dir string, configured []string) ([][]byte, error) {
-	var out [][]byte
-	for i, p := range glyph.Paths(dir, configured) {
-		data, err := render.FontData(p)
-		if err != nil {
-			return nil, err
-		}
-		if i == 0 && p != "" {
-			set, err := glyph.Parse(data)
-			if err != nil {
-				return nil, &render.FontError{Key: "render.font-damaged", Args: []string{"file", p, "err", err.Error()}, Err: err}
-			}
-			var lacking []rune
-			for _, r := range render.Probe {
-				if !set.Has(r) {
-					lacking = append(lacking, r)
-				}
-			}
-			if len(lacking) > 0 {
-				return nil, &render.FontError{Key: "render.font-no-glyphs",
-					Args: []string{"file", p, "err", "", "chars", string(lacking)}}
-			}
-		}
-		out = append(out, data)
-	}
-	return out, nil
-}
-
-// glyphsError names the characters of the document that no font has.
-func glyphsError(dir string, configured []string, missing []rune) error {
-	names := make([]string, 0, len(configured))
-	for _, p := range glyph.Paths(dir, configured) {
-		names = append(names, glyph.Font{Path: p}.Name())
-	}
-	var chars []string
-	for _, r := range missing[:min(len(missing), 10)] {
-		chars = append(chars, fmt.Sprintf("%c (U+%04X)", r, r))
-	}
-	return &render.FontError{Key: "render.font-glyphs-missing",
-		Args: []string{"fonts", strings.Join(names, ", "), "glyphs", strings.Join(chars, ", ")}}
-}
-
 // ErrExists: Output exists and Force was not given.
 var ErrExists = fs.ErrExist
 
@@ -174,23 +124,22 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	for _, a := range d.Attachments {
 		opts.Inputs.Add(a.Abs)
 	}
-	for _, p := range glyph.Paths(d.Dir, cfg.Fonts) {
+	for _, p := range font.Paths(d.Dir, cfg.Fonts) {
 		if p != "" {
 			opts.Inputs.Add(p)
 		}
 	}
-	fonts, err := fontData(d.Dir, cfg.Fonts)
+	fonts, err := font.Open(d.Dir, cfg.Fonts)
 	if err != nil {
 		return b, err
 	}
 	if GlyphsMissing(d.Findings) > 0 && !opts.Draft {
 		return b, ErrGlyphsMissing
 	}
-	font := fonts[0]
 	if opts.Draft {
-		b.Version = docver.NewDraft()
+		b.Version = bind.NewDraftVersion()
 	} else {
-		b.Version = docver.New()
+		b.Version = bind.NewVersion()
 	}
 	out := opts.Output
 	if out == "" {
@@ -218,64 +167,62 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	front, atts, skipped := boundFiles(d, opts.NoAttachments)
 	b.Skipped = skipped
 	ref := map[string]string{}
-	in := document.Input{
-		Title:       Title,
-		SpaceName:   d.Field("basic", "name"),
-		Operator:    d.Field("basic", "operator"),
-		Agency:      d.Field("basic", "agency"),
-		GeneratedAt: now(),
-		Version:     b.Version,
-		Draft:       opts.Draft,
-		Creator:     "mkspace " + version.Tool,
-		Font:        font,
-		Fallback:    fonts[1:],
+	space, operator, generated := d.Field("basic", "name"), d.Field("basic", "operator"), now()
+	in := layout.Input{
+		Info: layout.Info{Title: Title, Subject: Title + " " + space, Author: operator,
+			Creator: "mkspace " + version.Tool, Created: generated},
+		Header: layout.Header{Left: Title, Right: space},
+		Cover: cover(coverData{SpaceName: space, Operator: operator, Agency: d.Field("basic", "agency"),
+			Generated: generated, Version: b.Version, Draft: opts.Draft}),
+		Contents: true,
+		Fonts:    fonts,
 	}
 	for _, f := range front {
-		in.Front = append(in.Front, document.AttachmentRef{Title: "承诺书", Pages: f.Pages})
+		in.Front = append(in.Front, layout.AttachmentRef{Title: "承诺书", Pages: f.Pages})
 	}
 	for i, a := range atts {
 		label := fmt.Sprintf("附件 %d", i+1)
 		ref[a.Path] = label
-		in.Attachments = append(in.Attachments, document.AttachmentRef{Title: label + "　" + a.Title, Pages: a.Pages})
+		in.Attachments = append(in.Attachments, layout.AttachmentRef{Title: label + "　" + a.Title, Pages: a.Pages})
 	}
 	in.Sections = sections(d, ref)
 
 	var body bytes.Buffer
-	layout, err := document.Render(&body, in)
+	lay, err := layout.Render(&body, in)
 	if err != nil {
 		return b, err
 	}
-	if len(layout.Missing) > 0 && !opts.Draft {
+	if len(lay.Missing) > 0 && !opts.Draft {
 		// What the cells' check cannot see: the fixed texts of the
 		// document in a configured font that lacks some of them.
-		return b, glyphsError(d.Dir, cfg.Fonts, layout.Missing)
+		return b, fonts.MissingError(lay.Missing)
 	}
 	if err := opts.stopped(); err != nil {
 		return b, err
 	}
 	files := append(append([]bound{}, front...), atts...)
-	if len(layout.Slots) != len(files) {
-		return b, fmt.Errorf("layout reserved %d places for %d documents", len(layout.Slots), len(files))
+	if len(lay.Slots) != len(files) {
+		return b, fmt.Errorf("layout reserved %d places for %d documents", len(lay.Slots), len(files))
 	}
 	bi := bind.Input{
 		Body:    body.Bytes(),
 		Version: b.Version,
 		Draft:   opts.Draft,
-		Font:    font,
+		Font:    fonts[0],
 		Meta: bind.Meta{
-			Title:     Title + "：" + in.SpaceName,
-			Subject:   in.SpaceName,
-			Author:    in.Operator,
+			Title:     Title + "：" + space,
+			Subject:   space,
+			Author:    operator,
 			Keywords:  "版本号 " + b.Version,
 			Tool:      "mkspace " + version.Tool,
-			Generated: in.GeneratedAt,
+			Generated: generated,
 			Digest:    d.Digest.String(),
 		},
 	}
-	for i, s := range layout.Slots {
+	for i, s := range lay.Slots {
 		bi.Documents = append(bi.Documents, bind.Document{Path: files[i].Abs, Title: s.Title, After: s.After})
 	}
-	for _, bm := range layout.Bookmarks {
+	for _, bm := range lay.Bookmarks {
 		bi.Outline = append(bi.Outline, bind.Bookmark{Title: bm.Title, Level: bm.Level, Page: bm.Page})
 	}
 	// Both or neither: the whole PDF is written beside its place, then its
@@ -303,7 +250,7 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	if err != nil {
 		return b, &LogError{Path: b.Log, Err: err}
 	}
-	if err := log.append(b, out, in.GeneratedAt, d.Digest); err != nil {
+	if err := log.append(b, out, generated, d.Digest); err != nil {
 		log.undo()
 		return b, &LogError{Path: b.Log, Err: err}
 	}

@@ -1,8 +1,3 @@
-// Package dossier assembles the 申报书: it reads a package once (rules,
-// totals and the data of every sheet in one pass), computes the package
-// digest, lays out the document (package document), binds the commitment
-// letter and the attachments and stamps the version on every page (package
-// bind). It also checks a generated 申报书 against its package (Verify).
 package dossier
 
 import (

@@ -16,10 +16,9 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
-	"github.com/mkspace/mkspace/internal/bind"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/digest"
-	"github.com/mkspace/mkspace/internal/docver"
+	"github.com/mkspace/mkspace/internal/pdf/bind"
 )
 
 // copyExample copies examples/<name> into a temporary folder.
@@ -54,7 +53,7 @@ func build(t *testing.T, dir string, opts Options) *Built {
 func TestBuildAndVerifyGoodExample(t *testing.T) {
 	dir := copyExample(t, "good")
 	b1 := build(t, dir, Options{})
-	assert.True(t, docver.Valid(b1.Version))
+	assert.True(t, bind.ValidVersion(b1.Version))
 	assert.LessOrEqual(t, len(b1.Version), 24)
 	assert.Equal(t, filepath.Join(dir, "output", "申报书-"+b1.Version+".pdf"), b1.Path)
 	assert.Greater(t, b1.Pages, 100, "the attachments are bound")
@@ -195,7 +194,7 @@ func TestBuildRefusesErrorsUnlessDraft(t *testing.T) {
 	assert.ErrorIs(t, statErr, fs.ErrNotExist, "nothing written")
 
 	d := build(t, dir, Options{Draft: true})
-	assert.True(t, docver.IsDraft(d.Version))
+	assert.True(t, bind.IsDraftVersion(d.Version))
 	assert.NotEmpty(t, d.Skipped, "unreadable attachments are left out of the draft")
 	info, err := bind.Inspect(d.Path)
 	require.NoError(t, err)

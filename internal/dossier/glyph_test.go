@@ -15,7 +15,7 @@ import (
 
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/finding"
-	"github.com/mkspace/mkspace/internal/render"
+	"github.com/mkspace/mkspace/internal/pdf/font"
 )
 
 // Debian's fonts-hanazono (installed by .ci/run): HanaMinA covers the
@@ -152,8 +152,8 @@ func TestBuildRefusesFontWithoutTheDocumentsText(t *testing.T) {
 
 	cfg.Fonts = []string{hanaB}
 	_, err = Build([]string{dir}, cfg, Options{NoAttachments: true})
-	var fe *render.FontError
+	var fe *font.Error
 	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "render.font-no-glyphs", fe.Key)
+	assert.Equal(t, "font.no-glyphs", fe.Key)
 	assert.Contains(t, fe.Localized("zh"), "HanaMinB.ttf")
 }

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/mkspace/mkspace/internal/digest"
-	"github.com/mkspace/mkspace/internal/document"
 	"github.com/mkspace/mkspace/internal/msg"
+	document "github.com/mkspace/mkspace/internal/pdf/layout"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/totals"
 )

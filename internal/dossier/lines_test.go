@@ -5,8 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/mkspace/mkspace/internal/bind"
 	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/pdf/bind"
 )
 
 // The verdict names the pages missing, twice or moved, in ranges, with a

@@ -1,6 +1,7 @@
 package msg
 
-// Texts of binding the 申报书: a document that cannot be bound into it.
+// Texts of binding the 申报书: a document that cannot be bound into it, the
+// font of the version stamp, a fault of the binding.
 func init() {
 	register(map[string]Text{
 		"bind.needs-password": {
@@ -38,6 +39,14 @@ func init() {
 		"bind.font-glyphs": {
 			ZH: "所用字体缺少这些字符：{chars}，无法在每页印上版本号。请在 mkspace.yaml 的 pdf.font 中选择含中文的 TrueType 字体（.ttf），或删除该项改用内置字体",
 			EN: "the font in use lacks these characters: {chars}, so the version number cannot be printed on every page. Set pdf.font in mkspace.yaml to a TrueType font (.ttf) with Chinese, or remove it to use the built-in font",
+		},
+		"bind.font-install": {
+			ZH: "无法准备印版本号所用的字体：{err}。请检查临时文件夹（环境变量 TMPDIR 或 TEMP 所指）是否存在、可以写入且有足够空间。",
+			EN: "cannot prepare the font that prints the version number: {err}. Check that the temporary folder (named by TMPDIR or TEMP) exists, can be written to and has room.",
+		},
+		"bind.fault": {
+			ZH: "申报书无法装订（{err}）。这是 mkspace 自身的问题，请把这条信息反馈给维护者。",
+			EN: "the 申报书 cannot be bound ({err}). This is a fault of mkspace: please report this message.",
 		},
 		"bind.body": {
 			ZH: "申报书正文无法装订（{err}）。这是 mkspace 自身的问题，请把这条信息反馈给维护者。",

@@ -30,9 +30,5 @@ func init() {
 			ZH: "数据中有 {n} 处字符在申报书所用字体中没有，生成的申报书会显示为空白（见上）；未生成申报书。请按提示在 pdf.font 中配置含这些字的字体或修改数据；只需预览时可加 --draft。",
 			EN: "{n} cell(s) hold characters that the fonts of the 申报书 lack and would print as blanks (see above); nothing was written. Configure a font that has them in pdf.font or change the data as each finding says; add --draft for a preview only.",
 		},
-		"render.font-glyphs-missing": {
-			ZH: "申报书所用字体（{fonts}）中没有以下字符，它们会显示为空白：{glyphs}。请在 pdf.font 中换用或加入含有这些字符的 TrueType 字体（见 README“字体”一节）；只需预览时可加 --draft。",
-			EN: "The font(s) of the 申报书 ({fonts}) lack these characters, which would print as blanks: {glyphs}. Use or add a TrueType font that has them in pdf.font (see \"Fonts\" in the README); add --draft for a preview only.",
-		},
 	})
 }

@@ -17,11 +17,11 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/mkspace/mkspace/internal/bind"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/dossier"
 	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/pdf/bind"
 	"github.com/mkspace/mkspace/internal/safefile"
 	"github.com/mkspace/mkspace/internal/totals"
 )

@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/pdf/bind"
 )
 
 // The good example is built and packed once for the whole package (a build
@@ -33,6 +34,7 @@ var fx struct {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
+	bind.Cleanup() // the stamp's fonts
 	if fx.root != "" {
 		os.RemoveAll(fx.root)
 	}

@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mkspace/mkspace/internal/msg"
-	"github.com/mkspace/mkspace/internal/pdfconf"
+	"github.com/mkspace/mkspace/internal/pdf/bind"
 )
 
 // verify of a package whose 申报书 lost pages names them, instead of
@@ -31,7 +31,7 @@ func TestCheckNamesMissingPages(t *testing.T) {
 		data, err := os.ReadFile(pdf)
 		require.NoError(t, err)
 		var out bytes.Buffer
-		require.NoError(t, api.RemovePages(bytes.NewReader(data), &out, tc.remove, pdfconf.New()))
+		require.NoError(t, api.RemovePages(bytes.NewReader(data), &out, tc.remove, bind.Config()))
 		require.NoError(t, os.WriteFile(pdf, out.Bytes(), 0o644))
 
 		r := check(t, dir, CheckOptions{})

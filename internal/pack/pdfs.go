@@ -15,11 +15,10 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 
-	"github.com/mkspace/mkspace/internal/bind"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/digest"
 	"github.com/mkspace/mkspace/internal/dossier"
-	"github.com/mkspace/mkspace/internal/pdfconf"
+	"github.com/mkspace/mkspace/internal/pdf/bind"
 	"github.com/mkspace/mkspace/internal/safefile"
 )
 
@@ -180,7 +179,7 @@ func bookmarkTitles(pdf []byte) (titles []string, err error) {
 			titles, err = nil, fmt.Errorf("read the bookmarks: %v", p)
 		}
 	}()
-	ctx, err := api.ReadContext(bytes.NewReader(pdf), pdfconf.New())
+	ctx, err := api.ReadContext(bytes.NewReader(pdf), bind.Config())
 	if err != nil {
 		return nil, err
 	}

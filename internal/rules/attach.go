@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/mkspace/mkspace/internal/pdfconf"
 	"io"
 	"io/fs"
 	"os"
@@ -20,8 +19,8 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
-	"github.com/mkspace/mkspace/internal/bind"
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/pdf/bind"
 	"github.com/mkspace/mkspace/internal/safefile"
 	"github.com/mkspace/mkspace/internal/workbook"
 )
@@ -556,7 +555,7 @@ func parsePDF(data []byte) (ctx *model.Context, err error) {
 			ctx, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
-	ctx, err = api.ReadContext(bytes.NewReader(data), pdfconf.New())
+	ctx, err = api.ReadContext(bytes.NewReader(data), bind.Config())
 	if err != nil {
 		return nil, err
 	}

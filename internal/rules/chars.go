@@ -8,8 +8,8 @@ import (
 
 	"github.com/mkspace/mkspace/internal/cell"
 	"github.com/mkspace/mkspace/internal/finding"
-	"github.com/mkspace/mkspace/internal/glyph"
 	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/pdf/font"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/workbook"
 )
@@ -92,9 +92,9 @@ func contains(list []string, s string) bool {
 
 // fonts returns the chain of fonts the 申报书 uses, read once per run; nil
 // when a configured font cannot be read (build-pdf says why).
-func (ck *checker) fonts() glyph.Chain {
+func (ck *checker) fonts() font.Chain {
 	ck.fontsOnce.Do(func() {
-		ck.chain, _ = glyph.Load(glyph.Paths(ck.dir, ck.cfg.Fonts))
+		ck.chain, _ = font.Load(font.Paths(ck.dir, ck.cfg.Fonts))
 	})
 	return ck.chain
 }
@@ -102,7 +102,7 @@ func (ck *checker) fonts() glyph.Chain {
 // glyphsState is the font chain of a checker, loaded on first use.
 type glyphsState struct {
 	fontsOnce sync.Once
-	chain     glyph.Chain
+	chain     font.Chain
 }
 
 // maxGlyphsListed bounds the characters one finding names.
@@ -122,7 +122,7 @@ func glyphList(l msg.Lang, rs []rune) string {
 	return s
 }
 
-func fontNames(l msg.Lang, c glyph.Chain) string {
+func fontNames(l msg.Lang, c font.Chain) string {
 	names := make([]string, len(c))
 	for i, f := range c {
 		names[i] = f.Name()

@@ -7,7 +7,7 @@ import (
 
 	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/msg"
-	"github.com/mkspace/mkspace/internal/testpdf"
+	"github.com/mkspace/mkspace/internal/pdf/testpdf"
 )
 
 // A page too small for a legible version footer (under A7, either way

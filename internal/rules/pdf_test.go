@@ -2,8 +2,8 @@ package rules
 
 import (
 	"bytes"
-	"github.com/mkspace/mkspace/internal/pdfconf"
-	"github.com/mkspace/mkspace/internal/testpdf"
+	"github.com/mkspace/mkspace/internal/pdf/bind"
+	"github.com/mkspace/mkspace/internal/pdf/testpdf"
 	"os"
 	"path/filepath"
 	"testing"
@@ -19,7 +19,7 @@ func minimalPDF(text string) []byte { return testpdf.OnePage(text) }
 // using an in-memory configuration so that nothing is written under HOME.
 func encryptedPDF(t testing.TB, userPW, ownerPW string) []byte {
 	t.Helper()
-	conf := pdfconf.New()
+	conf := bind.Config()
 	conf.UserPW, conf.OwnerPW = userPW, ownerPW
 	conf.EncryptUsingAES, conf.EncryptKeyLength = true, 256
 	var out bytes.Buffer

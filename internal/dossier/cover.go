@@ -1,0 +1,57 @@
+package dossier
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/mkspace/mkspace/internal/pdf/bind"
+	"github.com/mkspace/mkspace/internal/pdf/layout"
+)
+
+// Places on the cover, in points from the top of the page.
+const (
+	coverTitleTop = 190 // the title
+	coverDraftGap = 28  // between the title and the draft mark
+	coverFieldGap = 60  // at least, between the title (or the mark) and the fields
+	coverFieldTop = 420 // the first field, at the least
+)
+
+// coverData is what the cover of the 申报书 shows.
+type coverData struct {
+	SpaceName, Operator, Agency string
+	Generated                   time.Time
+	Version                     string
+	Draft                       bool
+}
+
+// cover is the first page of the 申报书: the title, the draft mark, and
+// the fields on underlines — 众创空间名称, 运营主体 with the box for its
+// stamp beside it, 受理机构, 生成日期, 版本号.
+func cover(c coverData) []layout.Block {
+	out := []layout.Block{
+		layout.Space{Top: coverTitleTop},
+		layout.Paragraphs{Text: Title, Style: layout.Style{Size: 26, Leading: 1.5, Align: layout.Center}}, // 一号
+	}
+	if c.Draft {
+		out = append(out, layout.Space{Height: coverDraftGap}, layout.Notice{Text: bind.DraftMark})
+	}
+	fields := layout.Fields{MinSize: 11, Gap: 20, Align: layout.Center, Stamp: &layout.Stamp{Field: 1, Label: "（盖章）"}}
+	for _, f := range [][2]string{
+		{"众创空间名称：", c.SpaceName},
+		{"运营主体：", c.Operator},
+		{"受理机构：", c.Agency},
+		{"生成日期：", coverDate(c.Generated)},
+		{"版本号：", c.Version},
+	} {
+		fields.Items = append(fields.Items, layout.Field{Label: f[0], Value: f[1], Blank: true})
+	}
+	return append(out, layout.Space{Height: coverFieldGap, Top: coverFieldTop}, fields)
+}
+
+// coverDate is the date of generation as a Chinese form writes it.
+func coverDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+}

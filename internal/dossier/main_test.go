@@ -1,0 +1,19 @@
+package dossier
+
+import (
+	"os"
+	"testing"
+
+	"github.com/mkspace/mkspace/internal/pdf/bind"
+)
+
+// TestMain removes the stamp's fonts, installed once for all the builds,
+// and the large package of the benchmarks.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	bind.Cleanup()
+	if bigDir != "" {
+		os.RemoveAll(bigDir)
+	}
+	os.Exit(code)
+}
