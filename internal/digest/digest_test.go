@@ -5,11 +5,12 @@ import (
 	"errors"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/mkspace/mkspace/internal/lotest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -220,13 +221,7 @@ func FuzzParse(f *testing.F) {
 // Saving a workbook again in LibreOffice changes its bytes but not the
 // digest of its cells' values.
 func TestResavedWorkbookKeepsDigest(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skip("soffice not installed")
-		}
-		t.Fatal("soffice not installed")
-	}
+	lotest.Require(t)
 	dir := t.TempDir()
 	orig := filepath.Join(dir, "in", "book.xlsx")
 	require.NoError(t, os.MkdirAll(filepath.Dir(orig), 0o755))
@@ -240,12 +235,7 @@ func TestResavedWorkbookKeepsDigest(t *testing.T) {
 	require.NoError(t, f.SaveAs(orig))
 	require.NoError(t, f.Close())
 
-	out := filepath.Join(dir, "out")
-	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out, orig)
-	msg, err := cmd.CombinedOutput()
-	require.NoError(t, err, "%s", msg)
-	resaved := filepath.Join(out, "book.xlsx")
+	resaved := lotest.Convert(t, "xlsx", filepath.Join(dir, "out"), orig)[0]
 	a, _ := os.ReadFile(orig)
 	b, _ := os.ReadFile(resaved)
 	require.False(t, bytes.Equal(a, b), "LibreOffice wrote the same bytes")
@@ -274,3 +264,5 @@ func workbookDigest(t *testing.T, path string) Digest {
 	require.NoError(t, b.Attachment("附件/a.pdf", io.LimitReader(strings.NewReader("%PDF-1.4"), 8)))
 	return b.Sum()
 }
+
+func TestMain(m *testing.M) { os.Exit(lotest.Main(m)) }

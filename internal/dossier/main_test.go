@@ -4,6 +4,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/mkspace/mkspace/internal/lotest"
+
 	"github.com/mkspace/mkspace/internal/pdf/bind"
 )
 
@@ -12,6 +14,7 @@ import (
 func TestMain(m *testing.M) {
 	code := m.Run()
 	bind.Cleanup()
+	lotest.Cleanup()
 	if bigDir != "" {
 		os.RemoveAll(bigDir)
 	}

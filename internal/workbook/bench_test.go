@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mkspace/mkspace/internal/lotest"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/mkspace/mkspace/internal/config"
@@ -59,6 +61,7 @@ func TestMain(m *testing.M) {
 		os.Exit(childPass(pass, path))
 	}
 	code := m.Run()
+	lotest.Cleanup()
 	if benchDir != "" {
 		os.RemoveAll(benchDir)
 	}

@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -11,50 +10,14 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/lotest"
 )
 
 // soffice converts files with LibreOffice into outDir and returns the
-// converted paths. Without LibreOffice the test is skipped, except in CI.
+// converted paths (see lotest).
 func soffice(t *testing.T, outDir, convertTo string, infilter string, files ...string) []string {
 	t.Helper()
-	bin, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("soffice is required in CI")
-		}
-		t.Skip("LibreOffice (soffice) not installed")
-	}
-	profile := "file://" + filepath.ToSlash(t.TempDir())
-	args := []string{"-env:UserInstallation=" + profile, "--headless", "--norestore"}
-	if infilter != "" {
-		args = append(args, "--infilter="+infilter)
-	}
-	args = append(args, "--convert-to", convertTo, "--outdir", outDir)
-	args = append(args, files...)
-	out, err := exec.Command(bin, args...).CombinedOutput()
-	require.NoError(t, err, "soffice: %s", out)
-	ext := convertTo
-	if i := indexByte(ext, ':'); i >= 0 {
-		ext = ext[:i]
-	}
-	var got []string
-	for _, f := range files {
-		base := filepath.Base(f)
-		p := filepath.Join(outDir, base[:len(base)-len(filepath.Ext(base))]+"."+ext)
-		_, err := os.Stat(p)
-		require.NoError(t, err, "soffice wrote no %s: %s", p, out)
-		got = append(got, p)
-	}
-	return got
-}
-
-func indexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
+	return lotest.ConvertWith(t, lotest.Options{To: convertTo, Infilter: infilter}, outDir, files...)
 }
 
 // richSheets is goodSheets with values of every kind in 创业团队.

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/mkspace/mkspace/internal/lotest"
+
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/signintech/gopdf"
 	"github.com/stretchr/testify/require"
@@ -137,6 +139,7 @@ var (
 func TestMain(m *testing.M) {
 	code := m.Run()
 	Cleanup()
+	lotest.Cleanup()
 	if fx.dir != "" {
 		os.RemoveAll(fx.dir)
 	}

@@ -3,10 +3,11 @@ package bind
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/mkspace/mkspace/internal/lotest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -14,18 +15,14 @@ import (
 
 // A PDF exported by LibreOffice, a common producer of attachments.
 func TestBindLibreOfficePDF(t *testing.T) {
-	soffice := need(t, "soffice")
+	lotest.Require(t)
 	f := getFixtures(t)
 	dir := t.TempDir()
 	// Only LibreOffice Calc is installed on the build machines: export a
 	// sheet.
 	src := filepath.Join(dir, "letter.csv")
 	require.NoError(t, os.WriteFile(src, bytes.Repeat([]byte("Letter of appointment,1,聘书\n"), 120), 0o644))
-	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, src)
-	msg, err := cmd.CombinedOutput()
-	require.NoError(t, err, "%s", msg)
-	lo := filepath.Join(dir, "letter.pdf")
+	lo := lotest.Convert(t, "pdf", dir, src)[0]
 	pages, err := Probe(lo)
 	require.NoError(t, err)
 	require.NotEmpty(t, pages)
