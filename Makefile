@@ -16,11 +16,12 @@ BENCH ?= .
 PKGS  ?= ./...
 
 .DEFAULT_GOAL := build
-.PHONY: help build test demo examples lint bench cross clean
+.PHONY: help build test test-quick demo examples lint bench cross clean
 
 help:
 	@echo "make build   build $(BIN) (version $(VERSION))"
-	@echo "make test    run every test"
+	@echo "make test    run every test (what CI runs)"
+	@echo "make test-quick  the tests without LibreOffice, large fixtures and real-binary runs (-short), for the edit loop"
 	@echo "make demo    build, then template, init, validate, totals, build-pdf, verify, pack on a copy of examples/good in out/demo"
 	@echo "make examples regenerate examples/ from examples/gen"
 	@echo "make lint    gofmt check and go vet"
@@ -36,7 +37,7 @@ build:
 test:
 	@mkdir -p out
 	@set +e; \
-	$(GO) test -count=1 -v $(PKGS) 2>&1 | tee out/test.log | \
+	$(GO) test -count=1 -v $(TESTFLAGS) $(PKGS) 2>&1 | tee out/test.log | \
 		grep --line-buffered -v -E '^\s*(=== (RUN|PAUSE|CONT|NAME)|--- PASS|PASS$$)'; \
 	rc=$${PIPESTATUS[0]}; \
 	echo "tests: $$(grep -c -E '^\s*--- PASS' out/test.log) passed," \
@@ -44,6 +45,11 @@ test:
 		"$$(grep -c -E '^\s*--- SKIP' out/test.log) skipped"; \
 	echo "(full log: out/test.log)"; \
 	exit $$rc
+
+# The edit loop: -short leaves out LibreOffice, the large fixtures and the
+# tests that build and run the real binary.
+test-quick:
+	@$(MAKE) --no-print-directory test TESTFLAGS=-short
 
 # The demo runs the main job on a copy of the bundled example (the example
 # itself is never written to): the blank workbook, a new package folder,
