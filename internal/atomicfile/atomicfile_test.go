@@ -29,6 +29,7 @@ func entries(t *testing.T, dir string) []string {
 }
 
 func TestWrite(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := filepath.Join(dir, "申报数据.xlsx")
 	require.NoError(t, Write(p, false, text("first")))
@@ -56,6 +57,7 @@ func TestWrite(t *testing.T) {
 }
 
 func TestStage(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := filepath.Join(dir, "申报书.pdf")
 

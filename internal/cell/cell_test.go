@@ -25,6 +25,7 @@ const (
 func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 
 func TestTrimText(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"abc", "abc"},
 		{"  abc\t", "abc"},
@@ -41,6 +42,7 @@ func TestTrimText(t *testing.T) {
 }
 
 func TestParseInt(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		kind workbook.Kind
@@ -99,6 +101,7 @@ func TestParseInt(t *testing.T) {
 }
 
 func TestParseDecimal(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		kind workbook.Kind
@@ -157,6 +160,7 @@ func TestParseDecimal(t *testing.T) {
 }
 
 func TestDecimalExactSum(t *testing.T) {
+	t.Parallel()
 	for _, kind := range []workbook.Kind{str, num} {
 		a, ok := ParseDecimal("0.1", kind, schema.NoUnit)
 		require.True(t, ok)
@@ -171,6 +175,7 @@ func TestDecimalExactSum(t *testing.T) {
 }
 
 func TestParseDate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in    string
 		kind  workbook.Kind
@@ -260,6 +265,7 @@ func TestParseDate(t *testing.T) {
 // The 1900 and 1904 systems are 1462 days apart for every date after
 // 1900-03-01.
 func TestSerialSystems(t *testing.T) {
+	t.Parallel()
 	for _, serial := range []int{1462, 1500, 44500, 2958465} {
 		a, ok := ParseDate(itoa(serial), num, false)
 		require.True(t, ok, "serial %d", serial)
@@ -272,6 +278,7 @@ func TestSerialSystems(t *testing.T) {
 func itoa(n int) string { return decimal.NewFromInt(int64(n)).String() }
 
 func TestParseYesNo(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		kind workbook.Kind
@@ -309,6 +316,7 @@ func TestParseYesNo(t *testing.T) {
 }
 
 func TestUSCC(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in        string
 		norm      string
@@ -347,6 +355,7 @@ func TestUSCC(t *testing.T) {
 
 // The check digit of a sum divisible by 31 is '0'.
 func TestUSCCCheckZero(t *testing.T) {
+	t.Parallel()
 	// All zeros: Σ = 0 → '0'.
 	_, p, c := USCC("000000000000000000")
 	assert.True(t, p)
@@ -360,6 +369,7 @@ func TestUSCCCheckZero(t *testing.T) {
 }
 
 func TestValidPhone(t *testing.T) {
+	t.Parallel()
 	good := []string{"13800138000", "19912345678", "010-88656315", "01088656315", "0591-8765432",
 		"0591-87654321", "010-88656315-123", "010-88656315-123456", "０１０－８８６５６３１５", " 13800138000 "}
 	bad := []string{"12800138000", "1380013800", "138001380000", "10-88656315", "010-886563", "010-886563151",
@@ -374,6 +384,7 @@ func TestValidPhone(t *testing.T) {
 }
 
 func TestValidEmail(t *testing.T) {
+	t.Parallel()
 	good := []string{"name@example.com", "a.b+c@mail.example.com.cn", "zhang_san@163.com", " x@qq.com "}
 	bad := []string{"name@example", "name", "@example.com", "name@", "Name <name@example.com>",
 		"name @example.com", "name@exa mple.com", "name＠example.com", "name@example.com.", "a@@b.com", ""}
@@ -386,6 +397,7 @@ func TestValidEmail(t *testing.T) {
 }
 
 func TestValidURL(t *testing.T) {
+	t.Parallel()
 	good := []string{"http://www.example.com", "https://news.example.cn/2021/10/31/1.html?id=3#top",
 		"HTTPS://EXAMPLE.COM/", "https://新华网.cn/a", "http://127.0.0.1:8080/x"}
 	bad := []string{"www.example.com", "ftp://example.com", "https://", "https:///path", "http//example.com",
@@ -399,6 +411,7 @@ func TestValidURL(t *testing.T) {
 }
 
 func TestParse(t *testing.T) {
+	t.Parallel()
 	lists := schema.DefaultLists()
 	col := func(typ schema.Type, mod ...func(*schema.Column)) *schema.Column {
 		c := &schema.Column{Key: "k", Header: "h", Type: typ}
@@ -474,6 +487,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestParseEnumFolding(t *testing.T) {
+	t.Parallel()
 	lists := schema.DefaultLists().With(map[string][]string{schema.ListTenure: {"自有产权(含划拨)", "租赁"}})
 	c := &schema.Column{Key: "tenure", Type: schema.Enum, Options: schema.ListTenure}
 	v, p := Parse(c, workbook.Cell{Value: "自有产权（含划拨）", Kind: str}, false, lists)
@@ -485,6 +499,7 @@ func TestParseEnumFolding(t *testing.T) {
 }
 
 func TestParse1904(t *testing.T) {
+	t.Parallel()
 	c := &schema.Column{Key: "d", Type: schema.Date}
 	v, p := Parse(c, workbook.Cell{Value: "43038", Kind: num}, true, nil)
 	require.Nil(t, p)
@@ -496,6 +511,7 @@ func TestParse1904(t *testing.T) {
 
 // Every column of the schema gets a registered message key.
 func TestExpectKeysRegistered(t *testing.T) {
+	t.Parallel()
 	for _, k := range ExpectKeys() {
 		assert.True(t, msg.Has(k), "msg key %s", k)
 		assert.NotEqual(t, k, msg.EN.T(k), "EN text of %s", k)

@@ -16,6 +16,7 @@ import (
 // (bind.Message), in the user's language: no Go internals, no "cannot
 // write the 申报书:" before a sentence that says it already.
 func TestBuildErrSaysBindingErrorsPlainly(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		err    error

@@ -18,6 +18,7 @@ func copyPackage(t *testing.T, name string) string {
 }
 
 func TestBuildPDFCommand(t *testing.T) {
+	t.Parallel()
 	dir := copyPackage(t, "good")
 	code, out, errOut := runCLI(t, "build-pdf", dir, "--no-attachments")
 	require.Equal(t, ExitOK, code, errOut)
@@ -36,6 +37,7 @@ func TestBuildPDFCommand(t *testing.T) {
 }
 
 func TestBuildPDFRefusesErrors(t *testing.T) {
+	t.Parallel()
 	dir := copyPackage(t, "broken")
 	code, out, errOut := runCLI(t, "build-pdf", dir)
 	assert.Equal(t, ExitFindings, code)
@@ -52,6 +54,7 @@ func TestBuildPDFRefusesErrors(t *testing.T) {
 }
 
 func TestBuildPDFOutputFlag(t *testing.T) {
+	t.Parallel()
 	dir := copyPackage(t, "good")
 	target := filepath.Join(t.TempDir(), "申报书.pdf")
 	require.NoError(t, os.WriteFile(target, []byte("keep me"), 0o644))
@@ -78,6 +81,7 @@ func TestBuildPDFOutputFlag(t *testing.T) {
 // folder of its name, which stops root too) stops build-pdf and pack before
 // any 申报书 exists, with a message naming the log and what to do.
 func TestBuildPDFLogLocked(t *testing.T) {
+	t.Parallel()
 	for _, cmd := range []string{"build-pdf", "pack"} {
 		t.Run(cmd, func(t *testing.T) {
 			dir := copyPackage(t, "good")

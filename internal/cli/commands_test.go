@@ -47,6 +47,7 @@ func parsed[O any](t *testing.T, cmd func(*Globals, func(*O) error) *cobra.Comma
 // Every command's flags and arguments land in its options; the global
 // flags in Globals.
 func TestCommandsFlagParsing(t *testing.T) {
+	t.Parallel()
 	t.Run("init", func(t *testing.T) {
 		o, g, err := parsed(t, newInitCmd, "--lang", "en", "-q", "init", "申报材料", "--name", "星火创客空间")
 		require.NoError(t, err)
@@ -108,6 +109,7 @@ func TestCommandsFlagParsing(t *testing.T) {
 // The root lists every command; --help shows them in cobra's alphabetical
 // order.
 func TestRootCommands(t *testing.T) {
+	t.Parallel()
 	root, _ := NewRoot(&IO{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}})
 	var names []string
 	for _, c := range root.Commands() {
@@ -130,6 +132,7 @@ func TestRootCommands(t *testing.T) {
 
 // Behaviour: the run function writes to the streams it is given.
 func TestVersionRun(t *testing.T) {
+	t.Parallel()
 	var out bytes.Buffer
 	require.NoError(t, runVersion(&versionOptions{g: &Globals{IO: &IO{Out: &out}}}))
 	assert.Regexp(t, `^mkspace \S+ \(template \S+, go`, out.String())

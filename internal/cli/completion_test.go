@@ -9,6 +9,7 @@ import (
 // completion writes scripts for the shells cobra knows; any other shell is
 // refused with exit 2 and the list of those it knows.
 func TestCompletion(t *testing.T) {
+	t.Parallel()
 	for _, sh := range []string{"bash", "zsh", "fish", "powershell"} {
 		code, out, errOut := runCLI(t, "completion", sh)
 		assert.Equal(t, ExitOK, code, "%s: %s", sh, errOut)

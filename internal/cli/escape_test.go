@@ -104,6 +104,7 @@ func hostilePackage(t *testing.T) (dir, workbook string) {
 }
 
 func TestValidateEscapesControlCharacters(t *testing.T) {
+	t.Parallel()
 	dir, _ := hostilePackage(t)
 	for _, format := range []string{"text", "github", "json", "sarif", "junit"} {
 		code, out, errOut := runCLI(t, "validate", dir, "--format", format)
@@ -147,6 +148,7 @@ func TestValidateEscapesControlCharacters(t *testing.T) {
 // verify's lines and the summary name packages by their file and space
 // names: escaped, in the CSV too.
 func TestVerifyEscapesNames(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	data, err := os.ReadFile(goodZip(t))
 	require.NoError(t, err)

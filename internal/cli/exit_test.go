@@ -15,6 +15,7 @@ import (
 
 // describe is the one place an error that stops a command becomes text.
 func TestDescribe(t *testing.T) {
+	t.Parallel()
 	denied := &fs.PathError{Op: "open", Path: "out/.x.pdf.123.tmp", Err: syscall.EACCES}
 	tests := []struct {
 		name   string

@@ -35,6 +35,7 @@ func rarePackage(t *testing.T) string {
 // lists the findings, unless --draft; a pdf.font list with a font that has
 // the characters lets it build.
 func TestBuildPDFRefusesMissingGlyphs(t *testing.T) {
+	t.Parallel()
 	dir := rarePackage(t)
 	code, out, errOut := runCLI(t, "validate", dir)
 	require.Equal(t, ExitOK, code, errOut)

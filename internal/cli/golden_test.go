@@ -27,6 +27,7 @@ func golden(t *testing.T, name, got string) {
 // The text report of the broken example, as a user reads it: every planted
 // mistake at its cell, in Chinese and in English.
 func TestGoldenBrokenExampleReport(t *testing.T) {
+	t.Parallel()
 	for _, lang := range []string{"zh", "en"} {
 		code, out, _ := runCLI(t, "--lang", lang, "validate", exampleDir("broken"))
 		assert.Equal(t, ExitFindings, code)
@@ -36,6 +37,7 @@ func TestGoldenBrokenExampleReport(t *testing.T) {
 
 // The totals of the good example, as printed.
 func TestGoldenGoodExampleTotals(t *testing.T) {
+	t.Parallel()
 	code, out, _ := runCLI(t, "totals", exampleDir("good"))
 	assert.Equal(t, ExitOK, code)
 	golden(t, "good_totals_zh.golden", out)

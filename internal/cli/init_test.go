@@ -59,6 +59,7 @@ func snapshot(t *testing.T, dir string) map[string]fileState {
 }
 
 func TestInitNewFolder(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "申报材料", "2021")
 	code, out, errOut := runCLI(t, "init", dir, "--name", "星火创客空间")
 	require.Equal(t, ExitOK, code, "stderr: %s", errOut)
@@ -129,6 +130,7 @@ func TestInitCurrentFolder(t *testing.T) {
 }
 
 func TestInitExistingFolder(t *testing.T) {
+	t.Parallel()
 	t.Run("complete package: nothing overwritten", func(t *testing.T) {
 		dir := t.TempDir()
 		code, _, _ := runCLI(t, "init", dir)
@@ -179,6 +181,7 @@ func TestInitExistingFolder(t *testing.T) {
 }
 
 func TestInitUnwritable(t *testing.T) {
+	t.Parallel()
 	// Tests may run as root, who can write anywhere: a folder below a
 	// regular file cannot be created by anyone.
 	parent := filepath.Join(t.TempDir(), "file.txt")
@@ -203,6 +206,7 @@ func TestInitUnwritable(t *testing.T) {
 }
 
 func TestInitBadFontWritesNothing(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, config.FileName), []byte("pdf: {font: fonts/NotoSansCJK.ttc}\n"), 0o644))
 	require.NoError(t, os.MkdirAll(filepath.Join(dir, "fonts"), 0o755))
@@ -218,6 +222,7 @@ func TestInitBadFontWritesNothing(t *testing.T) {
 }
 
 func TestInitFlags(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args      []string
 		dir, name string

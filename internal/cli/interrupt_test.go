@@ -51,6 +51,7 @@ func tempEntries(t *testing.T, dir string) []string {
 // its font installed in mkspace-font-* — stops it: exit 130 or 143, the
 // temporary folders removed, no result written.
 func TestInterruptRealBinary(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the binary and runs it")
 	}
@@ -139,6 +140,7 @@ func TestInterruptRealBinary(t *testing.T) {
 // A run whose context is cancelled by a signal ends with that signal's
 // exit status and message; the exit statuses are in every command's help.
 func TestInterruptedRun(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		sig  os.Signal
 		code int

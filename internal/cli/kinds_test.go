@@ -12,6 +12,7 @@ import (
 // A workbook given to verify, or a PDF or an image given to validate, says
 // what it is and which command fits.
 func TestWrongKindSaysWhichCommand(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	wb := filepath.Join(dir, "申报数据.xlsx")
 	copyTo(t, filepath.Join(exampleDir("good"), "申报数据.xlsx"), wb)
@@ -41,6 +42,7 @@ func TestWrongKindSaysWhichCommand(t *testing.T) {
 // validate of a zip that holds no workbook names the zip, never the
 // temporary folder it was unpacked into (gone when the user reads it).
 func TestValidateZipWithoutWorkbookNamesTheZip(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	z := filepath.Join(dir, "只有附件.zip")
 	rezip(t, z, []string{"attachments/承诺书.pdf"}, map[string][]byte{"attachments/承诺书.pdf": []byte("%PDF-1.7\n%%EOF\n")}, false)

@@ -56,6 +56,7 @@ var relaxedSettings = []config.Setting{
 // An office verifying a zip whose own mkspace.yaml relaxed its window and
 // a threshold sees which settings differ, in the output and the summary.
 func TestVerifyShowsChangedSettings(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	pkg := filepath.Join(dir, "relaxed")
 	require.NoError(t, os.CopyFS(pkg, os.DirFS(exampleDir("good"))))
@@ -93,6 +94,7 @@ func TestVerifyShowsChangedSettings(t *testing.T) {
 
 // validate --summary has the same column, for folders and zips.
 func TestValidateSummaryShowsChangedSettings(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	pkg := filepath.Join(dir, "relaxed")
 	require.NoError(t, os.CopyFS(pkg, os.DirFS(exampleDir("good"))))

@@ -17,6 +17,7 @@ import (
 // and says to scan it again at A4 or A5; a draft binds it, and verify of
 // that draft names the page too small.
 func TestBuildPDFRefusesSmallPage(t *testing.T) {
+	t.Parallel()
 	dir := copyPackage(t, "good")
 	const att = "attachments/创业团队/云帆无人机团队-入驻协议.pdf"
 	card := testpdf.Pages("card", testpdf.A4, testpdf.Page{W: 54 * testpdf.MM, H: 86 * testpdf.MM})

@@ -26,6 +26,7 @@ func runTemplateCLI(t *testing.T, args ...string) (int, string, string) {
 }
 
 func TestTemplateFlagParsing(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		args []string
 		want templateOptions
@@ -103,6 +104,7 @@ func TestTemplateWritesDefaultFile(t *testing.T) {
 }
 
 func TestTemplateSheetsAndOutput(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "团队和企业.xlsx")
 	code, _, stderr := runTemplateCLI(t, "template", "-o", out, "--sheet", "入驻企业", "--sheet", "创业团队")
@@ -112,6 +114,7 @@ func TestTemplateSheetsAndOutput(t *testing.T) {
 }
 
 func TestTemplateErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, tc := range []struct {
 		name string
@@ -138,6 +141,7 @@ func TestTemplateErrors(t *testing.T) {
 }
 
 func TestTemplateFollowsConfig(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	yaml := "window: {start: 2021-11-01, end: 2022-10-31}\nlang: en\noptions:\n  tenure: [自有, 租用]\neligibility: {activities: 12}\n"
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "mkspace.yaml"), []byte(yaml), 0o644))
@@ -186,6 +190,7 @@ func TestTemplateFollowsConfig(t *testing.T) {
 }
 
 func TestTemplateQuiet(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "q.xlsx")
 	code, stdout, stderr := runTemplateCLI(t, "template", "-q", "-o", out, "--sheet", "文字材料")
 	require.Equal(t, ExitOK, code)

@@ -13,6 +13,7 @@ import (
 func exampleDir(name string) string { return filepath.Join("..", "..", "examples", name) }
 
 func TestTotalsText(t *testing.T) {
+	t.Parallel()
 	code, out, _ := runCLI(t, "totals", exampleDir("good"))
 	assert.Equal(t, ExitOK, code)
 	assert.Contains(t, out, "【服务场地】")
@@ -28,6 +29,7 @@ func TestTotalsText(t *testing.T) {
 }
 
 func TestTotalsJSON(t *testing.T) {
+	t.Parallel()
 	code, out, _ := runCLI(t, "totals", "--format", "json", exampleDir("good"))
 	require.Equal(t, ExitOK, code)
 	var obj struct {
@@ -56,6 +58,7 @@ func TestTotalsJSON(t *testing.T) {
 }
 
 func TestTotalsErrorsAndFlags(t *testing.T) {
+	t.Parallel()
 	code, out, _ := runCLI(t, "totals", exampleDir("broken"))
 	assert.Equal(t, ExitFindings, code)
 	assert.Contains(t, out, "以上统计数可能不准确")
@@ -70,6 +73,7 @@ func TestTotalsErrorsAndFlags(t *testing.T) {
 }
 
 func TestTotalsStrictFailsOnUnmetCondition(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "strict.yaml")
 	require.NoError(t, os.WriteFile(cfg, []byte("eligibility: {activities: 100}\n"), 0o644))

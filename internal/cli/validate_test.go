@@ -99,6 +99,7 @@ func execValidate(t *testing.T, check validateFunc, terminal bool, args ...strin
 }
 
 func TestValidateFlagParsing(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args []string
 		want validateOptions
@@ -447,6 +448,7 @@ func TestValidateProgressBar(t *testing.T) {
 }
 
 func TestValidateHelp(t *testing.T) {
+	t.Parallel()
 	var out bytes.Buffer
 	root, _ := NewRoot(&IO{Out: &out, Err: &out})
 	root.SetArgs([]string{"validate", "--help"})
@@ -473,6 +475,7 @@ func TestRelToPackage(t *testing.T) {
 }
 
 func TestStageReportFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := filepath.Join(dir, "r.txt")
 	require.NoError(t, os.WriteFile(p, []byte("old"), 0o644))
@@ -495,6 +498,7 @@ func TestStageReportFile(t *testing.T) {
 
 // An office validates many package folders and gets one row per package.
 func TestValidateSummary(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	sum := filepath.Join(dir, "汇总.csv")
 	code, _, errOut := runCLI(t, "validate", exampleDir("good"), exampleDir("broken"), "--summary", sum, "--format", "json", "-o", filepath.Join(dir, "r.json"))

@@ -46,6 +46,7 @@ func smallPackage(tb testing.TB, dir string) {
 // A small package is valid (warnings only: it meets few conditions), so
 // that it packs and verifies.
 func TestSmallPackageIsValid(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "small")
 	smallPackage(t, dir)
 	z := filepath.Join(t.TempDir(), "small.zip")

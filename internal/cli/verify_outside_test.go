@@ -23,6 +23,7 @@ import (
 // one too: no package stops the batch. The run must end before the test's
 // deadline (no time is asserted).
 func TestVerifyBatchManifestOutside(t *testing.T) {
+	t.Parallel()
 	z := goodZip(t)
 	dir := t.TempDir()
 	names, data := zipEntries(t, z)
@@ -104,6 +105,7 @@ func ends(t *testing.T, what string, fn func() runOut) runOut {
 // A named pipe given to verify (with or without an extension) or lying in
 // a package folder as its workbook is reported, never waited on.
 func TestVerifyValidatePipe(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, name := range []string{"pipe.zip", "pipe"} {
 		p := filepath.Join(dir, name)

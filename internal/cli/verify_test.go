@@ -157,6 +157,7 @@ func verifyRun(t testing.TB, workers int, terminal bool, args ...string) runOut 
 }
 
 func TestPackCommand(t *testing.T) {
+	t.Parallel()
 	dir := copyPackage(t, "good")
 	code, out, errOut := runCLI(t, "pack", dir)
 	require.Equal(t, ExitOK, code, errOut)
@@ -189,6 +190,7 @@ func TestPackCommand(t *testing.T) {
 }
 
 func TestPackRefusesBrokenExample(t *testing.T) {
+	t.Parallel()
 	dir := copyPackage(t, "broken")
 	code, out, errOut := runCLI(t, "pack", dir)
 	assert.Equal(t, ExitFindings, code)
@@ -199,6 +201,7 @@ func TestPackRefusesBrokenExample(t *testing.T) {
 }
 
 func TestVerifyFlagParsing(t *testing.T) {
+	t.Parallel()
 	var got *verifyOptions
 	_, g := NewRoot(&IO{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard})
 	cmd := newVerifyCmd(g, func(o *verifyOptions) error { got = o; return nil })
@@ -239,6 +242,7 @@ func TestVerifyTargets(t *testing.T) {
 }
 
 func TestVerifyExitCodesAndMessages(t *testing.T) {
+	t.Parallel()
 	z := goodZip(t)
 	dir := t.TempDir()
 	good := filepath.Join(dir, "好.zip")
@@ -275,6 +279,7 @@ func TestVerifyExitCodesAndMessages(t *testing.T) {
 
 // The progress bar shows on a terminal only.
 func TestVerifyProgressBar(t *testing.T) {
+	t.Parallel()
 	z := goodZip(t)
 	dir := t.TempDir()
 	var args []string
@@ -328,6 +333,7 @@ func readSummaryCSV(t *testing.T, path string) [][]string {
 // the same with any number of workers and the same as one by one. Its
 // speed at scale is BenchmarkVerifyBatch's.
 func TestVerifyBatch(t *testing.T) {
+	t.Parallel()
 	const n = 10
 	z := goodZip(t)
 	names, data := zipEntries(t, z)

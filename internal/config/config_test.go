@@ -17,6 +17,7 @@ import (
 func day(s string) time.Time { d, _ := time.Parse(DateLayout, s); return d }
 
 func TestDefaults(t *testing.T) {
+	t.Parallel()
 	c := Default()
 	assert.Equal(t, msg.ZH, c.Lang)
 	assert.Equal(t, day("2020-11-01"), c.Window.Start)
@@ -70,6 +71,7 @@ options: {tenure: [自有, 租用]}
 }
 
 func TestExplicitFileAndErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, body string) string {
 		p := filepath.Join(dir, name)
@@ -104,6 +106,7 @@ func TestExplicitFileAndErrors(t *testing.T) {
 
 // pdf.font names one font or a list of fonts tried in order.
 func TestFonts(t *testing.T) {
+	t.Parallel()
 	assert.Empty(t, Default().Fonts, "the shipped font")
 	for yaml, want := range map[string][]string{
 		`pdf: {font: ""}`:                                        nil,

@@ -22,6 +22,7 @@ func loadYAML(t *testing.T, body string) (*Config, error) {
 // A setting that does not exist, at any depth, is an error naming it, its
 // line and the setting it most likely means.
 func TestUnknownKeys(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, yaml string
 		key        string // the message key
@@ -57,6 +58,7 @@ func TestUnknownKeys(t *testing.T) {
 
 // A file given with --config is checked the same way.
 func TestUnknownKeysInExplicitFile(t *testing.T) {
+	t.Parallel()
 	file := filepath.Join(t.TempDir(), "office.yaml")
 	require.NoError(t, os.WriteFile(file, []byte("\ufeffwindow:\n  start: 2020-11-01\n  ned: 2021-10-31\n"), 0o644))
 	_, err := Load(Source{File: file, Dir: t.TempDir()})
@@ -69,6 +71,7 @@ func TestUnknownKeysInExplicitFile(t *testing.T) {
 
 // Every problem of a file is listed, one a line.
 func TestUnknownKeysAllListed(t *testing.T) {
+	t.Parallel()
 	_, err := loadYAML(t, "attachment: {max_bytes: 1}\nelegibility: {mentors: 1}\nwindow: {strat: 2020-01-01}\n")
 	var ce *Error
 	require.ErrorAs(t, err, &ce)
@@ -81,6 +84,7 @@ func TestUnknownKeysAllListed(t *testing.T) {
 // The settings that exist are those of Defaults: a setting added there is
 // accepted in a file with no second list to keep.
 func TestKnownKeysComeFromDefaults(t *testing.T) {
+	t.Parallel()
 	_, err := loadYAML(t, "pdf: {paper: A4}\n")
 	require.Error(t, err)
 	Defaults["pdf.paper"] = "A4"
@@ -96,6 +100,7 @@ func TestKnownKeysComeFromDefaults(t *testing.T) {
 // Values of the wrong shape or kind are errors naming the setting, the
 // line and what it should be; none shows a Go value.
 func TestBadValues(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		yaml, key, want string
 	}{
@@ -165,6 +170,7 @@ func TestEnvironment(t *testing.T) {
 }
 
 func TestParseSize(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]int64{
 		"3145728": 3145728, "3MB": 3145728, "3 MB": 3145728, "3MiB": 3145728, "3 MiB": 3145728, "3M": 3145728,
 		"3mb": 3145728, "500KB": 512000, "500 k": 512000, "1.5 MB": 1572864, "2GB": 2 << 30, "10 B": 10,
@@ -184,6 +190,7 @@ func TestParseSize(t *testing.T) {
 
 // Changed lists the settings that differ from the defaults, in file order.
 func TestChanged(t *testing.T) {
+	t.Parallel()
 	assert.Empty(t, Default().Changed())
 	c, err := loadYAML(t, "lang: en\neligibility: {mentors: 1}\nwindow: {start: 2020-06-01}\nattachments: {max_bytes: 3MB}\noptions: {tenure: [自有, 租用]}\n")
 	require.NoError(t, err)
@@ -199,6 +206,7 @@ func TestChanged(t *testing.T) {
 }
 
 func TestDistance(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		a, b string
 		d    int
@@ -208,6 +216,7 @@ func TestDistance(t *testing.T) {
 }
 
 func TestUnreadableFile(t *testing.T) {
+	t.Parallel()
 	_, err := Load(Source{File: t.TempDir()})
 	var ce *Error
 	require.ErrorAs(t, err, &ce)

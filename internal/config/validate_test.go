@@ -30,6 +30,7 @@ func problemOf(t *testing.T, body string) string {
 // Every rule of a value once read gives the message that says what the
 // setting takes, with the line it is on.
 func TestValidateRules(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ yaml, want string }{
 		{"window:\n  start: 2021-10-31\n  end: 2020-11-01\n",
 			"mkspace.yaml, line 3: the window ends (window.end, 2020-11-01) before it starts (window.start, 2021-10-31). Check both dates."},
@@ -56,6 +57,7 @@ func TestValidateRules(t *testing.T) {
 // A value that does not read and one that reads but breaks the rule of its
 // setting say alike what the setting takes.
 func TestValidateSameWantAsUnreadable(t *testing.T) {
+	t.Parallel()
 	want := func(msg string) string { _, w, _ := strings.Cut(msg, ": write "); return w }
 	for _, tc := range []struct{ key, bad, outOfRange string }{
 		{"eligibility.served", "lots", "-3"},
@@ -75,6 +77,7 @@ func TestValidateSameWantAsUnreadable(t *testing.T) {
 // Of several settings that do not fit, the first in the order of
 // mkspace.yaml is named (whether it does not read or breaks its rule).
 func TestValidateFirstInFileOrder(t *testing.T) {
+	t.Parallel()
 	for range 20 { // the thresholds were once read in a random order
 		got := problemOf(t, "eligibility:\n  activities: -1\n  served: -2\n  mentors: -3\n  operating_months: -4\n")
 		assert.Contains(t, got, "eligibility.operating_months", "the first of the thresholds in mkspace.yaml")

@@ -15,6 +15,7 @@ import (
 )
 
 func TestCommentedRoundTrip(t *testing.T) {
+	t.Parallel()
 	want := Default()
 	for _, l := range []msg.Lang{msg.ZH, msg.EN} {
 		t.Run(string(l), func(t *testing.T) {
@@ -29,6 +30,7 @@ func TestCommentedRoundTrip(t *testing.T) {
 }
 
 func TestCommentedOptionsExample(t *testing.T) {
+	t.Parallel()
 	// Uncommenting the options example gives a valid config with the
 	// default lists.
 	var b strings.Builder
@@ -51,6 +53,7 @@ func TestCommentedOptionsExample(t *testing.T) {
 }
 
 func TestCommentedCoversDefaults(t *testing.T) {
+	t.Parallel()
 	keys := Keys()
 	var want []string
 	for k := range Defaults {
@@ -81,6 +84,7 @@ func TestCommentedCoversDefaults(t *testing.T) {
 }
 
 func TestHumanBytes(t *testing.T) {
+	t.Parallel()
 	tests := map[int64]string{0: "0 B", 1023: "1023 B", 3145728: "3 MB", 1 << 30: "1 GB", 2 << 30: "2 GB", 1572864: "1.5 MB"}
 	for n, want := range tests {
 		assert.Equal(t, want, HumanBytes(n), "HumanBytes(%d)", n)
@@ -88,6 +92,7 @@ func TestHumanBytes(t *testing.T) {
 }
 
 func TestREADMEListsConfigKeys(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
 	require.NoError(t, err)
 	readme := string(data)

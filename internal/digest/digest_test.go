@@ -48,6 +48,7 @@ var baseFiles = []file{{"附件/营业执照.pdf", "%PDF-1.4 a"}, {"附件/聘�
 // The overall digest of a fixed input: pins the encoding, since digests
 // recorded in PDFs already handed in must keep matching.
 func TestPinnedDigest(t *testing.T) {
+	t.Parallel()
 	d := sum(t, base, baseFiles)
 	assert.Equal(t, "8c142eea2a798bfe0ea38323b95977a791e582c684023f7ead8474b18bb53969", d.SHA256)
 	assert.Equal(t, Version, d.V)
@@ -56,6 +57,7 @@ func TestPinnedDigest(t *testing.T) {
 }
 
 func TestSameDigest(t *testing.T) {
+	t.Parallel()
 	want := sum(t, base, baseFiles)
 	cases := []struct {
 		name   string
@@ -80,12 +82,14 @@ func TestSameDigest(t *testing.T) {
 }
 
 func TestUnicodeNormalisation(t *testing.T) {
+	t.Parallel()
 	composed := sum(t, []sheet{{"s", [][]string{{"caf\u00e9"}}}}, []file{{"r\u00e9sum\u00e9.pdf", "x"}})
 	decomposed := sum(t, []sheet{{"s", [][]string{{"cafe\u0301"}}}}, []file{{"re\u0301sume\u0301.pdf", "x"}})
 	assert.Equal(t, composed, decomposed)
 }
 
 func TestDifferentDigest(t *testing.T) {
+	t.Parallel()
 	want := sum(t, base, baseFiles)
 	teams := func(rows ...[]string) []sheet { return []sheet{base[0], {"创业团队", rows}} }
 	cases := []struct {
@@ -130,6 +134,7 @@ func TestDifferentDigest(t *testing.T) {
 // Row boundaries are part of the encoding: ("ab","c") differs from
 // ("a","bc"), and one row of two cells from two rows of one.
 func TestLengthPrefixed(t *testing.T) {
+	t.Parallel()
 	one := func(rows ...[]string) string { return sum(t, []sheet{{"s", rows}}, nil).SHA256 }
 	assert.NotEqual(t, one([]string{"ab", "c"}), one([]string{"a", "bc"}))
 	assert.NotEqual(t, one([]string{"a", "b"}), one([]string{"a"}, []string{"b"}))
@@ -140,6 +145,7 @@ func TestLengthPrefixed(t *testing.T) {
 }
 
 func TestEmpty(t *testing.T) {
+	t.Parallel()
 	d := New().Sum()
 	assert.Len(t, d.SHA256, 64)
 	assert.Empty(t, d.Sheets)
@@ -147,6 +153,7 @@ func TestEmpty(t *testing.T) {
 }
 
 func TestRowBeforeSheet(t *testing.T) {
+	t.Parallel()
 	b := New()
 	b.Row([]string{"x"})
 	d := b.Sum()
@@ -154,6 +161,7 @@ func TestRowBeforeSheet(t *testing.T) {
 }
 
 func TestAttachmentReadError(t *testing.T) {
+	t.Parallel()
 	b := New()
 	err := b.Attachment("附件/a.pdf", iotest.ErrReader(errors.New("disk gone")))
 	require.Error(t, err)
@@ -162,6 +170,7 @@ func TestAttachmentReadError(t *testing.T) {
 }
 
 func TestJSONRoundTrip(t *testing.T) {
+	t.Parallel()
 	d := sum(t, base, baseFiles)
 	s := d.String()
 	assert.Contains(t, s, `"创业团队":"`, "Chinese kept as is")
@@ -173,6 +182,7 @@ func TestJSONRoundTrip(t *testing.T) {
 }
 
 func TestParseRejects(t *testing.T) {
+	t.Parallel()
 	d := sum(t, base, baseFiles)
 	for name, s := range map[string]string{
 		"not json":      "版本号",
@@ -188,6 +198,7 @@ func TestParseRejects(t *testing.T) {
 }
 
 func TestDiffOtherVersion(t *testing.T) {
+	t.Parallel()
 	d := sum(t, base, baseFiles)
 	future := d
 	future.V = 2
@@ -221,6 +232,7 @@ func FuzzParse(f *testing.F) {
 // Saving a workbook again in LibreOffice changes its bytes but not the
 // digest of its cells' values.
 func TestResavedWorkbookKeepsDigest(t *testing.T) {
+	t.Parallel()
 	lotest.Require(t)
 	dir := t.TempDir()
 	orig := filepath.Join(dir, "in", "book.xlsx")

@@ -207,6 +207,7 @@ func BenchmarkLibreOfficePDF(b *testing.B) {
 
 // The large fixture is valid: the benchmark measures a real build.
 func TestBigPackageIsValid(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("large fixture")
 	}

@@ -15,6 +15,7 @@ import (
 // The cover names the space, its operator (with room for the stamp), the
 // agency, the date of generation and the version; a draft's says so.
 func TestCover(t *testing.T) {
+	t.Parallel()
 	c := coverData{SpaceName: "星火创客空间", Operator: "杭州星火科技企业孵化器有限公司", Agency: "浙江省科学技术厅",
 		Generated: time.Date(2025, 3, 18, 9, 30, 0, 0, time.UTC), Version: "MK-7KQ4-9XH2-3TCW"}
 	for _, draft := range []bool{false, true} {

@@ -51,6 +51,7 @@ func build(t *testing.T, dir string, opts Options) *Built {
 // verify passes; a second build of the same data has another version and
 // the same digest; both are logged.
 func TestBuildAndVerifyGoodExample(t *testing.T) {
+	t.Parallel()
 	dir := copyExample(t, "good")
 	b1 := build(t, dir, Options{})
 	assert.True(t, bind.ValidVersion(b1.Version))
@@ -82,6 +83,7 @@ func TestBuildAndVerifyGoodExample(t *testing.T) {
 }
 
 func TestPDFTextAndFonts(t *testing.T) {
+	t.Parallel()
 	needTool(t, "pdftotext")
 	needTool(t, "qpdf")
 	needTool(t, "pdffonts")
@@ -121,6 +123,7 @@ func atoi(s string) int {
 // verify fails after a cell of the workbook changes, and after an
 // attachment changes, naming what changed.
 func TestVerifyNamesWhatChanged(t *testing.T) {
+	t.Parallel()
 	dir := copyExample(t, "good")
 	b := build(t, dir, Options{NoAttachments: true})
 
@@ -149,6 +152,7 @@ func TestVerifyNamesWhatChanged(t *testing.T) {
 
 // Saving the workbook again unchanged keeps the digest.
 func TestDigestIgnoresResave(t *testing.T) {
+	t.Parallel()
 	dir := copyExample(t, "good")
 	d1, err := Read([]string{dir}, config.Default())
 	require.NoError(t, err)
@@ -165,6 +169,7 @@ func TestDigestIgnoresResave(t *testing.T) {
 
 // A PDF made of pages of two builds fails verify.
 func TestVerifyMixedBuilds(t *testing.T) {
+	t.Parallel()
 	needTool(t, "qpdf")
 	dir := copyExample(t, "good")
 	b1 := build(t, dir, Options{NoAttachments: true})
@@ -185,6 +190,7 @@ func TestVerifyMixedBuilds(t *testing.T) {
 
 // A package with errors is refused unless --draft; nothing is written.
 func TestBuildRefusesErrorsUnlessDraft(t *testing.T) {
+	t.Parallel()
 	dir := copyExample(t, "broken")
 	b, err := Build([]string{dir}, config.Default(), Options{})
 	require.ErrorIs(t, err, ErrHasErrors)
@@ -206,6 +212,7 @@ func TestBuildRefusesErrorsUnlessDraft(t *testing.T) {
 
 // -o never replaces an existing file without Force.
 func TestBuildOutputExists(t *testing.T) {
+	t.Parallel()
 	dir := copyExample(t, "good")
 	out := filepath.Join(t.TempDir(), "申报书.pdf")
 	require.NoError(t, os.WriteFile(out, []byte("mine"), 0o644))
@@ -227,6 +234,7 @@ func TestBuildOutputExists(t *testing.T) {
 // page with /Rotate 90 and A5 appointment letters), and the PDF has the
 // bookmarks of every section and attachment.
 func TestAttachmentsKeepGeometryAndBookmarks(t *testing.T) {
+	t.Parallel()
 	dir := copyExample(t, "good")
 	b := build(t, dir, Options{})
 	out, err := bind.Probe(b.Path)
@@ -271,6 +279,7 @@ func TestAttachmentsKeepGeometryAndBookmarks(t *testing.T) {
 
 // A long list of changes is cut after a few, with a count of the rest.
 func TestVerifyLinesCapChanges(t *testing.T) {
+	t.Parallel()
 	v := &Verdict{}
 	for i := range 30 {
 		v.Changes = append(v.Changes, digest.Change{Kind: digest.KindFile, Name: fmt.Sprintf("attachments/%02d.pdf", i), Op: digest.Removed})

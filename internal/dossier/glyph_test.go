@@ -74,6 +74,7 @@ func rareText(t *testing.T) string {
 // Characters the font lacks are warnings at their cells, and build-pdf
 // refuses (nothing written) unless --draft.
 func TestBuildRefusesMissingGlyphs(t *testing.T) {
+	t.Parallel()
 	dir := rareText(t)
 	b, err := Build([]string{dir}, config.Default(), Options{NoAttachments: true})
 	require.ErrorIs(t, err, ErrGlyphsMissing)
@@ -96,6 +97,7 @@ func TestBuildRefusesMissingGlyphs(t *testing.T) {
 // characters are printed, switching fonts within a line, and come back
 // from the PDF as text.
 func TestBuildWithFallbackFonts(t *testing.T) {
+	t.Parallel()
 	needFonts(t)
 	needTool(t, "pdftotext")
 	needTool(t, "pdffonts")
@@ -124,6 +126,7 @@ func TestBuildWithFallbackFonts(t *testing.T) {
 
 // An emoji is in no CJK font: even with the fallbacks it is refused.
 func TestBuildRefusesEmojiWithFallbacks(t *testing.T) {
+	t.Parallel()
 	needFonts(t)
 	dir := copyExample(t, "good")
 	setFirst(t, filepath.Join(dir, "申报数据.xlsx"), "宣传报道", "报道标题", "极客🚀咖啡团队")
@@ -143,6 +146,7 @@ func TestBuildRefusesEmojiWithFallbacks(t *testing.T) {
 // A configured font that lacks the document's own texts (here HanaMinB
 // alone: no 中文 at all) is refused before anything is written.
 func TestBuildRefusesFontWithoutTheDocumentsText(t *testing.T) {
+	t.Parallel()
 	needFonts(t)
 	dir := copyExample(t, "good")
 	cfg := config.Default()

@@ -21,6 +21,7 @@ import (
 // missing from the digest (the rules report it) and Read returns; a link,
 // relative or absolute, to a file inside the package is read as that file.
 func TestReadAttachmentsInsideOnly(t *testing.T) {
+	t.Parallel()
 	const att = "attachments/创业团队/云帆无人机团队-入驻协议.pdf"
 	good := copyExample(t, "good")
 	want, err := Read([]string{good}, config.Default())

@@ -30,6 +30,7 @@ func pdfTool(t *testing.T, name string, args ...string) string {
 func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
 
 func TestParseLetterShipped(t *testing.T) {
+	t.Parallel()
 	src, err := templates.FS.ReadFile(CommitmentFile)
 	require.NoError(t, err)
 	l, err := parseLetter(string(src))
@@ -49,6 +50,7 @@ func TestParseLetterShipped(t *testing.T) {
 }
 
 func TestParseLetterErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ name, src, want string }{
 		{"no title", "[body]\n正文\n[sign]\n日期：\n", "needs [title]"},
 		{"two titles", "[title]\n甲\n乙\n", "line 3: the title is one line"},
@@ -67,6 +69,7 @@ func TestParseLetterErrors(t *testing.T) {
 }
 
 func TestCommitmentLetter(t *testing.T) {
+	t.Parallel()
 	src, err := templates.FS.ReadFile(CommitmentFile)
 	require.NoError(t, err)
 	l, err := parseLetter(string(src))
@@ -104,6 +107,7 @@ func TestCommitmentLetter(t *testing.T) {
 }
 
 func TestCommitmentLetterBadFont(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	err := CommitmentLetter(&buf, CommitmentOptions{Fonts: []string{writeFile(t, "NotoSansCJK-Regular.otf", header("OTTO"))}})
 	var fe *font.Error

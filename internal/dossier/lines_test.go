@@ -12,6 +12,7 @@ import (
 // The verdict names the pages missing, twice or moved, in ranges, with a
 // long list cut short; and pages too small with the size of the first.
 func TestLinesNamePages(t *testing.T) {
+	t.Parallel()
 	var many []int
 	for n := 2; n <= 60; n += 2 {
 		many = append(many, n)

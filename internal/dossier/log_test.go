@@ -35,6 +35,7 @@ func outputEntries(t *testing.T, dir string) []string {
 // which stops root too; a read-only file below) means no 申报书 either:
 // never a valid PDF without its record.
 func TestBuildNeedsItsRecord(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		setup func(t *testing.T, log string)
@@ -88,6 +89,7 @@ func entries(t *testing.T, dir string) []string {
 
 // undo takes a line back: an existing log as it was, a new one removed.
 func TestVersionLogUndo(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	log := filepath.Join(dir, LogName)
 	b := &Built{Version: "MK-TEST", Path: filepath.Join(dir, "申报书-MK-TEST.pdf")}
@@ -118,6 +120,7 @@ func TestVersionLogUndo(t *testing.T) {
 // A build cancelled (Ctrl+C) writes nothing: no 申报书, no record, no
 // temporary file.
 func TestBuildCancelled(t *testing.T) {
+	t.Parallel()
 	dir := copyExample(t, "good")
 	ctx, cancel := context.WithCancelCause(context.Background())
 	stop := errors.New("stop")
@@ -129,6 +132,7 @@ func TestBuildCancelled(t *testing.T) {
 
 // The 申报书 is never written over a file the run reads, Force or not.
 func TestBuildRefusesInputs(t *testing.T) {
+	t.Parallel()
 	dir := copyExample(t, "good")
 	letter := filepath.Join(dir, "attachments", "承诺书.pdf")
 	before, err := os.ReadFile(letter)

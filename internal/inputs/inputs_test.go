@@ -11,6 +11,7 @@ import (
 )
 
 func TestCheck(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := filepath.Join(dir, "p")
 	require.NoError(t, os.MkdirAll(filepath.Join(p, "attachments"), 0o755))
@@ -67,6 +68,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestNilSetRefusesNothing(t *testing.T) {
+	t.Parallel()
 	var s *Set
 	s.Add("x")
 	assert.Zero(t, s.Len())
@@ -74,6 +76,7 @@ func TestNilSetRefusesNothing(t *testing.T) {
 }
 
 func TestConcurrentUse(t *testing.T) {
+	t.Parallel()
 	var s Set
 	dir := t.TempDir()
 	done := make(chan struct{})

@@ -24,6 +24,7 @@ func (ownText) Localized(l Lang) string { return l.Pick("自己的话", "own wor
 // Every refusal of the system is named in plain words with the path and
 // what to do, whatever wraps it; damaged files likewise.
 func TestCause(t *testing.T) {
+	t.Parallel()
 	path := func(e error) error { return &fs.PathError{Op: "open", Path: "p/申报数据.xlsx", Err: e} }
 	var jsonSyntax *json.SyntaxError
 	_ = json.Unmarshal([]byte("{x"), &struct{}{})

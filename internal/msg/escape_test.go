@@ -9,6 +9,7 @@ import (
 )
 
 func TestEscape(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"":                           "",
 		"极客咖啡团队":                     "极客咖啡团队",
@@ -34,6 +35,7 @@ func TestEscape(t *testing.T) {
 }
 
 func TestClip(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("团", 40000)
 	got := Clip(long, ValueRunes)
 	assert.Equal(t, ValueRunes+1, utf8.RuneCountInString(got))
@@ -54,6 +56,7 @@ func TestClip(t *testing.T) {
 // the package (shortened to ValueRunes), a path or name (PathRunes), or
 // text mkspace composed (never shortened).
 func TestPlaceholdersClassified(t *testing.T) {
+	t.Parallel()
 	for _, k := range Keys() {
 		for p := range placeholders(catalogue[k].ZH + catalogue[k].EN) {
 			n := 0
@@ -71,6 +74,7 @@ func TestPlaceholdersClassified(t *testing.T) {
 // a message takes about 60 characters, and an escape sequence in it cannot
 // reach the terminal.
 func TestRenderEmbedsSafely(t *testing.T) {
+	t.Parallel()
 	cellText := "\x1b[2J" + strings.Repeat("很长的团队名称", 40000/7)
 	m := ZH.T("CELL-ENUM", "loc", "创业团队!B2", "column", "团队名称", "value", cellText, "options", "是、否")
 	assert.NotContains(t, m, "\x1b")

@@ -10,6 +10,7 @@ import (
 // Every text has both languages, and the English uses the same
 // placeholders as the Chinese.
 func TestCatalogueComplete(t *testing.T) {
+	t.Parallel()
 	for _, k := range Keys() {
 		tx := catalogue[k]
 		assert.NotEmpty(t, tx.ZH, "%s: Chinese", k)
@@ -45,6 +46,7 @@ func placeholders(s string) map[string]bool {
 }
 
 func TestRender(t *testing.T) {
+	t.Parallel()
 	assert.Equal(t, "文件 a.xlsx 已存在，未做任何修改。如需覆盖，请加 --force；或用 -o 指定其他文件名。",
 		ZH.T("cli.exists", "file", "a.xlsx"))
 	assert.Contains(t, EN.T("cli.exists", "file", "a.xlsx"), "a.xlsx already exists")

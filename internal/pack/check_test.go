@@ -23,6 +23,7 @@ import (
 // Every way a submitted zip can go wrong fails verify with its own
 // message, and the temporary folder is gone afterwards.
 func TestCheckTamperedZip(t *testing.T) {
+	t.Parallel()
 	fixture(t)
 	base := readZip(t, fx.zip)
 	const att = "attachments/创业团队/云帆无人机团队-入驻协议.pdf"
@@ -185,6 +186,7 @@ func stripNames(s string) string {
 // without unpacking it; so is an archive whose header understates its
 // size, and one larger in all than the limit.
 func TestCheckZipBomb(t *testing.T) {
+	t.Parallel()
 	fixture(t)
 	dir := t.TempDir()
 	bomb := filepath.Join(dir, "bomb.zip")
@@ -247,6 +249,7 @@ func TestCheckZipBomb(t *testing.T) {
 
 // What is not a zip says what it is.
 func TestCheckNotZip(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, tc := range []struct {
 		name string
@@ -272,6 +275,7 @@ func TestCheckNotZip(t *testing.T) {
 // A 申报书 from an older build swapped into a newer package is caught,
 // whether or not the manifest's checksums were rewritten to match.
 func TestCheckOlderPDF(t *testing.T) {
+	t.Parallel()
 	dir := goodCopy(t)
 	p1, err := Pack([]string{dir}, config.Default(), Options{})
 	require.NoError(t, err)
@@ -304,6 +308,7 @@ func TestCheckOlderPDF(t *testing.T) {
 // A folder unpacked from a zip is checked as the zip: files added,
 // changed or linked are caught there too.
 func TestCheckUnpackedFolder(t *testing.T) {
+	t.Parallel()
 	fixture(t)
 	unpack := func(t *testing.T) string {
 		dir := filepath.Join(t.TempDir(), "unpacked")
@@ -339,6 +344,7 @@ func TestCheckUnpackedFolder(t *testing.T) {
 // A package folder without a 申报书 says to build one; its data is still
 // checked.
 func TestCheckFolderWithoutPDF(t *testing.T) {
+	t.Parallel()
 	dir := goodCopy(t)
 	require.NoError(t, os.RemoveAll(filepath.Join(dir, "output")))
 	editPackage(t, dir, "电子邮箱", "没有邮箱")
@@ -353,6 +359,7 @@ func TestCheckFolderWithoutPDF(t *testing.T) {
 // What a check read in place is listed (no output may replace it); a zip's
 // files were read from a temporary folder.
 func TestReportReads(t *testing.T) {
+	t.Parallel()
 	dir := goodCopy(t)
 	r := check(t, dir, CheckOptions{})
 	require.True(t, r.OK(), "%v", r.Lines(msg.ZH))

@@ -16,6 +16,7 @@ import (
 // The data of a zip is read from a temporary folder with the package's own
 // mkspace.yaml (unless one is given), and named as in the zip.
 func TestUnpackData(t *testing.T) {
+	t.Parallel()
 	z := zipCopy(t)
 	en := config.Default()
 	en.Lang = msg.EN
@@ -41,6 +42,7 @@ func TestUnpackData(t *testing.T) {
 }
 
 func TestUnpackDataUnreadable(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	notZip := filepath.Join(dir, "a.zip")
 	require.NoError(t, os.WriteFile(notZip, []byte("plain text"), 0o644))

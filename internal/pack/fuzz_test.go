@@ -143,6 +143,7 @@ func fuzzDir(f *testing.F) string {
 // A file that changes between reading the package and packing it is not
 // packed, and no file is left behind.
 func TestWriteArchiveRefusesChangedFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	a := filepath.Join(dir, "a.pdf")
 	require.NoError(t, os.WriteFile(a, []byte("%PDF-1.4 now"), 0o644))

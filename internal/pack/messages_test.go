@@ -50,6 +50,7 @@ func writeRawZip(t testing.TB, path string, names []string, utf8Flag bool) {
 // is unpacked into), says what is wrong once, and lists at most a few
 // entries of one kind.
 func TestCheckZipMessages(t *testing.T) {
+	t.Parallel()
 	fixture(t)
 	dir := t.TempDir()
 
@@ -161,6 +162,7 @@ func repeat(s string, n int) []string {
 // Unpack (validate and totals of a zip) says what is wrong with an archive
 // as verify does: one message for legacy names, lists cut short.
 func TestUnpackMessages(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var bad []string
 	for i := range 30 {

@@ -88,6 +88,7 @@ func withManifestPDF(t *testing.T, dst, pdf string) {
 // pipe or to a PDF outside is a problem of the package, found at once, and
 // the file is never opened.
 func TestCheckManifestPDFOutside(t *testing.T) {
+	t.Parallel()
 	fixture(t)
 	base := t.TempDir()
 	unpackIn := filepath.Join(base, "a", "b") // the zip unpacks into base/a/b/mkspace-verify-*/
@@ -133,6 +134,7 @@ func TestCheckManifestPDFOutside(t *testing.T) {
 // the folder, a named pipe, a configured output folder outside are each a
 // problem, found at once; the outside file is never read.
 func TestCheckFolderOutside(t *testing.T) {
+	t.Parallel()
 	fixture(t)
 	outside := t.TempDir()
 	outsidePDF := filepath.Join(outside, "申报书-MK-0000-0000-0000.pdf")
@@ -228,6 +230,7 @@ func TestCheckFolderOutside(t *testing.T) {
 // one) is a finding of the data; verify of the folder, of the 申报书 with
 // its package, and build-pdf all return.
 func TestCheckAttachmentPipe(t *testing.T) {
+	t.Parallel()
 	fixture(t)
 	const att = "attachments/创业团队/云帆无人机团队-入驻协议.pdf"
 	for _, link := range []bool{false, true} {
@@ -258,6 +261,7 @@ func TestCheckAttachmentPipe(t *testing.T) {
 
 // verify of a 申报书 that is a named pipe or a device says so and returns.
 func TestCheckPDFNotRegular(t *testing.T) {
+	t.Parallel()
 	dir := goodCopy(t)
 	fifo := filepath.Join(t.TempDir(), "申报书.pdf")
 	mkfifo(t, fifo)

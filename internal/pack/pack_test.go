@@ -45,6 +45,7 @@ func codes(r *Report) []string {
 // The packed good example verifies as a zip, unpacked and as a folder; its
 // manifest lists every file the workbook names and nothing else.
 func TestPackVerifyRoundTrip(t *testing.T) {
+	t.Parallel()
 	dir := goodCopy(t)
 	before, err := filepath.Glob(filepath.Join(dir, "output", "申报书-*.pdf"))
 	require.NoError(t, err)
@@ -152,6 +153,7 @@ func unzipTo(t *testing.T, zipPath, dest string) {
 
 // unzip -l lists the Chinese names as they are: the UTF-8 flag is set.
 func TestUnzipListsChineseNames(t *testing.T) {
+	t.Parallel()
 	needTool(t, "unzip")
 	z := zipCopy(t)
 	cmd := exec.Command("unzip", "-l", z)
@@ -167,6 +169,7 @@ func TestUnzipListsChineseNames(t *testing.T) {
 
 // A package with errors is not packed; nothing is written.
 func TestPackRefusesErrors(t *testing.T) {
+	t.Parallel()
 	dir := goodCopy(t)
 	editPackage(t, dir, "联系电话", "不是电话")
 	p, err := Pack([]string{dir}, config.Default(), Options{})
@@ -180,6 +183,7 @@ func TestPackRefusesErrors(t *testing.T) {
 // A 申报书 of other data, a draft or one built without the attachments is
 // not reused: a new one is built.
 func TestPackBuildsWhenNoneMatches(t *testing.T) {
+	t.Parallel()
 	dir := goodCopy(t)
 	old, _ := filepath.Glob(filepath.Join(dir, "output", "申报书-*.pdf"))
 	require.Len(t, old, 1)
@@ -217,6 +221,7 @@ func TestPackBuildsWhenNoneMatches(t *testing.T) {
 
 // A draft is never packed and fails verify.
 func TestDraftFailsVerify(t *testing.T) {
+	t.Parallel()
 	dir := goodCopy(t)
 	b, err := dossier.Build([]string{dir}, config.Default(), dossier.Options{Draft: true, NoAttachments: true})
 	require.NoError(t, err)
@@ -229,6 +234,7 @@ func TestDraftFailsVerify(t *testing.T) {
 }
 
 func TestPackEntryNames(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, want, code string
 	}{
@@ -259,6 +265,7 @@ func TestPackEntryNames(t *testing.T) {
 }
 
 func TestParseManifestRefuses(t *testing.T) {
+	t.Parallel()
 	good := `{"format":"mkspace-package","format_version":1,"version":"MK-1","digest":"` + strings.Repeat("a", 64) +
 		`","pdf":"output/a.pdf","files":[{"name":"output/a.pdf","role":"pdf","size":1,"sha256":"` + strings.Repeat("b", 64) + `"}]}`
 	_, err := ParseManifest(strings.NewReader(good))

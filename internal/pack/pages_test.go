@@ -18,6 +18,7 @@ import (
 // verify of a package whose 申报书 lost pages names them, instead of
 // calling every page after them misplaced.
 func TestCheckNamesMissingPages(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		remove []string
 		want   string

@@ -51,6 +51,7 @@ func terminalSafe(t *testing.T, format, out string) {
 }
 
 func TestReportsEscapeControlCharacters(t *testing.T) {
+	t.Parallel()
 	in := hostileInput()
 	for _, format := range []string{Text, GitHub} {
 		out := render(t, format, in)

@@ -88,6 +88,7 @@ func golden(t *testing.T, name, got string) {
 }
 
 func TestFormats(t *testing.T) {
+	t.Parallel()
 	assert.Equal(t, []string{"text", "json", "sarif", "junit", "github"}, Formats())
 	assert.True(t, Valid("sarif"))
 	assert.False(t, Valid("xml"))
@@ -100,6 +101,7 @@ func TestFormats(t *testing.T) {
 }
 
 func TestWriteDoesNotReorderInput(t *testing.T) {
+	t.Parallel()
 	in := sampleInput()
 	before := slices.Clone(in.Packages[0].Findings)
 	for _, f := range Formats() {
@@ -111,6 +113,7 @@ func TestWriteDoesNotReorderInput(t *testing.T) {
 // --- text -------------------------------------------------------------------
 
 func TestTextGolden(t *testing.T) {
+	t.Parallel()
 	in := sampleInput()
 	golden(t, "text_zh.golden", render(t, Text, in))
 	in.Lang = msg.EN
@@ -126,6 +129,7 @@ func TestTextGolden(t *testing.T) {
 }
 
 func TestTextOrderAndCountLine(t *testing.T) {
+	t.Parallel()
 	out := render(t, Text, sampleInput())
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	assert.Equal(t, "共 5 个错误，2 个警告", lines[len(lines)-1])
@@ -147,6 +151,7 @@ func TestTextOrderAndCountLine(t *testing.T) {
 }
 
 func TestCountLine(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		lang             msg.Lang
 		errors, warnings int
@@ -164,6 +169,7 @@ func TestCountLine(t *testing.T) {
 }
 
 func TestTextNoFindings(t *testing.T) {
+	t.Parallel()
 	in := Input{Lang: msg.ZH, Window: window, Packages: []Package{{Name: ".", Dir: "."}}}
 	assert.Equal(t, "未发现问题。\n\n共 0 个错误，0 个警告\n", render(t, Text, in))
 	in.Lang = msg.EN
@@ -173,6 +179,7 @@ func TestTextNoFindings(t *testing.T) {
 // --- max findings -----------------------------------------------------------
 
 func TestMaxFindingsCapsListingNotCounts(t *testing.T) {
+	t.Parallel()
 	in := sampleInput()
 	in.Packages = append(in.Packages, Package{Name: "空间B", Dir: "空间B", Findings: []finding.Finding{
 		{Rule: finding.CellRequired, Severity: finding.Error, File: "申报数据.xlsx", Sheet: "创业团队", Row: 3, Cell: "A3", Message: "m"},
@@ -227,6 +234,7 @@ func TestMaxFindingsCapsListingNotCounts(t *testing.T) {
 // --- json -------------------------------------------------------------------
 
 func TestJSONShape(t *testing.T) {
+	t.Parallel()
 	in := sampleInput()
 	in.Packages[0].Totals = map[string]any{"total_area": 800, "service_area_ratio": 81.3}
 	var got map[string]any
@@ -260,6 +268,7 @@ func TestJSONShape(t *testing.T) {
 }
 
 func TestJSONWithoutTotalsAndEmpty(t *testing.T) {
+	t.Parallel()
 	in := Input{Lang: msg.ZH, Window: window, ToolVersion: "v", Packages: []Package{{Name: ".", Dir: "."}}}
 	var got map[string]any
 	require.NoError(t, json.Unmarshal([]byte(render(t, JSON, in)), &got))
@@ -269,6 +278,7 @@ func TestJSONWithoutTotalsAndEmpty(t *testing.T) {
 }
 
 func TestJSONSeveral(t *testing.T) {
+	t.Parallel()
 	in := sampleInput()
 	other := config.Window{Start: day("2021-11-01"), End: day("2022-10-31")}
 	in.Packages = append(in.Packages, Package{Name: "空间B", Dir: "b", Files: []string{"x.xlsx"}, Window: other})
@@ -343,6 +353,7 @@ func parseSARIF(t *testing.T, s string) sarifDoc {
 }
 
 func TestSARIF(t *testing.T) {
+	t.Parallel()
 	in := sampleInput()
 	d := parseSARIF(t, render(t, SARIF, in))
 	assert.Equal(t, "2.1.0", d.Version)
@@ -396,6 +407,7 @@ func TestSARIF(t *testing.T) {
 }
 
 func TestSARIFCappedForCodeScanning(t *testing.T) {
+	t.Parallel()
 	fs := make([]finding.Finding, SARIFMaxResults+1)
 	for i := range fs {
 		fs[i] = finding.Finding{Rule: finding.CellRequired, Severity: finding.Error, File: "a.xlsx",
@@ -416,6 +428,7 @@ func TestSARIFCappedForCodeScanning(t *testing.T) {
 }
 
 func TestSARIFFingerprintsStable(t *testing.T) {
+	t.Parallel()
 	prints := func(in Input) map[string]string {
 		d := parseSARIF(t, render(t, SARIF, in))
 		out := map[string]string{}
@@ -453,6 +466,7 @@ func TestSARIFFingerprintsStable(t *testing.T) {
 }
 
 func TestSARIFAbsolutePathsRelativeToBase(t *testing.T) {
+	t.Parallel()
 	base := t.TempDir()
 	in := sampleInput()
 	in.BaseDir = base
@@ -465,6 +479,7 @@ func TestSARIFAbsolutePathsRelativeToBase(t *testing.T) {
 }
 
 func TestEncodeURIPath(t *testing.T) {
+	t.Parallel()
 	tests := map[string]string{
 		"申报数据.xlsx":       "%E7%94%B3%E6%8A%A5%E6%95%B0%E6%8D%AE.xlsx",
 		"a b/c#1?.xlsx":   "a%20b/c%231%3F.xlsx",
@@ -496,6 +511,7 @@ func parseJUnit(t *testing.T, s string) junitSuites {
 }
 
 func TestJUnit(t *testing.T) {
+	t.Parallel()
 	in := sampleInput()
 	// Two findings of one rule at one cell share a test case; a control
 	// character in a message must not break the XML.
@@ -559,6 +575,7 @@ func TestJUnit(t *testing.T) {
 }
 
 func TestJUnitUniqueNamesAcrossFiles(t *testing.T) {
+	t.Parallel()
 	in := Input{Lang: msg.EN, Window: window, Packages: []Package{{Name: "p", Dir: "p", Findings: []finding.Finding{
 		{Rule: finding.SheetDuplicate, Severity: finding.Error, File: "a.xlsx", Sheet: "创业团队", Message: "dup"},
 		{Rule: finding.SheetDuplicate, Severity: finding.Error, File: "b.xlsx", Sheet: "创业团队", Message: "dup"},
@@ -580,6 +597,7 @@ func TestJUnitUniqueNamesAcrossFiles(t *testing.T) {
 // --- github -----------------------------------------------------------------
 
 func TestGitHubEscaping(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in, data, prop string
 	}{
@@ -599,6 +617,7 @@ func TestGitHubEscaping(t *testing.T) {
 }
 
 func TestGitHub(t *testing.T) {
+	t.Parallel()
 	in := sampleInput()
 	in.Packages[0].Dir = "dir,1"
 	out := render(t, GitHub, in)

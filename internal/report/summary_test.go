@@ -18,6 +18,7 @@ import (
 
 // A formula-looking name is written as text into the CSV.
 func TestSummaryCellText(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"=HYPERLINK(\"x\")": "'=HYPERLINK(\"x\")",
 		"+1":                "'+1",
@@ -33,6 +34,7 @@ func TestSummaryCellText(t *testing.T) {
 // The summary names the self-check's conditions that the data decides, in
 // the self-check's order, each with a short label in both languages.
 func TestSummaryEligibilityColumns(t *testing.T) {
+	t.Parallel()
 	keys := eligibilityKeys()
 	assert.Len(t, keys, 9)
 	assert.Equal(t, "operating_months", keys[0])
@@ -72,6 +74,7 @@ func (v verified) Lines(l msg.Lang) []string {
 }
 
 func TestSummaryRows(t *testing.T) {
+	t.Parallel()
 	errs := []finding.Finding{
 		{Rule: "A", Severity: finding.Warning, Message: "a warning"},
 		{Rule: "B", Severity: finding.Error, Message: "an error"},
@@ -131,6 +134,7 @@ func TestSummaryRows(t *testing.T) {
 func ptr(n int) *int { return &n }
 
 func TestWriteSummary(t *testing.T) {
+	t.Parallel()
 	rows := []SummaryRow{
 		VerifiedRow("a.zip", "zip", verified{ok: true, counts: true}, nil, msg.ZH),
 		FailedRow("=b.zip", "zip", "读不了", nil),
@@ -169,6 +173,7 @@ func TestWriteSummary(t *testing.T) {
 }
 
 func TestIsSummaryFile(t *testing.T) {
+	t.Parallel()
 	for name, want := range map[string]bool{"a.csv": true, "A.CSV": true, "b.json": true, "c.txt": false, "csv": false} {
 		assert.Equal(t, want, IsSummaryFile(name), name)
 	}

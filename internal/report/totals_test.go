@@ -15,6 +15,7 @@ import (
 )
 
 func TestWriteTotals(t *testing.T) {
+	t.Parallel()
 	cfg := config.Default()
 	res := totals.New(cfg).Result(totals.ThresholdsOf(cfg))
 	pkg := func(name string, fs ...finding.Finding) Package {

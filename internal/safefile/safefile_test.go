@@ -20,6 +20,7 @@ import (
 // folder is ErrOutside, every pipe or device ErrNotRegular — at once,
 // without waiting for a writer.
 func TestOpenIn(t *testing.T) {
+	t.Parallel()
 	base := t.TempDir()
 	dir := filepath.Join(base, "pkg")
 	require.NoError(t, os.MkdirAll(filepath.Join(dir, "sub"), 0o755))
@@ -77,6 +78,7 @@ func TestOpenIn(t *testing.T) {
 }
 
 func TestOpen(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "fifo.zip")
 	require.NoError(t, syscall.Mkfifo(fifo, 0o644))
@@ -92,6 +94,7 @@ func TestOpen(t *testing.T) {
 
 // Reading stops one byte past the limit.
 func TestReadLimits(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a")
 	require.NoError(t, os.WriteFile(p, []byte("0123456789"), 0o644))
@@ -114,6 +117,7 @@ func TestReadLimits(t *testing.T) {
 }
 
 func TestOpenDirIn(t *testing.T) {
+	t.Parallel()
 	base := t.TempDir()
 	dir := filepath.Join(base, "pkg")
 	require.NoError(t, os.MkdirAll(filepath.Join(dir, "output"), 0o755))

@@ -45,6 +45,7 @@ func goodXLSX(t testing.TB) []byte {
 }
 
 func TestBadInputIsFileUnreadable(t *testing.T) {
+	t.Parallel()
 	good := goodXLSX(t)
 	tests := []struct {
 		name string
@@ -213,6 +214,7 @@ func utf16le(s string) []byte {
 }
 
 func TestSheetTooLarge(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.xlsx")
 	big := inlineRow(1, headerStrings("teams")...) + inlineRow(2, strings.Repeat("团", 300_000))
@@ -234,6 +236,7 @@ func TestSheetTooLarge(t *testing.T) {
 // TestSizeThatLies: an entry that inflates beyond the size its zip header
 // declares is refused while reading, not trusted.
 func TestSizeThatLies(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.xlsx")
 	writeRawXLSX(t, path, "", "", []rawPart{{"创业团队", inlineRow(1, headerStrings("teams")...)}})
@@ -279,6 +282,7 @@ func rewriteEntry(t *testing.T, path, name string, data []byte, declared uint64)
 }
 
 func TestHugeCellIsBounded(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "a.xlsx")
 	huge := strings.Repeat("团&amp;", 2<<20) // 8 MB of XML text in one cell
@@ -300,6 +304,7 @@ func TestHugeCellIsBounded(t *testing.T) {
 }
 
 func TestBrokenSheets(t *testing.T) {
+	t.Parallel()
 	teams := headerStrings("teams")
 	t.Run("malformed XML after the header", func(t *testing.T) {
 		dir := t.TempDir()
@@ -340,6 +345,7 @@ func TestBrokenSheets(t *testing.T) {
 }
 
 func TestOneBadFileAmongGoodOnes(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	all := goodSheets()
 	writeBook(t, dir, "a.xlsx", all[:5])
@@ -352,6 +358,7 @@ func TestOneBadFileAmongGoodOnes(t *testing.T) {
 }
 
 func TestFolders(t *testing.T) {
+	t.Parallel()
 	t.Run("no workbook at all", func(t *testing.T) {
 		dir := t.TempDir()
 		p := openPkg(t, nil, dir)
@@ -373,6 +380,7 @@ func TestFolders(t *testing.T) {
 }
 
 func TestCommandErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	good := writeBook(t, dir, "a.xlsx", goodSheets())
 	tests := []struct {
@@ -398,6 +406,7 @@ func TestCommandErrors(t *testing.T) {
 }
 
 func TestUnreadableFilePermissions(t *testing.T) {
+	t.Parallel()
 	if os.Geteuid() == 0 {
 		t.Skip("root reads every file")
 	}
@@ -413,6 +422,7 @@ func TestUnreadableFilePermissions(t *testing.T) {
 // other cells of the range read as empty (the rules report them if they are
 // required). The reader itself reports nothing.
 func TestMergedCells(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	teams := headerStrings("teams")
 	writeBook(t, dir, "a.xlsx", withSheet(goodSheets(), sheetSpec{name: "创业团队", rows: [][]any{
@@ -431,6 +441,7 @@ func TestMergedCells(t *testing.T) {
 
 // TestMillionRows streams a sheet of a million rows (skipped with -short).
 func TestMillionRows(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("a million rows")
 	}

@@ -38,6 +38,7 @@ func workbookXML(before, after string) string {
 }
 
 func TestDate1904OnlyFromMainWorkbookPr(t *testing.T) {
+	t.Parallel()
 	ext := `<extLst><ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}" xmlns:x15="` + nsX15 + `"><x15:workbookPr chartTrackingRefBase="1"/></ext></extLst>`
 	tests := []struct {
 		name   string
@@ -95,6 +96,7 @@ func readPart(t *testing.T, b *book, part string) map[string]string {
 }
 
 func TestEmptySharedStringIndexIsEmptyCell(t *testing.T) {
+	t.Parallel()
 	sheet := `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v/></c><c r="C1" t="s"><v></v></c><c r="D1" t="s"><v> </v></c><c r="E1" t="s"/><c r="F1" t="s" s="2"></c></row>`
 	got := readCells(t, sheet, `<si><t>团队名称</t></si>`, false)
 	assert.Equal(t, map[string]string{"A1": "str:团队名称", "B1": "empty:", "C1": "empty:", "D1": "empty:", "E1": "empty:", "F1": "empty:"}, got)
@@ -112,6 +114,7 @@ func TestEmptySharedStringIndexIsEmptyCell(t *testing.T) {
 }
 
 func TestTimeOnlyDateCells(t *testing.T) {
+	t.Parallel()
 	sheet := `<row r="1"><c r="A1" t="d"><v>23:44:51.894</v></c><c r="B1" t="d"><v>T23:44:51</v></c><c r="C1" t="d"><v>12:00</v></c>` +
 		`<c r="D1" t="d"><v>00:00:00</v></c><c r="E1" t="d"><v>1899-12-31T12:00:00</v></c><c r="F1" t="d"><v>25:00:00</v></c>` +
 		`<c r="G1" t="d"><v>1899-12-30T06:00:00</v></c></row>`
@@ -140,6 +143,7 @@ func encodedPart(t *testing.T, enc encoding.Encoding, decl, body string) string 
 }
 
 func TestDeclaredEncodings(t *testing.T) {
+	t.Parallel()
 	const text = "团队名称"
 	sheetBody := func(v string) string {
 		return `<worksheet xmlns="` + nsMain + `"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>` + v + `</t></is></c><c r="B1" t="s"><v>0</v></c></row></sheetData></worksheet>`
@@ -198,6 +202,7 @@ func mustEncoding(t *testing.T, name string) encoding.Encoding {
 }
 
 func TestUnknownEncodingIsFileUnreadable(t *testing.T) {
+	t.Parallel()
 	teams := headerStrings("teams")
 	t.Run("a sheet", func(t *testing.T) {
 		dir := t.TempDir()
@@ -232,6 +237,7 @@ func enConfig() *config.Config {
 }
 
 func TestEscapedSurrogatePair(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"_xD801__xDC05_":        "\U00010405",
 		"a_xD83D__xDE80_b":      "a🚀b",
@@ -248,6 +254,7 @@ func TestEscapedSurrogatePair(t *testing.T) {
 }
 
 func TestSheetsThatAreNotWorksheets(t *testing.T) {
+	t.Parallel()
 	macro := `<?xml version="1.0" encoding="UTF-8"?><xm:macrosheet xmlns="` + nsMain + `" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><sheetData><row r="1"><c r="A1" t="str"><f>EXEC("calc")</f><v>x</v></c></row></sheetData></xm:macrosheet>`
 	dialog := `<?xml version="1.0" encoding="UTF-8"?><dialogsheet xmlns="` + nsMain + `"><sheetData/></dialogsheet>`
 	chart := `<?xml version="1.0" encoding="UTF-8"?><chartsheet xmlns="` + nsMain + `"><drawing r:id="rId1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></chartsheet>`
@@ -320,6 +327,7 @@ func writeZipEntries(t testing.TB, path string, parts []rawPart) {
 }
 
 func TestPartNamesDifferingOnlyInCase(t *testing.T) {
+	t.Parallel()
 	teams := headerStrings("teams")
 	base := filepath.Join(t.TempDir(), "base.xlsx")
 	writeRawXLSX(t, base, "", "", []rawPart{{"创业团队", inlineRow(1, teams...) + inlineRow(2, "甲队")}})
@@ -361,6 +369,7 @@ func TestPartNamesDifferingOnlyInCase(t *testing.T) {
 }
 
 func TestXLSMIsReadLikeXLSX(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	src := writeBook(t, t.TempDir(), "申报数据.xlsx", goodSheets())
 	data, err := os.ReadFile(src)
@@ -381,6 +390,7 @@ func TestXLSMIsReadLikeXLSX(t *testing.T) {
 // first cell_chars characters and counts the rest, wherever its text lies
 // (inline, shared, beyond the scanner's byte bound, with entities).
 func TestLongCellRealLength(t *testing.T) {
+	t.Parallel()
 	teams := headerStrings("teams")
 	tests := []struct {
 		name   string

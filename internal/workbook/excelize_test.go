@@ -69,6 +69,7 @@ const compatDir = "testdata/compat"
 // where excelize reads one of them; a macro, dialog or chart sheet is not
 // read.
 func TestAgainstExcelize(t *testing.T) {
+	t.Parallel()
 	root := os.Getenv("MKSPACE_XLSX_CORPUS")
 	if root == "" {
 		root = compatDir
@@ -544,6 +545,7 @@ func zipBytes(t testing.TB, parts []rawPart) []byte {
 // TestCompatTestdata: the committed workbooks are those compatWorkbooks
 // writes (-update rewrites them).
 func TestCompatTestdata(t *testing.T) {
+	t.Parallel()
 	for _, w := range compatWorkbooks() {
 		want := zipBytes(t, w.parts(t))
 		path := filepath.Join(compatDir, w.name)

@@ -38,6 +38,7 @@ func richSheets() []sheetSpec {
 // excelize-written original, and agrees cell by cell with excelize's own
 // raw reading of the LibreOffice file.
 func TestLibreOfficeRoundTrip(t *testing.T) {
+	t.Parallel()
 	src := writeBook(t, t.TempDir(), "申报数据.xlsx", richSheets())
 	outDir := t.TempDir()
 	lo := soffice(t, outDir, "xlsx", "", src)[0]
@@ -92,6 +93,7 @@ func TestLibreOfficeRoundTrip(t *testing.T) {
 // TestLibreOfficeFromCSV: a CSV turned into a workbook by LibreOffice reads
 // with typed cells: numbers and ISO dates become numbers.
 func TestLibreOfficeFromCSV(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	csv := filepath.Join(dir, "创业团队.csv")
 	require.NoError(t, os.WriteFile(csv, []byte(
@@ -120,6 +122,7 @@ func TestLibreOfficeFromCSV(t *testing.T) {
 // TestLibreOfficeOldFormats: a real .xls and a real .ods, renamed .xlsx,
 // are FILE-UNREADABLE with the right advice.
 func TestLibreOfficeOldFormats(t *testing.T) {
+	t.Parallel()
 	src := writeBook(t, t.TempDir(), "data.xlsx", goodSheets())
 	for _, tc := range []struct{ to, text string }{
 		{"xls", "97-2003"},

@@ -48,6 +48,7 @@ func mergedFindings(t *testing.T, p *Package) []finding.Finding {
 }
 
 func TestMergedRanges(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		ranges [][2]string
@@ -84,6 +85,7 @@ func TestMergedRanges(t *testing.T) {
 }
 
 func TestMergedFindingAndCoveredCells(t *testing.T) {
+	t.Parallel()
 	path := writeBook(t, t.TempDir(), "申报数据.xlsx", mergedTeams(), merge([2]string{"F3", "F4"}, [2]string{"H3", "I5"}))
 	p := openPkg(t, nil, path)
 	got := mergedFindings(t, p)
@@ -110,6 +112,7 @@ func TestMergedFindingAndCoveredCells(t *testing.T) {
 }
 
 func TestMergedCellsSavedByLibreOffice(t *testing.T) {
+	t.Parallel()
 	src := writeBook(t, t.TempDir(), "申报数据.xlsx", mergedTeams(), merge([2]string{"F3", "F4"}, [2]string{"A1", "L1"}))
 	lo := soffice(t, t.TempDir(), "xlsx", "", src)[0]
 	p := openPkg(t, nil, lo)
@@ -123,6 +126,7 @@ func TestMergedCellsSavedByLibreOffice(t *testing.T) {
 }
 
 func TestRowSet(t *testing.T) {
+	t.Parallel()
 	var s rowSet
 	for _, n := range []int{3, 4, 5, 9, 10, 2, 20} {
 		s.add(n)
@@ -143,6 +147,7 @@ func TestRowSet(t *testing.T) {
 }
 
 func TestParseRange(t *testing.T) {
+	t.Parallel()
 	for ref, want := range map[string]mergeRange{
 		"F2:F3":         {ref: "F2:F3", row1: 2, row2: 3, col1: 5, col2: 5},
 		"$b$3:$A$1":     {ref: "B3:A1", row1: 1, row2: 3, col1: 0, col2: 1},
@@ -160,6 +165,7 @@ func TestParseRange(t *testing.T) {
 
 // TestMergesOfAFormSheet: a value merged over two fields of 基础信息.
 func TestMergesOfAFormSheet(t *testing.T) {
+	t.Parallel()
 	specs := goodSheets()
 	path := writeBook(t, t.TempDir(), "申报数据.xlsx", specs, func(f *excelize.File) {
 		if err := f.MergeCell("基础信息", "B3", "B4"); err != nil {
@@ -181,6 +187,7 @@ func TestMergesOfAFormSheet(t *testing.T) {
 // TestMergedConcurrentReads: tables read at once on several goroutines
 // report each range once.
 func TestMergedConcurrentReads(t *testing.T) {
+	t.Parallel()
 	path := writeBook(t, t.TempDir(), "申报数据.xlsx", mergedTeams(), merge([2]string{"F3", "F4"}))
 	p := openPkg(t, nil, path)
 	done := make(chan error)

@@ -18,6 +18,7 @@ import (
 )
 
 func TestGoodPackageHasNoFindings(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeBook(t, dir, "申报数据.xlsx", goodSheets())
 	p := openPkg(t, nil, dir)
@@ -41,6 +42,7 @@ func TestGoodPackageHasNoFindings(t *testing.T) {
 }
 
 func TestTableReading(t *testing.T) {
+	t.Parallel()
 	teams := headerStrings("teams")
 	tests := []struct {
 		name   string
@@ -163,6 +165,7 @@ func reversed(ss []string) []any {
 // TestStructuralFindings: each structural rule fires where it should, with
 // a near miss that must not fire.
 func TestStructuralFindings(t *testing.T) {
+	t.Parallel()
 	teams := headerStrings("teams")
 	media := headerStrings("media")
 	type want struct {
@@ -271,6 +274,7 @@ next:
 }
 
 func TestHeaderNotFoundTableHasNoRows(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeBook(t, dir, "a.xlsx", withSheet(goodSheets(), sheetSpec{name: "创业团队", rows: [][]any{{"甲队"}, {"乙队"}}}))
 	p := openPkg(t, nil, dir)
@@ -281,6 +285,7 @@ func TestHeaderNotFoundTableHasNoRows(t *testing.T) {
 }
 
 func TestUnknownSheetSuggestsTheDataSheet(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeBook(t, dir, "a.xlsx", append(without(goodSheets(), "创业团队"), sheetSpec{name: "创业团队表"}))
 	p := openPkg(t, nil, dir)
@@ -291,6 +296,7 @@ func TestUnknownSheetSuggestsTheDataSheet(t *testing.T) {
 }
 
 func TestSeveralFiles(t *testing.T) {
+	t.Parallel()
 	t.Run("sheets of two files merge", func(t *testing.T) {
 		dir := t.TempDir()
 		all := goodSheets()
@@ -352,6 +358,7 @@ func TestSeveralFiles(t *testing.T) {
 }
 
 func TestForms(t *testing.T) {
+	t.Parallel()
 	basic := schema.ByKey("basic")
 	t.Run("fields in any order, each cell positioned", func(t *testing.T) {
 		rows := [][]any{{"基础信息"}, {"项目", "内容"}}
@@ -421,6 +428,7 @@ func TestForms(t *testing.T) {
 func itoa(n int) string { return cellRef(0, n)[1:] }
 
 func TestCellKinds(t *testing.T) {
+	t.Parallel()
 	teams := headerStrings("teams")
 	dir := t.TempDir()
 	writeBook(t, dir, "a.xlsx", withSheet(goodSheets(), sheetSpec{name: "创业团队", rows: [][]any{
@@ -443,6 +451,7 @@ func TestCellKinds(t *testing.T) {
 }
 
 func TestDate1904(t *testing.T) {
+	t.Parallel()
 	for _, on := range []bool{false, true} {
 		dir := t.TempDir()
 		writeBook(t, dir, "a.xlsx", goodSheets(), func(f *excelize.File) {
@@ -457,6 +466,7 @@ func TestDate1904(t *testing.T) {
 }
 
 func TestEachStopsOnError(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeBook(t, dir, "a.xlsx", goodSheets())
 	p := openPkg(t, nil, dir)
@@ -470,6 +480,7 @@ func TestEachStopsOnError(t *testing.T) {
 }
 
 func TestEachIsRepeatableAndConcurrent(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeBook(t, dir, "a.xlsx", goodSheets())
 	p := openPkg(t, nil, dir)
@@ -491,6 +502,7 @@ func TestEachIsRepeatableAndConcurrent(t *testing.T) {
 }
 
 func TestMessagesInEnglish(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeBook(t, dir, "a.xlsx", append(without(goodSheets(), "获得荣誉"), sheetSpec{name: "Sheet1"}))
 	cfg := config.Default()
@@ -504,6 +516,7 @@ func TestMessagesInEnglish(t *testing.T) {
 
 // TestMessagesExist: every key the reader uses has both languages.
 func TestMessagesExist(t *testing.T) {
+	t.Parallel()
 	for _, k := range msg.Keys() {
 		if len(k) > 9 && k[:9] == "workbook." {
 			zh, en := msg.ZH.T(k), msg.EN.T(k)
@@ -516,6 +529,7 @@ func TestMessagesExist(t *testing.T) {
 // TestProtectedWorkbookReads: sheet and structure protection (a password
 // to edit, not to open) does not stop reading.
 func TestProtectedWorkbookReads(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeBook(t, dir, "a.xlsx", goodSheets(), func(f *excelize.File) {
 		require.NoError(t, f.ProtectSheet("创业团队", &excelize.SheetProtectionOptions{Password: "x"}))

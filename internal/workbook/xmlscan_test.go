@@ -44,6 +44,7 @@ func readCells(t *testing.T, sheetXML, sst string, date1904 bool) map[string]str
 var kindName = map[Kind]string{KindEmpty: "empty", KindString: "str", KindNumber: "num", KindBool: "bool", KindFormula: "f", KindError: "err"}
 
 func TestSheetCells(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		sheet    string
@@ -119,6 +120,7 @@ func TestSheetCells(t *testing.T) {
 }
 
 func TestScannerMalformed(t *testing.T) {
+	t.Parallel()
 	for _, in := range []string{
 		`<row r="1`,
 		`<row r=1>`,
@@ -138,6 +140,7 @@ func TestScannerMalformed(t *testing.T) {
 }
 
 func TestScannerSmallReads(t *testing.T) {
+	t.Parallel()
 	// Tokens split across reads of one byte still scan alike.
 	in := `<?xml version="1.0"?><a x="1" y='2'><b>t&amp;x</b><c/><![CDATA[<>]]><!-- c --></a>`
 	var kinds []string
@@ -160,6 +163,7 @@ func TestScannerSmallReads(t *testing.T) {
 }
 
 func TestTextBound(t *testing.T) {
+	t.Parallel()
 	s := newScanner(strings.NewReader(`<v>`+strings.Repeat("x", 1000)+`</v><w>ok</w>`), 10)
 	require.Equal(t, tokStart, s.next())
 	txt, cut := s.elementText()
@@ -172,6 +176,7 @@ func TestTextBound(t *testing.T) {
 }
 
 func TestColumnNames(t *testing.T) {
+	t.Parallel()
 	for col, name := range map[int]string{0: "A", 25: "Z", 26: "AA", 27: "AB", 701: "ZZ", 702: "AAA", 16383: "XFD"} {
 		assert.Equal(t, name, columnName(col))
 		assert.Equal(t, col, refColumn([]byte(name+"12")))

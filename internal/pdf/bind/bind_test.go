@@ -52,6 +52,7 @@ func testMeta() Meta {
 // The whole chain on a package with every kind of attachment: pages,
 // sizes, rotations, footers, fonts, outline, metadata, and Inspect.
 func TestBindPackage(t *testing.T) {
+	t.Parallel()
 	f := getFixtures(t)
 	version := NewVersion()
 	docs := []Document{
@@ -159,6 +160,7 @@ func readOutline(t *testing.T, path string) []Bookmark {
 // Documents bound inside the body (the 承诺书 after the contents) and an
 // outline given in full.
 func TestBindInsideBodyWithOutline(t *testing.T) {
+	t.Parallel()
 	f := getFixtures(t)
 	version := NewVersion()
 	outline := []Bookmark{
@@ -197,6 +199,7 @@ func TestBindInsideBodyWithOutline(t *testing.T) {
 
 // Without documents the body alone is stamped.
 func TestBindBodyOnly(t *testing.T) {
+	t.Parallel()
 	f := getFixtures(t)
 	version := NewVersion()
 	var buf bytes.Buffer
@@ -211,6 +214,7 @@ func TestBindBodyOnly(t *testing.T) {
 }
 
 func TestBindDraft(t *testing.T) {
+	t.Parallel()
 	f := getFixtures(t)
 	version := NewDraftVersion()
 	out := filepath.Join(t.TempDir(), "draft.pdf")
@@ -234,6 +238,7 @@ func TestBindDraft(t *testing.T) {
 // Two builds of the same input: different versions; pages of both in one
 // PDF, a page removed, a PDF without stamps — each caught by Problems.
 func TestInspectCatchesMixedBuilds(t *testing.T) {
+	t.Parallel()
 	f := getFixtures(t)
 	dir := t.TempDir()
 	build := func(name string) (string, string) {
@@ -313,6 +318,7 @@ func versions(info *Info) []string {
 }
 
 func TestBindErrors(t *testing.T) {
+	t.Parallel()
 	f := getFixtures(t)
 	v := NewVersion()
 	cases := []struct {
@@ -351,6 +357,7 @@ func TestBindErrors(t *testing.T) {
 // A failed binding leaves the previous file and no temporary file; a
 // successful one replaces it whole.
 func TestBindFileAtomic(t *testing.T) {
+	t.Parallel()
 	f := getFixtures(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "申报书.pdf")
@@ -416,6 +423,7 @@ func mustRead(t *testing.T, path string) []byte {
 }
 
 func TestNormalize(t *testing.T) {
+	t.Parallel()
 	f := getFixtures(t)
 	for _, path := range []string{f.owner, f.objstm} {
 		t.Run(filepath.Base(path), func(t *testing.T) {
@@ -436,6 +444,7 @@ func TestNormalize(t *testing.T) {
 }
 
 func TestProbe(t *testing.T) {
+	t.Parallel()
 	f := getFixtures(t)
 	pages, err := Probe(f.mixed)
 	require.NoError(t, err)
@@ -447,6 +456,7 @@ func TestProbe(t *testing.T) {
 }
 
 func TestMessage(t *testing.T) {
+	t.Parallel()
 	f := getFixtures(t)
 	v := NewVersion()
 	bindErr := func(in Input) error {

@@ -8,6 +8,7 @@ import (
 )
 
 func TestParseCMap(t *testing.T) {
+	t.Parallel()
 	src := `/CIDInit /ProcSet findresource begin
 12 dict begin
 begincmap
@@ -38,6 +39,7 @@ endcmap`
 }
 
 func TestToUnicodeRoundTrip(t *testing.T) {
+	t.Parallel()
 	used := map[uint16]rune{}
 	for i, r := range "版本号：MK-0123 第页共草稿—不可用于申报\U0002003E" {
 		used[uint16(100+i)] = r

@@ -11,6 +11,7 @@ import (
 // The footer is read back as FooterText writes it, the draft mark
 // included, whichever dash the mark's comes back as.
 func TestFooterLineReadsFooterText(t *testing.T) {
+	t.Parallel()
 	v := NewDraftVersion()
 	for _, text := range []string{
 		FooterText(v, true, 3, 9),

@@ -15,6 +15,7 @@ import (
 
 // A PDF exported by LibreOffice, a common producer of attachments.
 func TestBindLibreOfficePDF(t *testing.T) {
+	t.Parallel()
 	lotest.Require(t)
 	f := getFixtures(t)
 	dir := t.TempDir()
@@ -46,6 +47,7 @@ func TestBindLibreOfficePDF(t *testing.T) {
 // Bindings may run at once (pack checks packages in parallel): the
 // stamp's font folder is shared process state, guarded.
 func TestBindConcurrent(t *testing.T) {
+	t.Parallel()
 	f := getFixtures(t)
 	var wg sync.WaitGroup
 	errs := make([]error, 4)

@@ -37,6 +37,7 @@ func seq(from, to int, skip ...int) []int {
 // Problems names pages removed, put in twice or moved, rather than calling
 // every page after them misnumbered.
 func TestProblemsNameThePages(t *testing.T) {
+	t.Parallel()
 	const v = "MK-2XJJ-80J8-97FR"
 	for _, tc := range []struct {
 		name string
@@ -75,6 +76,7 @@ func TestProblemsNameThePages(t *testing.T) {
 
 // A page smaller than A7 either way round is TooSmall; A7 is not.
 func TestProblemsTooSmall(t *testing.T) {
+	t.Parallel()
 	const v = "MK-2XJJ-80J8-97FR"
 	in := info(v, 4, 1, 2, 3, 4)
 	mm := 72 / 25.4

@@ -96,6 +96,7 @@ func TestStampFontsOfOneName(t *testing.T) {
 // A font without the stamp's characters (Latin only) is refused, naming
 // them, before anything is written.
 func TestStampFontLacksGlyphs(t *testing.T) {
+	t.Parallel()
 	f := getFixtures(t)
 	path := filepath.Join(t.TempDir(), "Go-Regular.ttf")
 	require.NoError(t, os.WriteFile(path, goregular.TTF, 0o644))

@@ -15,6 +15,7 @@ import (
 var shape = regexp.MustCompile(`^(MK|DRAFT)-[0-9ACDEFHJKMNPQRTUVWXY]{4}-[0-9ACDEFHJKMNPQRTUVWXY]{4}-[0-9ACDEFHJKMNPQRTUVWXY]{4}$`)
 
 func TestNewManyDistinctAndValid(t *testing.T) {
+	t.Parallel()
 	const n = 10000
 	seen := make(map[string]bool, 2*n)
 	for i := range n {
@@ -30,6 +31,7 @@ func TestNewManyDistinctAndValid(t *testing.T) {
 }
 
 func TestAlphabetHasNoLookAlikes(t *testing.T) {
+	t.Parallel()
 	assert.Len(t, VersionAlphabet, 29)
 	for _, c := range "BGILOSZ" {
 		assert.NotContains(t, VersionAlphabet, string(c))
@@ -40,6 +42,7 @@ func TestAlphabetHasNoLookAlikes(t *testing.T) {
 }
 
 func TestLengths(t *testing.T) {
+	t.Parallel()
 	assert.Len(t, NewVersion(), 17)
 	assert.Len(t, NewDraftVersion(), 20)
 	assert.True(t, strings.HasPrefix(NewDraftVersion(), "DRAFT-"))
@@ -49,6 +52,7 @@ func TestLengths(t *testing.T) {
 // A frozen clock: every version in the same second, yet all distinct, and
 // the time part counts on.
 func TestSameSecondFrozenClock(t *testing.T) {
+	t.Parallel()
 	at := time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC)
 	g := &versionGenerator{now: func() time.Time { return at }, rand: bytes.NewReader(make([]byte, 1<<16))}
 	a, b, c := g.make(false), g.make(false), g.make(true)
@@ -62,6 +66,7 @@ func TestSameSecondFrozenClock(t *testing.T) {
 
 // A clock that goes back must not repeat a version.
 func TestClockGoingBack(t *testing.T) {
+	t.Parallel()
 	at := time.Date(2026, 11, 2, 9, 30, 0, 0, time.UTC)
 	g := &versionGenerator{now: func() time.Time { return at }, rand: bytes.NewReader(make([]byte, 1<<16))}
 	first := g.make(false)
@@ -70,6 +75,7 @@ func TestClockGoingBack(t *testing.T) {
 }
 
 func TestParseTolerates(t *testing.T) {
+	t.Parallel()
 	v := "MK-7KQ4-9XH2-3TC0"
 	v = fixCheck(v)
 	require.True(t, CanonicalVersion(v), v)
@@ -99,6 +105,7 @@ func TestParseTolerates(t *testing.T) {
 }
 
 func TestParseFoldsEveryLookAlike(t *testing.T) {
+	t.Parallel()
 	for from, to := range map[rune]rune{'O': '0', 'I': '1', 'L': '1', 'S': '5', 'Z': '2', 'B': '8', 'G': '6'} {
 		assert.Equal(t, symbolValue(to), symbolValue(from), "%c", from)
 		assert.GreaterOrEqual(t, symbolValue(from), 0)
@@ -106,6 +113,7 @@ func TestParseFoldsEveryLookAlike(t *testing.T) {
 }
 
 func TestParseRejects(t *testing.T) {
+	t.Parallel()
 	good := NewVersion()
 	cases := []struct {
 		name, in string
@@ -133,6 +141,7 @@ func TestParseRejects(t *testing.T) {
 // Every single mistyped symbol and every swap of two different neighbours
 // is caught by the check symbol.
 func TestCheckCatchesTypos(t *testing.T) {
+	t.Parallel()
 	for range 50 {
 		v := NewVersion()
 		body := []byte(strings.ReplaceAll(v[3:], "-", ""))

@@ -9,6 +9,7 @@ import (
 )
 
 func TestBuiltinCoverage(t *testing.T) {
+	t.Parallel()
 	c, err := Load(Paths("", nil))
 	require.NoError(t, err)
 	require.Len(t, c, 1)
@@ -20,6 +21,7 @@ func TestBuiltinCoverage(t *testing.T) {
 }
 
 func TestHanazonoChain(t *testing.T) {
+	t.Parallel()
 	a, b := hanazono(t)
 	c, err := Load(Paths("/pkg", []string{"builtin", a, b}))
 	require.NoError(t, err)
@@ -36,6 +38,7 @@ func TestHanazonoChain(t *testing.T) {
 }
 
 func TestPaths(t *testing.T) {
+	t.Parallel()
 	assert.Equal(t, []string{""}, Paths("/p", nil))
 	assert.Equal(t, []string{"", "", filepath.Join("/p", "fonts/x.ttf"), "/abs/y.ttf"},
 		Paths("/p", []string{"builtin", " ", "fonts/x.ttf", "/abs/y.ttf"}))

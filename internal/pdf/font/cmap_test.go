@@ -37,6 +37,7 @@ func hanazono(t testing.TB) (a, b string) {
 // The set agrees with gopdf's own parser, character for character: what
 // validate calls missing is what the PDF writer prints as a blank.
 func TestSetAgreesWithPDFWriter(t *testing.T) {
+	t.Parallel()
 	fonts := map[string][]byte{"builtin": templates.Font}
 	if _, err := os.Stat(hanaA); err == nil {
 		for _, p := range []string{hanaA, hanaB} {
@@ -75,6 +76,7 @@ func TestSetAgreesWithPDFWriter(t *testing.T) {
 }
 
 func TestParseRefusesDamage(t *testing.T) {
+	t.Parallel()
 	for name, data := range map[string][]byte{
 		"empty":       nil,
 		"short":       []byte("OTTO"),

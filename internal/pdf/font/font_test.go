@@ -25,6 +25,7 @@ func writeFile(t *testing.T, name string, data []byte) string {
 func header(tag string) []byte { return append([]byte(tag), make([]byte, 60)...) }
 
 func TestOpenErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		path func(t *testing.T) string
@@ -70,6 +71,7 @@ func TestOpenErrors(t *testing.T) {
 }
 
 func TestNoGlyphsNamesTheCharacters(t *testing.T) {
+	t.Parallel()
 	_, err := Open("", []string{writeFile(t, "Go-Regular.ttf", goregular.TTF)})
 	var fe *Error
 	require.True(t, errors.As(err, &fe), "got %v", err)
@@ -81,6 +83,7 @@ func TestNoGlyphsNamesTheCharacters(t *testing.T) {
 // font) still tells validate what it covers; Check refuses it for a
 // document.
 func TestCoverageOfAFontThatCannotBeEmbedded(t *testing.T) {
+	t.Parallel()
 	otf := append([]byte("OTTO"), templates.Font[4:]...)
 	path := writeFile(t, "NotoSansCJK.otf", otf)
 	c, err := Load([]string{path})
@@ -95,6 +98,7 @@ func TestCoverageOfAFontThatCannotBeEmbedded(t *testing.T) {
 
 // Each file is read once per run, and again when it changes.
 func TestLoadOncePerFile(t *testing.T) {
+	t.Parallel()
 	path := writeFile(t, "copy.ttf", templates.Font)
 	a, err := Load([]string{path, ""})
 	require.NoError(t, err)
@@ -116,6 +120,7 @@ func TestLoadOncePerFile(t *testing.T) {
 
 // Glyphs and advances are those the PDF writer uses.
 func TestGlyphAndAdvance(t *testing.T) {
+	t.Parallel()
 	f := Shipped()
 	g, ok := f.Glyph('中')
 	require.True(t, ok)

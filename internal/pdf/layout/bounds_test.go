@@ -12,6 +12,7 @@ import (
 // fixture: nothing crosses the margins, and the footer zone at the bottom
 // of every page stays empty.
 func TestEverythingInsideTheTextBlock(t *testing.T) {
+	t.Parallel()
 	in := fixture(40, 25, 20)
 	in.Cover = testCover(in.Info.Title, true, [][2]string{{"众创空间名称：", "星火创客空间"}, {"运营主体：", "杭州星火科技企业孵化器有限公司"}})
 	l, _, err := layOut(&in)

@@ -24,6 +24,7 @@ func cellWrap(t *testing.T, l *layouter, text string, chars float64) []string {
 }
 
 func TestCellWrap(t *testing.T) {
+	t.Parallel()
 	m, err := loadMetrics(nil)
 	require.NoError(t, err)
 	require.InDelta(t, 1.0, m.em('中'), 0.001, "a Chinese character is one em")
@@ -58,6 +59,7 @@ func TestCellWrap(t *testing.T) {
 // TestCellWrapRules wraps every cell of the fixture at many widths and
 // checks the rules of line breaking on every line.
 func TestCellWrapRules(t *testing.T) {
+	t.Parallel()
 	m, err := loadMetrics(nil)
 	require.NoError(t, err)
 	l := &layouter{m: m}
@@ -94,6 +96,7 @@ func TestCellWrapRules(t *testing.T) {
 }
 
 func TestClean(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ in, want string }{
 		{"营业执照", "营业执照"},
 		{"甲\t乙", "甲 乙"},
@@ -107,6 +110,7 @@ func TestClean(t *testing.T) {
 }
 
 func TestControlCharactersAreNotMissingGlyphs(t *testing.T) {
+	t.Parallel()
 	in := Input{Header: Header{Left: "申报书\t"}, Cover: []Block{Paragraphs{Text: "申报书\t"}}, Sections: []Section{{Title: "一", Blocks: []Block{
 		Table{Columns: []Column{{Header: "甲"}}, Rows: [][]string{{"第一行\r\n第二行\t完"}}},
 		Paragraphs{Text: "段落\u200b文字\x0b。"},

@@ -68,6 +68,7 @@ func squeeze(s string) string {
 }
 
 func TestRenderFixture(t *testing.T) {
+	t.Parallel()
 	in := fixture(40, 25, 20)
 	path, lay := renderFile(t, in)
 	if *keep != "" {
@@ -245,6 +246,7 @@ func TestRenderFixture(t *testing.T) {
 }
 
 func TestDraftCover(t *testing.T) {
+	t.Parallel()
 	in := fixture(2, 2, 2)
 	in.Cover = testCover(in.Info.Title, true, [][2]string{{"版本号：", "DRAFT-7KQ4-MX2W-3TCW"}})
 	in.Sections, in.Attachments = in.Sections[:1], nil
@@ -253,6 +255,7 @@ func TestDraftCover(t *testing.T) {
 }
 
 func TestLayoutNumbers(t *testing.T) {
+	t.Parallel()
 	in := withCover(Input{
 		Front: []AttachmentRef{{Title: "承诺书", Pages: 2}},
 		Sections: []Section{
@@ -313,6 +316,7 @@ func TestLayoutNumbers(t *testing.T) {
 }
 
 func TestTablesOddCases(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("这是一个很长的单元格，里面的文字要在单元格内换行。", 200)
 	in := withCover(Input{
 		Sections: []Section{{Title: "一、表格", Blocks: []Block{
@@ -334,6 +338,7 @@ func TestTablesOddCases(t *testing.T) {
 }
 
 func TestRenderErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		edit func(*Input)
@@ -370,6 +375,7 @@ func TestRenderErrors(t *testing.T) {
 }
 
 func TestMissingGlyphs(t *testing.T) {
+	t.Parallel()
 	in := Input{Sections: []Section{{Title: "一", Blocks: []Block{Paragraphs{Text: "笑脸😀和𠀀"}}}}}
 	var buf bytes.Buffer
 	lay, err := Render(&buf, in)
@@ -378,6 +384,7 @@ func TestMissingGlyphs(t *testing.T) {
 }
 
 func TestSubsetTagFollowsText(t *testing.T) {
+	t.Parallel()
 	m, err := loadMetrics(nil)
 	require.NoError(t, err)
 	m.use("甲乙")
@@ -389,6 +396,7 @@ func TestSubsetTagFollowsText(t *testing.T) {
 }
 
 func TestLongContents(t *testing.T) {
+	t.Parallel()
 	in := fixture(3, 3, 3)
 	in.Attachments = nil
 	for i := range 90 {

@@ -31,6 +31,7 @@ func withHanaB(t *testing.T) font.Chain {
 // it: a line is split into runs of one font each, measured by the font
 // that sets them.
 func TestFallbackRuns(t *testing.T) {
+	t.Parallel()
 	m, err := loadMetrics(withHanaB(t))
 	require.NoError(t, err)
 	rs := m.runs("生僻𠀀𪚥字A")
@@ -47,6 +48,7 @@ func TestFallbackRuns(t *testing.T) {
 // With the fallback nothing is missing, and only the used fallback is
 // embedded; without it, the characters are reported missing.
 func TestRenderWithFallback(t *testing.T) {
+	t.Parallel()
 	in := Input{Header: Header{Left: "申报书", Right: "𠀀𪚥生僻字团队"},
 		Sections: []Section{{Title: "一", Blocks: []Block{Paragraphs{Text: "吉𠮷和𠀀，两端对齐的一段较长的文字，" +
 			"使得这一行被拉伸：𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥𪚥。"}}}}}

@@ -44,6 +44,7 @@ func ops(p *page, kind opKind) []op {
 // centred; a long value shrinks, then wraps onto more underlined lines; the
 // stamp box stands at the right margin, beside its field.
 func TestFields(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("杭州星火科技企业孵化器有限公司", 4)
 	f := Fields{MinSize: 11, Gap: 20, Align: Center, Stamp: &Stamp{Field: 1, Label: "（盖章）"},
 		Items: []Field{
@@ -102,6 +103,7 @@ func TestFields(t *testing.T) {
 // flush left as asked, the labels ending just before it (the signature
 // block of the commitment letter).
 func TestFieldsColumn(t *testing.T) {
+	t.Parallel()
 	l := laidOut(t, Fields{Width: 210, Align: Left, Items: []Field{{Label: "法定代表人（签字）：", Blank: true}, {Label: "名称：", Value: "星火", Blank: true}}})
 	p := l.pages[0]
 	g := p.geometry()
@@ -119,6 +121,7 @@ func TestFieldsColumn(t *testing.T) {
 // Blocks are set 14 points apart, except next to a Space; a Space moves
 // down, and to a place on the page.
 func TestSpaces(t *testing.T) {
+	t.Parallel()
 	top := func(l *layouter, s string) float64 { return texts(l.pages[0])[s].y }
 	a, b := Paragraphs{Text: "甲"}, Paragraphs{Text: "乙"}
 	lh := sizeBody * leadingBody
@@ -135,6 +138,7 @@ func TestSpaces(t *testing.T) {
 
 // A Notice is red text in a red frame, centred on the page.
 func TestNotice(t *testing.T) {
+	t.Parallel()
 	l := laidOut(t, Notice{Text: "草稿 — 不可用于申报"})
 	p := l.pages[0]
 	rects := ops(p, opRect)
@@ -149,6 +153,7 @@ func TestNotice(t *testing.T) {
 // Paragraphs in a style of their own: centred, flush left without an
 // indent, or the narrative default.
 func TestParagraphStyles(t *testing.T) {
+	t.Parallel()
 	l := laidOut(t,
 		Paragraphs{Text: "标题", Style: Style{Size: 22, Leading: 1.5, Align: Center}},
 		Paragraphs{Text: "致：某单位", Style: Style{Size: 15, Align: Left}},
@@ -163,6 +168,7 @@ func TestParagraphStyles(t *testing.T) {
 }
 
 func TestBlockErrors(t *testing.T) {
+	t.Parallel()
 	for name, b := range map[string]Block{
 		"stamp beside no field": Fields{Items: []Field{{Label: "甲"}}, Stamp: &Stamp{Field: 1}},
 		"negative space":        Space{Height: -1},

@@ -14,6 +14,7 @@ import (
 // title leaves, measured with the font's widths, on portrait and landscape
 // pages alike; a name that fits is shown whole.
 func TestRunningHeaderFits(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, space string
 		// cut on portrait pages, on landscape pages (their text block is

@@ -37,6 +37,7 @@ func assertEmbeddedSubset(t *testing.T, path string) {
 // Paragraphs run onto new pages, justified, broken by the rules of
 // Chinese typesetting, and come back from the PDF as the same text.
 func TestParagraphPDF(t *testing.T) {
+	t.Parallel()
 	para := "众创空间应当具备专业的服务团队（不少于3名专职人员），为入驻的创业团队和企业提供“一站式”服务……主要包括：创业辅导、投融资对接、技术转移——以及市场推广。"
 	text := strings.Repeat(para+"\n", 40)
 	doc := Input{Margins: Margins{Top: 71, Right: 71, Bottom: 71, Left: 71},

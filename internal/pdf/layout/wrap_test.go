@@ -19,6 +19,7 @@ func unitWidth(r rune) float64 {
 }
 
 func TestWrap(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name        string
 		text        string
@@ -96,6 +97,7 @@ func overfull(line string, width float64) bool {
 }
 
 func TestWrapInvariants(t *testing.T) {
+	t.Parallel()
 	text := "本单位自愿申报国家备案众创空间，已认真阅读《申报通知》和“填报说明”的各项要求……" +
 		"一、所填报的信息（含附件）真实、准确、完整——不存在虚假记载。二、面积为1,234.56平方米；" +
 		"工位30个！“好。”（完）"
