@@ -45,8 +45,8 @@ func Run(paths []string, cfg *config.Config, obs ...rules.Observer) (*Outcome, e
 	var id Identity
 	all := append([]rules.Observer{rules.ObserverFunc(func(s *schema.Sheet, r *rules.TypedRow) {
 		acc.Add(s, r.Values, r.OK)
-		if s.Key == "basic" {
-			id = identityOf(s, r)
+		if s == schema.Basic.Sheet {
+			id = identityOf(r)
 		}
 	})}, obs...)
 	res, err := rules.Validate(paths, cfg, all...)
@@ -73,15 +73,15 @@ func Run(paths []string, cfg *config.Config, obs ...rules.Observer) (*Outcome, e
 }
 
 // identityOf reads the name fields of the 基础信息 row, as written.
-func identityOf(s *schema.Sheet, r *rules.TypedRow) Identity {
-	text := func(key string) string {
-		i := s.ColumnIndex(key)
-		if i < 0 || i >= len(r.Cells) {
+func identityOf(r *rules.TypedRow) Identity {
+	text := func(c schema.Col) string {
+		if c.Index() >= len(r.Cells) {
 			return ""
 		}
-		return strings.TrimSpace(r.Cells[i].Value)
+		return strings.TrimSpace(r.Cells[c.Index()].Value)
 	}
-	return Identity{SpaceName: text("name"), Operator: text("operator"), Agency: text("agency")}
+	b := schema.Basic
+	return Identity{SpaceName: text(b.Name), Operator: text(b.Operator), Agency: text(b.Agency)}
 }
 
 // incomplete reports whether a finding says that a workbook, a sheet or a

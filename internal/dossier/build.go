@@ -220,9 +220,9 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	ref := map[string]string{}
 	in := document.Input{
 		Title:       Title,
-		SpaceName:   d.Field("basic", "name"),
-		Operator:    d.Field("basic", "operator"),
-		Agency:      d.Field("basic", "agency"),
+		SpaceName:   d.Field(schema.Basic.Name),
+		Operator:    d.Field(schema.Basic.Operator),
+		Agency:      d.Field(schema.Basic.Agency),
 		GeneratedAt: now(),
 		Version:     b.Version,
 		Draft:       opts.Draft,
@@ -325,9 +325,9 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 // bind, each distinct file once, with their page counts. Files that cannot
 // be read are skipped (only a draft gets this far with such a file).
 func boundFiles(d *Data, noAttachments bool) (front, atts []bound, skipped []string) {
-	commitment := digest.CleanPath(d.Field("basic", "commitment"))
+	commitment := digest.CleanPath(d.Field(schema.Basic.Commitment))
 	for _, a := range d.Attachments {
-		isFront := a.Sheet.Key == "basic" && a.Path == commitment
+		isFront := a.Sheet == schema.Basic.Sheet && a.Path == commitment
 		if noAttachments && !isFront {
 			continue
 		}

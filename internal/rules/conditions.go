@@ -89,23 +89,13 @@ func compileConditions(s *schema.Sheet) (*condEngine, error) {
 		e.field[i] = -1
 	}
 	tags := map[int][]string{}
-	index := func(key string) (int, error) {
-		i := s.ColumnIndex(key)
-		if i < 0 {
-			return -1, fmt.Errorf("rules: sheet %s: condition names unknown column %q", s.Key, key)
-		}
-		return i, nil
-	}
 	for ci, c := range s.Conditions {
 		if len(c.When) == 0 {
 			return nil, fmt.Errorf("rules: sheet %s: condition %q has no When", s.Key, c.Label)
 		}
 		var params []string
 		for _, m := range c.When {
-			i, err := index(m.Key)
-			if err != nil {
-				return nil, err
-			}
+			i := m.Col.Index()
 			if s.Columns[i].Type != schema.YesNo {
 				return nil, fmt.Errorf("rules: sheet %s: condition on %q, not a yes/no column", s.Key, m.Key)
 			}
@@ -118,14 +108,11 @@ func compileConditions(s *schema.Sheet) (*condEngine, error) {
 		}
 		param := strings.Join(params, " ")
 		for _, list := range []struct {
-			keys []string
+			cols []schema.Col
 			tag  string
-		}{{c.Require, "required_if"}, {c.Forbid, "excluded_if"}} {
-			for _, k := range list.keys {
-				i, err := index(k)
-				if err != nil {
-					return nil, err
-				}
+		}{{c.RequireCols, "required_if"}, {c.ForbidCols, "excluded_if"}} {
+			for _, col := range list.cols {
+				i := col.Index()
 				e.addTarget(i)
 				tags[i] = append(tags[i], list.tag+"="+param)
 				key := list.tag + "|" + fieldName(i) + "|" + param

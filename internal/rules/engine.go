@@ -124,12 +124,8 @@ func (ck *checker) table(t *workbook.Table, file string, each func(func(workbook
 		if cr.max, err = compileBound(c.Max); err != nil {
 			return &compileError{err}
 		}
-		for _, k := range c.NotBefore {
-			j := s.ColumnIndex(k)
-			if j < 0 {
-				return &compileError{errorf("sheet %s: column %s: NotBefore names unknown column %q", s.Key, c.Key, k)}
-			}
-			cr.notBefore = append(cr.notBefore, j)
+		for _, b := range c.NotBeforeCols {
+			cr.notBefore = append(cr.notBefore, b.Index())
 		}
 		if c.Unique {
 			tr.keep(i)
@@ -147,14 +143,7 @@ func (ck *checker) table(t *workbook.Table, file string, each func(func(workbook
 	for _, cf := range s.Conflicts {
 		var idx []int
 		for _, m := range cf.When {
-			j := s.ColumnIndex(m.Key)
-			if j < 0 {
-				return &compileError{errorf("sheet %s: conflict names unknown column %q", s.Key, m.Key)}
-			}
-			idx = append(idx, j)
-		}
-		if s.ColumnIndex(cf.At) < 0 {
-			return &compileError{errorf("sheet %s: conflict reported on unknown column %q", s.Key, cf.At)}
+			idx = append(idx, m.Col.Index())
 		}
 		tr.confl = append(tr.confl, idx)
 	}
@@ -246,7 +235,7 @@ func (tr *tableRun) row(r workbook.Row) error {
 			continue
 		}
 		conflict = true
-		at := s.ColumnIndex(cf.At)
+		at := cf.AtCol.Index()
 		tr.emit(cf.Rule, "", at, cellAt(at), tr.display(at, cellAt(at)))
 		for _, j := range tr.confl[k] {
 			tr.unknownMatch[j] = true

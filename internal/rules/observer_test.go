@@ -26,9 +26,9 @@ func TestObserverSeesTypedRows(t *testing.T) {
 			rows = append(rows, seen{sheet: s.Key})
 			return
 		}
-		name, _ := r.Get(s, "name")
-		m, ok := r.Get(s, "members")
-		rows = append(rows, seen{sheet: s.Key, name: name.Text, members: m.Int, membersOK: ok, state: r.States[s.ColumnIndex("members")]})
+		name, _ := r.Get(schema.Teams.Name)
+		m, ok := r.Get(schema.Teams.Members)
+		rows = append(rows, seen{sheet: s.Key, name: name.Text, members: m.Int, membersOK: ok, state: r.States[schema.Teams.Members.Index()]})
 	})
 	ck := newChecker(pkgDir(t), config.Default(), []Observer{obs})
 	for _, mt := range []memTable{

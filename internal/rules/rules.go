@@ -95,11 +95,11 @@ type TypedRow struct {
 	OK []bool
 }
 
-// Get returns the value of column key and whether it is known (empty or
+// Get returns the value of column c and whether it is known (empty or
 // valid).
-func (r *TypedRow) Get(s *schema.Sheet, key string) (cell.Value, bool) {
-	i := s.ColumnIndex(key)
-	if i < 0 || i >= len(r.Values) || !r.OK[i] {
+func (r *TypedRow) Get(c schema.Col) (cell.Value, bool) {
+	i := c.Index()
+	if i >= len(r.Values) || !r.OK[i] {
 		return cell.Value{}, false
 	}
 	return r.Values[i], true

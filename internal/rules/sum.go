@@ -12,11 +12,9 @@ import (
 
 // VENUE-AREA-SUM (SPEC §1, 服务场地): the four parts add up to 众创空间面积
 // within 0.01 m².
-const venuesKey = "venues"
-
 var (
-	venueTotal     = "area"
-	venueParts     = []string{"team_enterprise_area", "public_service_area", "self_use_area", "other_area"}
+	venueTotal     = schema.Venues.Area
+	venueParts     = []schema.Col{schema.Venues.TeamEnterpriseArea, schema.Venues.PublicServiceArea, schema.Venues.SelfUseArea, schema.Venues.OtherArea}
 	venueTolerance = decimal.New(1, -2)
 )
 
@@ -26,19 +24,12 @@ type sumRule struct {
 }
 
 func sumRuleOf(s *schema.Sheet) (*sumRule, error) {
-	if s.Key != venuesKey {
+	if s != venueTotal.Sheet() {
 		return nil, nil
 	}
-	r := &sumRule{total: s.ColumnIndex(venueTotal)}
-	if r.total < 0 {
-		return nil, errorf("sheet %s has no column %q", s.Key, venueTotal)
-	}
-	for _, k := range venueParts {
-		i := s.ColumnIndex(k)
-		if i < 0 {
-			return nil, errorf("sheet %s has no column %q", s.Key, k)
-		}
-		r.parts = append(r.parts, i)
+	r := &sumRule{total: venueTotal.Index()}
+	for _, c := range venueParts {
+		r.parts = append(r.parts, c.Index())
 	}
 	return r, nil
 }

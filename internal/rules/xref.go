@@ -18,16 +18,14 @@ import (
 // indexes (keyset.go): a team's name is stored once, for uniqueness and for
 // these rules alike; the facts are small numbers indexed by its id.
 
-// Sheet and column keys the cross-table rules read (schema keys).
-const (
-	teamsKey       = "teams"
-	enterprisesKey = "enterprises"
-
-	colName      = "name"
-	colConverted = "converted"
-	colRegOn     = "registered_on"
-	colFromTeam  = "from_team"
-	colTeam      = "team"
+// The columns the cross-table rules read.
+var (
+	teamNameCol      = schema.Teams.Name
+	teamConvertedCol = schema.Teams.Converted
+	teamRegOnCol     = schema.Teams.RegisteredOn
+	entTeamCol       = schema.Enterprises.Team
+	entFromTeamCol   = schema.Enterprises.FromTeam
+	entRegOnCol      = schema.Enterprises.RegisteredOn
 )
 
 // Tri-state of a team's 是否转化为企业.
@@ -70,26 +68,24 @@ type entFact struct {
 // xrefTable remembers one side's table and where its columns are.
 type xrefTable struct {
 	run     *tableRun
-	cols    map[string]int    // key → column index
-	letters map[string]string // key → column letters in the file, from the first cell seen
+	letters map[schema.Col]string // column letters in the file, from the first cell seen
 }
 
-func (x *xrefTable) present(key string) bool {
-	i, ok := x.cols[key]
-	return x.run != nil && ok && i >= 0 && x.run.present[i]
+func (x *xrefTable) present(c schema.Col) bool {
+	return x.run != nil && x.run.present[c.Index()]
 }
 
-func (x *xrefTable) cell(key string, row int32) workbook.Cell {
-	l := x.letters[key]
+func (x *xrefTable) cell(c schema.Col, row int32) workbook.Cell {
+	l := x.letters[c]
 	if l == "" {
 		return workbook.Cell{Row: int(row)}
 	}
 	return workbook.Cell{Row: int(row), Ref: l + strconv.Itoa(int(row))}
 }
 
-func (x *xrefTable) note(key string, c workbook.Cell) {
-	if _, ok := x.letters[key]; !ok && c.Ref != "" {
-		x.letters[key] = letters(c.Ref)
+func (x *xrefTable) note(c schema.Col, cl workbook.Cell) {
+	if _, ok := x.letters[c]; !ok && cl.Ref != "" {
+		x.letters[c] = letters(cl.Ref)
 	}
 }
 
@@ -111,46 +107,32 @@ func newXrefs() *xrefs {
 	return &xrefs{displays: arena{cur: -1}}
 }
 
-// index returns the value index of the side's column key, or nil.
-func (x *xrefTable) index(key string) *valueIndex {
-	i, ok := x.cols[key]
-	if x.run == nil || !ok || i < 0 {
+// index returns the value index of the side's column c, or nil.
+func (x *xrefTable) index(c schema.Col) *valueIndex {
+	if x.run == nil {
 		return nil
 	}
-	return x.run.index[i]
+	return x.run.index[c.Index()]
 }
 
 // begin notes a table of one of the two sheets.
 func (x *xrefs) begin(tr *tableRun) {
-	var side *xrefTable
-	var keys []string
-	switch tr.sheet.Key {
-	case teamsKey:
-		side, keys = &x.teams, []string{colName, colConverted, colRegOn}
-	case enterprisesKey:
-		side, keys = &x.ents, []string{colTeam, colFromTeam, colRegOn}
-	default:
-		return
-	}
-	*side = xrefTable{run: tr, cols: map[string]int{}, letters: map[string]string{}}
-	for _, k := range keys {
-		side.cols[k] = tr.sheet.ColumnIndex(k)
-	}
-	if side == &x.teams {
+	switch tr.sheet {
+	case teamNameCol.Sheet():
+		x.teams = xrefTable{run: tr, letters: map[schema.Col]string{}}
 		x.teamFacts, x.stream = nil, false // facts of an earlier table name ids of its index
-		if i := side.cols[colName]; i >= 0 {
-			tr.keep(i)
+		tr.keep(teamNameCol.Index())
+	case entTeamCol.Sheet():
+		x.ents = xrefTable{run: tr, letters: map[schema.Col]string{}}
+		// The tables are read one after the other: a team table begun
+		// before is complete.
+		x.stream = x.teams.present(teamNameCol)
+		x.entFacts, x.firstEnt = nil, nil
+		if x.stream {
+			x.firstEnt = make([]int32, len(x.teamFacts))
+		} else {
+			tr.keep(entTeamCol.Index()) // the set of team names written, matched in resolve
 		}
-		return
-	}
-	// The tables are read one after the other: a team table begun before is
-	// complete.
-	x.stream = x.teams.present(colName)
-	x.entFacts, x.firstEnt = nil, nil
-	if x.stream {
-		x.firstEnt = make([]int32, len(x.teamFacts))
-	} else if i := side.cols[colTeam]; i >= 0 {
-		tr.keep(i) // the set of team names written, matched in resolve
 	}
 }
 
@@ -166,8 +148,8 @@ func (x *xrefs) row(tr *tableRun, cellAt func(int) workbook.Cell, conflict bool)
 
 func (x *xrefs) teamRow(tr *tableRun, cellAt func(int) workbook.Cell, conflict bool) {
 	side := &x.teams
-	ni, ci, ri := side.cols[colName], side.cols[colConverted], side.cols[colRegOn]
-	if ni < 0 || !tr.known(ni) {
+	ni, ci, ri := teamNameCol.Index(), teamConvertedCol.Index(), teamRegOnCol.Index()
+	if !tr.known(ni) {
 		return
 	}
 	nc := cellAt(ni)
@@ -176,18 +158,16 @@ func (x *xrefs) teamRow(tr *tableRun, cellAt func(int) workbook.Cell, conflict b
 		return // DUPLICATE-VALUE already; the first row counts
 	}
 	f := teamFact{recorded: true, converted: unknownState, conflict: conflict, reg: noDate}
-	for _, k := range []string{colName, colConverted, colRegOn} {
-		if i := side.cols[k]; i >= 0 {
-			side.note(k, cellAt(i))
-		}
+	for _, c := range []schema.Col{teamNameCol, teamConvertedCol, teamRegOnCol} {
+		side.note(c, cellAt(c.Index()))
 	}
-	if ci >= 0 && tr.states[ci] == Valid {
+	if tr.states[ci] == Valid {
 		f.converted = stateNo
 		if tr.vals[ci].Bool {
 			f.converted = stateYes
 		}
 	}
-	if ri >= 0 && tr.known(ri) {
+	if tr.known(ri) {
 		f.reg = toDays(tr.vals[ri].Date)
 	}
 	for int(id) >= len(x.teamFacts) {
@@ -198,7 +178,7 @@ func (x *xrefs) teamRow(tr *tableRun, cellAt func(int) workbook.Cell, conflict b
 
 // team returns the id and fact of the team named key (a comparison key).
 func (x *xrefs) team(key []byte) (int32, teamFact, bool) {
-	idx := x.teams.index(colName)
+	idx := x.teams.index(teamNameCol)
 	if idx == nil {
 		return -1, teamFact{}, false
 	}
@@ -211,8 +191,8 @@ func (x *xrefs) team(key []byte) (int32, teamFact, bool) {
 
 func (x *xrefs) entRow(tr *tableRun, cellAt func(int) workbook.Cell) {
 	side := &x.ents
-	ti, fi, ri := side.cols[colTeam], side.cols[colFromTeam], side.cols[colRegOn]
-	if ti < 0 || tr.states[ti] != Valid {
+	ti, fi, ri := entTeamCol.Index(), entFromTeamCol.Index(), entRegOnCol.Index()
+	if tr.states[ti] != Valid {
 		return
 	}
 	tc := cellAt(ti)
@@ -228,16 +208,14 @@ func (x *xrefs) entRow(tr *tableRun, cellAt func(int) workbook.Cell) {
 	}
 	// Only an enterprise known to come from a team is matched; otherwise the
 	// team cell is 不可填 (reported) or the state is unknown.
-	if fi < 0 || tr.states[fi] != Valid || !tr.vals[fi].Bool || tr.done[ti] {
+	if tr.states[fi] != Valid || !tr.vals[fi].Bool || tr.done[ti] {
 		return
 	}
-	for _, k := range []string{colTeam, colRegOn} {
-		if i := side.cols[k]; i >= 0 {
-			side.note(k, cellAt(i))
-		}
+	for _, c := range []schema.Col{entTeamCol, entRegOnCol} {
+		side.note(c, cellAt(c.Index()))
 	}
 	reg := noDate
-	if ri >= 0 && tr.known(ri) {
+	if tr.known(ri) {
 		reg = toDays(tr.vals[ri].Date)
 	}
 	if x.stream {
@@ -265,34 +243,34 @@ func (x *xrefs) entRow(tr *tableRun, cellAt func(int) workbook.Cell) {
 // where the row of the first enterprise of that name is kept.
 func (x *xrefs) enterprise(row int32, reg days, display string, t teamFact, teamID int32, first *int32) {
 	et := x.ents.run
-	ti, ri := x.ents.cols[colTeam], x.ents.cols[colRegOn]
-	tc := x.ents.cell(colTeam, row)
+	ti, ri := entTeamCol.Index(), entRegOnCol.Index()
+	tc := x.ents.cell(entTeamCol, row)
 	found := t.recorded
 	var teamRow int32
 	if found {
-		teamRow = x.teams.index(colName).first[teamID]
+		teamRow = x.teams.index(teamNameCol).first[teamID]
 	}
 	switch {
-	case x.teams.present(colName) && !found:
+	case x.teams.present(teamNameCol) && !found:
 		et.emit(finding.XrefTeamUnknown, "", ti, tc, display)
 		return
 	case found && t.converted == stateNo:
 		et.emit(finding.XrefTeamNotConverted, "", ti, tc, display,
-			"team_loc", x.teams.run.loc(x.teams.cell(colConverted, teamRow)))
+			"team_loc", x.teams.run.loc(x.teams.cell(teamConvertedCol, teamRow)))
 		return
 	}
 	switch {
 	case first == nil: // only for a team not found: reported above
 	case *first != 0:
-		et.emit(finding.XrefTeamMultiEnterprise, "", ti, tc, display, "first", et.loc(x.ents.cell(colTeam, *first)))
+		et.emit(finding.XrefTeamMultiEnterprise, "", ti, tc, display, "first", et.loc(x.ents.cell(entTeamCol, *first)))
 	default:
 		*first = row
 	}
-	if found && t.converted == stateYes && t.reg != noDate && reg != noDate && t.reg != reg && ri >= 0 {
-		rc := x.ents.cell(colRegOn, row)
+	if found && t.converted == stateYes && t.reg != noDate && reg != noDate && t.reg != reg {
+		rc := x.ents.cell(entRegOnCol, row)
 		et.emit(finding.XrefRegdateMismatch, "", ri, rc, reg.String(),
 			"team", display, "team_date", t.reg.String(),
-			"team_loc", x.teams.run.loc(x.teams.cell(colRegOn, teamRow)))
+			"team_loc", x.teams.run.loc(x.teams.cell(teamRegOnCol, teamRow)))
 	}
 }
 
@@ -300,9 +278,9 @@ func (x *xrefs) enterprise(row int32, reg days, display string, t teamFact, team
 // without enterprise is named as compared (trimmed, width-folded): the
 // finding sits in its own row.
 func (x *xrefs) resolve(ck *checker) {
-	entsOK := x.ents.run != nil && x.ents.present(colTeam)
+	entsOK := x.ents.present(entTeamCol)
 	if entsOK && !x.stream {
-		named := x.ents.index(colTeam)
+		named := x.ents.index(entTeamCol)
 		first := make([]int32, named.keys.Len()) // by name id
 		for _, e := range x.entFacts {
 			key := named.keys.key(e.team)
@@ -314,13 +292,13 @@ func (x *xrefs) resolve(ck *checker) {
 			x.enterprise(e.row, e.reg, display, t, id, &first[e.team])
 		}
 	}
-	teamIdx := x.teams.index(colName)
-	if x.teams.present(colName) && x.teams.present(colConverted) && entsOK && teamIdx != nil {
+	teamIdx := x.teams.index(teamNameCol)
+	if x.teams.present(teamNameCol) && x.teams.present(teamConvertedCol) && entsOK && teamIdx != nil {
 		tt := x.teams.run
-		ci := x.teams.cols[colConverted]
+		ci := teamConvertedCol.Index()
 		var named *valueIndex
 		if !x.stream {
-			named = x.ents.index(colTeam)
+			named = x.ents.index(entTeamCol)
 		}
 		for id, t := range x.teamFacts {
 			if !t.recorded || t.converted != stateYes || t.conflict {
@@ -330,7 +308,7 @@ func (x *xrefs) resolve(ck *checker) {
 			if t.named || (named != nil && named.keys.find(key) >= 0) {
 				continue
 			}
-			tt.emit(finding.XrefTeamNoEnterprise, "", ci, x.teams.cell(colConverted, teamIdx.first[id]), schema.Yes, "team", string(key))
+			tt.emit(finding.XrefTeamNoEnterprise, "", ci, x.teams.cell(teamConvertedCol, teamIdx.first[id]), schema.Yes, "team", string(key))
 		}
 	}
 }

@@ -41,18 +41,17 @@ func New(cfg *config.Config) *Accumulator {
 	}
 }
 
-// row gives keyed access to one typed row.
+// row gives access to one typed row by column handle.
 type row struct {
-	sheet *schema.Sheet
-	vals  []cell.Value
-	ok    []bool
+	vals []cell.Value
+	ok   []bool
 }
 
-// get returns the value of key and whether it could be read. An empty cell
-// is readable (Value.Empty).
-func (r row) get(key string) (cell.Value, bool) {
-	i := r.sheet.ColumnIndex(key)
-	if i < 0 || i >= len(r.vals) {
+// get returns the value of column c and whether it could be read. An empty
+// cell is readable (Value.Empty).
+func (r row) get(c schema.Col) (cell.Value, bool) {
+	i := c.Index()
+	if i >= len(r.vals) {
 		return cell.Value{Empty: true}, true
 	}
 	if r.ok != nil && !r.ok[i] {
@@ -62,8 +61,8 @@ func (r row) get(key string) (cell.Value, bool) {
 }
 
 // yesno returns (value, known): unknown when empty or unreadable.
-func (r row) yesno(key string) (bool, bool) {
-	v, ok := r.get(key)
+func (r row) yesno(c schema.Col) (bool, bool) {
+	v, ok := r.get(c)
 	if !ok || v.Empty {
 		return false, false
 	}
@@ -71,8 +70,8 @@ func (r row) yesno(key string) (bool, bool) {
 }
 
 // date returns (date, known).
-func (r row) date(key string) (time.Time, bool) {
-	v, ok := r.get(key)
+func (r row) date(c schema.Col) (time.Time, bool) {
+	v, ok := r.get(c)
 	if !ok || v.Empty {
 		return time.Time{}, false
 	}
@@ -83,25 +82,25 @@ func (r row) date(key string) (time.Time, bool) {
 // ok[i] is false where cell i could not be read (nil ok = all readable).
 // For a form sheet the one row holds the fields.
 func (a *Accumulator) Add(sheet *schema.Sheet, vals []cell.Value, ok []bool) {
-	r := row{sheet: sheet, vals: vals, ok: ok}
-	switch sheet.Key {
-	case "basic":
-		if d, known := r.date("operating_since"); known {
+	r := row{vals: vals, ok: ok}
+	switch sheet {
+	case schema.Basic.Sheet:
+		if d, known := r.date(schema.Basic.OperatingSince); known {
 			a.operatingSince, a.operatingKnown = d, true
-		} else if _, readable := r.get("operating_since"); !readable {
+		} else if _, readable := r.get(schema.Basic.OperatingSince); !readable {
 			a.leftOut[KeyOperatingMonths]++
 		}
-	case "media":
+	case schema.Media.Sheet:
 		a.counts[KeyMediaReports]++
-	case "honors":
+	case schema.Honors.Sheet:
 		a.counts[KeyHonors]++
-	case "venues":
+	case schema.Venues.Sheet:
 		a.addVenue(r)
-	case "staff":
+	case schema.Staff.Sheet:
 		a.counts[KeyProfessionalStaff]++
-	case "mentors":
+	case schema.Mentors.Sheet:
 		a.counts[KeyMentors]++
-		if v, ok := r.get("employment"); ok && !v.Empty {
+		if v, ok := r.get(schema.Mentors.Employment); ok && !v.Empty {
 			opts := a.lists[schema.ListEmployment]
 			switch {
 			case len(opts) > 0 && v.Text == opts[0]:
@@ -110,16 +109,16 @@ func (a *Accumulator) Add(sheet *schema.Sheet, vals []cell.Value, ok []bool) {
 				a.counts[KeyMentorsPartTime]++
 			}
 		}
-	case "teams":
+	case schema.Teams.Sheet:
 		a.addTeam(r)
-	case "enterprises":
+	case schema.Enterprises.Sheet:
 		a.addEnterprise(r)
-	case "activities":
+	case schema.Activities.Sheet:
 		a.addActivity(r)
 	}
 }
 
-func (a *Accumulator) sum(key string, r row, col string) {
+func (a *Accumulator) sum(key string, r row, col schema.Col) {
 	v, ok := r.get(col)
 	switch {
 	case !ok:
@@ -131,26 +130,27 @@ func (a *Accumulator) sum(key string, r row, col string) {
 }
 
 func (a *Accumulator) addVenue(r row) {
-	a.sum(KeyTotalArea, r, "area")
-	a.sum(KeyTeamEnterpriseArea, r, "team_enterprise_area")
-	a.sum(KeyPublicServiceArea, r, "public_service_area")
-	a.sum(KeySelfUseArea, r, "self_use_area")
-	a.sum(KeyOtherArea, r, "other_area")
-	v, ok := r.get("workstations")
+	v := schema.Venues
+	a.sum(KeyTotalArea, r, v.Area)
+	a.sum(KeyTeamEnterpriseArea, r, v.TeamEnterpriseArea)
+	a.sum(KeyPublicServiceArea, r, v.PublicServiceArea)
+	a.sum(KeySelfUseArea, r, v.SelfUseArea)
+	a.sum(KeyOtherArea, r, v.OtherArea)
+	ws, ok := r.get(v.Workstations)
 	switch {
 	case !ok:
 		a.leftOut[KeyWorkstations]++
-	case !v.Empty:
-		a.counts[KeyWorkstations] += int(v.Int)
+	case !ws.Empty:
+		a.counts[KeyWorkstations] += int(ws.Int)
 	}
 }
 
 // financing counts a financed row and its amount under the given keys, and
 // the window figure.
-func (a *Accumulator) financing(r row, countKey, amountKey string) {
-	financed, known := r.yesno("financed")
+func (a *Accumulator) financing(r row, f schema.FinancingCols, countKey, amountKey string) {
+	financed, known := r.yesno(f.Financed)
 	if !known {
-		if _, readable := r.get("financed"); !readable {
+		if _, readable := r.get(f.Financed); !readable {
 			a.leftOut[countKey]++
 		}
 		return
@@ -159,16 +159,17 @@ func (a *Accumulator) financing(r row, countKey, amountKey string) {
 		return
 	}
 	a.counts[countKey]++
-	a.sum(amountKey, r, "amount")
-	if d, ok := r.date("financed_on"); ok && a.window.Contains(d) {
+	a.sum(amountKey, r, f.Amount)
+	if d, ok := r.date(f.FinancedOn); ok && a.window.Contains(d) {
 		a.counts[KeyFinancedInWindow]++
 	}
 }
 
 func (a *Accumulator) addTeam(r row) {
+	t := schema.Teams
 	a.counts[KeyTeamsTotal]++
-	converted, cKnown := r.yesno("converted")
-	movedOut, mKnown := r.yesno("moved_out")
+	converted, cKnown := r.yesno(t.Converted)
+	movedOut, mKnown := r.yesno(t.MovedOut)
 	if cKnown && mKnown {
 		switch {
 		case !converted && !movedOut:
@@ -181,39 +182,40 @@ func (a *Accumulator) addTeam(r row) {
 	} else {
 		a.leftOut[KeyTeamsInSpace]++
 	}
-	joined, jKnown := r.date("joined_on")
+	joined, jKnown := r.date(t.JoinedOn)
 	if jKnown && a.window.Contains(joined) {
 		a.counts[KeyTeamsJoinedInWindow]++
 	}
-	if d, ok := r.date("registered_on"); ok && cKnown && converted && a.window.Contains(d) {
+	if d, ok := r.date(t.RegisteredOn); ok && cKnown && converted && a.window.Contains(d) {
 		a.counts[KeyConversionsInWindow]++
 	}
 	// Served: teams not converted that were in the space at some time in the window.
-	if cKnown && !converted && jKnown && a.inSpaceDuringWindow(r, joined) {
+	if cKnown && !converted && jKnown && a.inSpaceDuringWindow(r, t.MovedOutOn, joined) {
 		a.counts[KeyServedInWindow]++
 	}
-	a.financing(r, KeyTeamsFinanced, KeyTeamsFinancingAmount)
+	a.financing(r, t.FinancingCols, KeyTeamsFinanced, KeyTeamsFinancingAmount)
 }
 
 // inSpaceDuringWindow: joined ≤ window end and not moved out before the
 // window start.
-func (a *Accumulator) inSpaceDuringWindow(r row, joined time.Time) bool {
+func (a *Accumulator) inSpaceDuringWindow(r row, movedOutOn schema.Col, joined time.Time) bool {
 	if joined.After(a.window.End) {
 		return false
 	}
-	if out, ok := r.date("moved_out_on"); ok && out.Before(a.window.Start) {
+	if out, ok := r.date(movedOutOn); ok && out.Before(a.window.Start) {
 		return false
 	}
 	return true
 }
 
 func (a *Accumulator) addEnterprise(r row) {
+	e := schema.Enterprises
 	a.counts[KeyEnterprisesTotal]++
-	fromTeam, fKnown := r.yesno("from_team")
+	fromTeam, fKnown := r.yesno(e.FromTeam)
 	if fKnown && fromTeam {
 		a.counts[KeyEnterprisesFromTeams]++
 	}
-	movedOut, mKnown := r.yesno("moved_out")
+	movedOut, mKnown := r.yesno(e.MovedOut)
 	switch {
 	case !mKnown:
 		a.leftOut[KeyEnterprisesInSpace]++
@@ -221,7 +223,7 @@ func (a *Accumulator) addEnterprise(r row) {
 		a.counts[KeyEnterprisesMovedOut]++
 	default:
 		a.counts[KeyEnterprisesInSpace]++
-		v, ok := r.get("staff")
+		v, ok := r.get(e.Staff)
 		switch {
 		case !ok:
 			a.leftOut[KeyEnterpriseStaffInSpace]++
@@ -230,23 +232,24 @@ func (a *Accumulator) addEnterprise(r row) {
 		}
 	}
 	// The day it came into the space: 入驻时间, or for a converted team its 注册时间.
-	joined, jKnown := r.date("joined_on")
+	joined, jKnown := r.date(e.JoinedOn)
 	if !jKnown && fKnown && fromTeam {
-		joined, jKnown = r.date("registered_on")
+		joined, jKnown = r.date(e.RegisteredOn)
 	}
 	if jKnown && a.window.Contains(joined) {
 		a.counts[KeyEnterprisesJoinedInWindow]++
 	}
-	if jKnown && a.inSpaceDuringWindow(r, joined) {
+	if jKnown && a.inSpaceDuringWindow(r, e.MovedOutOn, joined) {
 		a.counts[KeyServedInWindow]++
 	}
-	a.financing(r, KeyEnterprisesFinanced, KeyEnterprisesFinancingAmount)
+	a.financing(r, e.FinancingCols, KeyEnterprisesFinanced, KeyEnterprisesFinancingAmount)
 }
 
 func (a *Accumulator) addActivity(r row) {
-	d, ok := r.date("date")
+	act := schema.Activities
+	d, ok := r.date(act.Date)
 	if !ok {
-		if _, readable := r.get("date"); !readable {
+		if _, readable := r.get(act.Date); !readable {
 			a.leftOut[KeyActivities]++
 		}
 		return
@@ -255,7 +258,7 @@ func (a *Accumulator) addActivity(r row) {
 		return
 	}
 	a.counts[KeyActivities]++
-	if v, ok := r.get("kind"); ok && !v.Empty {
+	if v, ok := r.get(act.Kind); ok && !v.Empty {
 		a.byType[v.Text]++
 	}
 }

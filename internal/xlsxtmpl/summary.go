@@ -26,8 +26,8 @@ const (
 type total struct {
 	key     string
 	label   string
-	group   string   // message key of the group heading
-	sheets  []string // schema sheet keys the formula reads
+	group   string          // message key of the group heading
+	sheets  []*schema.Sheet // the sheets the formula reads
 	style   func(styles) int
 	formula string // may name other totals as {key}; replaced by their cells
 	desc    string
@@ -37,13 +37,19 @@ func countStyle(s styles) int { return s.count }
 func areaStyle(s styles) int  { return s.area }
 func ratioStyle(s styles) int { return s.ratio }
 
+// cv is a column and the value a condition wants in it.
+type cv struct {
+	c schema.Col
+	v string
+}
+
 // totals returns the rows of the 汇总 sheet whose sheets are all included.
 func (b *builder) totals() []total {
 	l := b.l
 	var out []total
 	add := func(t total) {
-		for _, k := range t.sheets {
-			if !b.has(k) {
+		for _, s := range t.sheets {
+			if !b.has(s) {
 				return
 			}
 		}
@@ -56,142 +62,143 @@ func (b *builder) totals() []total {
 		out = append(out, t)
 	}
 	start, end := b.window.Start.Format(config.DateLayout), b.window.End.Format(config.DateLayout)
-	hdr := func(sheet, key string) string { return schema.ByKey(sheet).Column(key).Header }
-	name := func(sheet string) string { return schema.ByKey(sheet).Name }
-	when := func(sheet string, kv ...string) string {
+	when := func(conds ...cv) string {
 		var parts []string
-		for i := 0; i+1 < len(kv); i += 2 {
-			parts = append(parts, l.T("tmpl.ins.when", "col", l.T("tmpl.ins.quote", "x", hdr(sheet, kv[i])), "value", kv[i+1]))
+		for _, c := range conds {
+			parts = append(parts, l.T("tmpl.ins.when", "col", l.T("tmpl.ins.quote", "x", c.c.Header()), "value", c.v))
 		}
 		return strings.Join(parts, l.T("tmpl.ins.when-sep"))
 	}
-	inWin := func(sheet, key string) string {
-		return l.T("tmpl.sum.in-window", "col", hdr(sheet, key), "start", start, "end", end)
+	inWin := func(c schema.Col) string {
+		return l.T("tmpl.sum.in-window", "col", c.Header(), "start", start, "end", end)
 	}
-	countIf := func(sheet, cond string) string {
-		return l.T("tmpl.sum.count-if", "sheet", name(sheet), "cond", cond)
+	countIf := func(s *schema.Sheet, cond string) string {
+		return l.T("tmpl.sum.count-if", "sheet", s.Name, "cond", cond)
 	}
-	rows := func(sheet string) total {
-		return total{sheets: []string{sheet}, formula: b.rowCount(sheet), desc: l.T("tmpl.sum.rows", "sheet", name(sheet))}
+	rows := func(s *schema.Sheet) total {
+		return total{sheets: []*schema.Sheet{s}, formula: b.rowCount(s), desc: l.T("tmpl.sum.rows", "sheet", s.Name)}
 	}
-	sum := func(key, sheet, col string) total {
-		return total{key: key, sheets: []string{sheet}, style: areaStyle, formula: "SUM(" + b.rng(sheet, col) + ")",
-			desc: l.T("tmpl.sum.sum", "sheet", name(sheet), "col", hdr(sheet, col))}
+	sum := func(key string, c schema.Col) total {
+		return total{key: key, sheets: []*schema.Sheet{c.Sheet()}, style: areaStyle, formula: "SUM(" + b.rng(c) + ")",
+			desc: l.T("tmpl.sum.sum", "sheet", c.Sheet().Name, "col", c.Header())}
 	}
 	with := func(t total, key, group string) total { t.key, t.group = key, group; return t }
 	y, n := `"`+schema.Yes+`"`, `"`+schema.No+`"`
 	ds, de := excelDate(b.window.Start), excelDate(b.window.End)
-	win := func(sheet, col string) string {
-		r := b.rng(sheet, col)
+	win := func(c schema.Col) string {
+		r := b.rng(c)
 		return fmt.Sprintf(`%s,">="&%s,%s,"<="&%s`, r, ds, r, de)
 	}
+	V, M, T, E, A := schema.Venues, schema.Mentors, schema.Teams, schema.Enterprises, schema.Activities
 
 	g := "tmpl.sum.group.basic"
-	add(with(rows("media"), "media_reports", g))
-	add(with(rows("honors"), "honors", g))
+	add(with(rows(schema.Media.Sheet), "media_reports", g))
+	add(with(rows(schema.Honors.Sheet), "honors", g))
 
 	g = "tmpl.sum.group.venues"
-	for _, k := range []struct{ key, col string }{
-		{"total_area", "area"}, {"team_enterprise_area", "team_enterprise_area"}, {"public_service_area", "public_service_area"},
-		{"self_use_area", "self_use_area"}, {"other_area", "other_area"},
+	for _, k := range []struct {
+		key string
+		col schema.Col
+	}{
+		{"total_area", V.Area}, {"team_enterprise_area", V.TeamEnterpriseArea}, {"public_service_area", V.PublicServiceArea},
+		{"self_use_area", V.SelfUseArea}, {"other_area", V.OtherArea},
 	} {
-		add(with(sum(k.key, "venues", k.col), k.key, g))
+		add(with(sum(k.key, k.col), k.key, g))
 	}
-	ws := sum("workstations", "venues", "workstations")
+	ws := sum("workstations", V.Workstations)
 	ws.style = countStyle
 	add(with(ws, "workstations", g))
-	add(total{key: "service_area_ratio", group: g, sheets: []string{"venues"}, style: ratioStyle,
+	add(total{key: "service_area_ratio", group: g, sheets: []*schema.Sheet{V.Sheet}, style: ratioStyle,
 		formula: `IF(N({total_area})=0,"—",ROUND(({team_enterprise_area}+{public_service_area})/{total_area}*100,1))`,
 		desc:    l.T("tmpl.sum.ratio")})
 
 	g = "tmpl.sum.group.staff"
-	add(total{key: "management_staff", group: g, sheets: []string{"staff", "mentors"},
+	add(total{key: "management_staff", group: g, sheets: []*schema.Sheet{schema.Staff.Sheet, M.Sheet},
 		formula: "{professional_staff}+{mentors}", desc: l.T("tmpl.sum.mgmt")})
-	add(with(rows("staff"), "professional_staff", g))
-	add(with(rows("mentors"), "mentors", g))
+	add(with(rows(schema.Staff.Sheet), "professional_staff", g))
+	add(with(rows(M.Sheet), "mentors", g))
 	// as the totals do: the first option of the employment list is full
 	// time, the second part time
 	emp := b.lists[schema.ListEmployment]
 	for i, key := range []string{"mentors_full_time", "mentors_part_time"} {
 		if i < len(emp) {
-			add(total{key: key, group: g, sheets: []string{"mentors"},
-				formula: fmt.Sprintf(`COUNTIF(%s,"%s")`, b.rng("mentors", "employment"), strings.ReplaceAll(emp[i], `"`, `""`)),
-				desc:    countIf("mentors", when("mentors", "employment", emp[i]))})
+			add(total{key: key, group: g, sheets: []*schema.Sheet{M.Sheet},
+				formula: fmt.Sprintf(`COUNTIF(%s,"%s")`, b.rng(M.Employment), strings.ReplaceAll(emp[i], `"`, `""`)),
+				desc:    countIf(M.Sheet, when(cv{M.Employment, emp[i]}))})
 		}
 	}
 
 	g = "tmpl.sum.group.teams"
-	conv, moved := b.rng("teams", "converted"), b.rng("teams", "moved_out")
-	add(with(rows("teams"), "teams_total", g))
+	conv, moved := b.rng(T.Converted), b.rng(T.MovedOut)
+	add(with(rows(T.Sheet), "teams_total", g))
 	for _, k := range []struct{ key, c, m string }{
 		{"teams_in_space", schema.No, schema.No}, {"teams_converted", schema.Yes, schema.No}, {"teams_moved_out", schema.No, schema.Yes},
 	} {
-		add(total{key: k.key, group: g, sheets: []string{"teams"},
+		add(total{key: k.key, group: g, sheets: []*schema.Sheet{T.Sheet},
 			formula: fmt.Sprintf(`COUNTIFS(%s,"%s",%s,"%s")`, conv, k.c, moved, k.m),
-			desc:    countIf("teams", when("teams", "converted", k.c, "moved_out", k.m))})
+			desc:    countIf(T.Sheet, when(cv{T.Converted, k.c}, cv{T.MovedOut, k.m}))})
 	}
-	b.financing(add, g, "teams", when, countIf)
-	add(total{key: "teams_joined_in_window", group: g, sheets: []string{"teams"},
-		formula: "COUNTIFS(" + win("teams", "joined_on") + ")", desc: countIf("teams", inWin("teams", "joined_on"))})
+	b.financing(add, g, "teams", T.Sheet, T.FinancingCols, when, countIf)
+	add(total{key: "teams_joined_in_window", group: g, sheets: []*schema.Sheet{T.Sheet},
+		formula: "COUNTIFS(" + win(T.JoinedOn) + ")", desc: countIf(T.Sheet, inWin(T.JoinedOn))})
 
 	g = "tmpl.sum.group.ents"
-	from, emoved := b.rng("enterprises", "from_team"), b.rng("enterprises", "moved_out")
-	add(with(rows("enterprises"), "enterprises_total", g))
-	add(total{key: "enterprises_from_teams", group: g, sheets: []string{"enterprises"},
-		formula: fmt.Sprintf(`COUNTIF(%s,%s)`, from, y), desc: countIf("enterprises", when("enterprises", "from_team", schema.Yes))})
-	add(total{key: "enterprises_in_space", group: g, sheets: []string{"enterprises"},
-		formula: fmt.Sprintf(`COUNTIF(%s,%s)`, emoved, n), desc: countIf("enterprises", when("enterprises", "moved_out", schema.No))})
-	add(total{key: "enterprises_moved_out", group: g, sheets: []string{"enterprises"},
-		formula: fmt.Sprintf(`COUNTIF(%s,%s)`, emoved, y), desc: countIf("enterprises", when("enterprises", "moved_out", schema.Yes))})
-	b.financing(add, g, "enterprises", when, countIf)
+	from, emoved := b.rng(E.FromTeam), b.rng(E.MovedOut)
+	add(with(rows(E.Sheet), "enterprises_total", g))
+	add(total{key: "enterprises_from_teams", group: g, sheets: []*schema.Sheet{E.Sheet},
+		formula: fmt.Sprintf(`COUNTIF(%s,%s)`, from, y), desc: countIf(E.Sheet, when(cv{E.FromTeam, schema.Yes}))})
+	add(total{key: "enterprises_in_space", group: g, sheets: []*schema.Sheet{E.Sheet},
+		formula: fmt.Sprintf(`COUNTIF(%s,%s)`, emoved, n), desc: countIf(E.Sheet, when(cv{E.MovedOut, schema.No}))})
+	add(total{key: "enterprises_moved_out", group: g, sheets: []*schema.Sheet{E.Sheet},
+		formula: fmt.Sprintf(`COUNTIF(%s,%s)`, emoved, y), desc: countIf(E.Sheet, when(cv{E.MovedOut, schema.Yes}))})
+	b.financing(add, g, "enterprises", E.Sheet, E.FinancingCols, when, countIf)
 	// the day it came into the space: 入驻时间, or for a converted team its 注册时间
-	add(total{key: "enterprises_joined_in_window", group: g, sheets: []string{"enterprises"},
-		formula: fmt.Sprintf(`COUNTIFS(%s)+COUNTIFS(%s,%s,%s)`, win("enterprises", "joined_on"), from, y, win("enterprises", "registered_on")),
-		desc:    countIf("enterprises", l.T("tmpl.sum.ent-window", "start", start, "end", end))})
-	add(total{key: "enterprise_staff_in_space", group: g, sheets: []string{"enterprises"},
-		formula: fmt.Sprintf(`SUMIFS(%s,%s,%s)`, b.rng("enterprises", "staff"), emoved, n),
-		desc:    l.T("tmpl.sum.sum-if", "sheet", name("enterprises"), "cond", when("enterprises", "moved_out", schema.No), "col", hdr("enterprises", "staff"))})
+	add(total{key: "enterprises_joined_in_window", group: g, sheets: []*schema.Sheet{E.Sheet},
+		formula: fmt.Sprintf(`COUNTIFS(%s)+COUNTIFS(%s,%s,%s)`, win(E.JoinedOn), from, y, win(E.RegisteredOn)),
+		desc:    countIf(E.Sheet, l.T("tmpl.sum.ent-window", "start", start, "end", end))})
+	add(total{key: "enterprise_staff_in_space", group: g, sheets: []*schema.Sheet{E.Sheet},
+		formula: fmt.Sprintf(`SUMIFS(%s,%s,%s)`, b.rng(E.Staff), emoved, n),
+		desc:    l.T("tmpl.sum.sum-if", "sheet", E.Sheet.Name, "cond", when(cv{E.MovedOut, schema.No}), "col", E.Staff.Header())})
 
 	g = "tmpl.sum.group.acts"
-	add(total{key: "activities", group: g, sheets: []string{"activities"},
-		formula: "COUNTIFS(" + win("activities", "date") + ")", desc: countIf("activities", inWin("activities", "date"))})
+	add(total{key: "activities", group: g, sheets: []*schema.Sheet{A.Sheet},
+		formula: "COUNTIFS(" + win(A.Date) + ")", desc: countIf(A.Sheet, inWin(A.Date))})
 	for _, kind := range b.lists[schema.ListActivityKind] {
-		cond := when("activities", "kind", kind) + l.T("tmpl.ins.when-sep") + l.T("tmpl.sum.in-window-short", "col", hdr("activities", "date"))
-		add(total{key: "activities_by_type." + kind, label: l.T("tmpl.sum.by-type", "kind", kind), group: g, sheets: []string{"activities"},
-			formula: fmt.Sprintf(`COUNTIFS(%s,"%s",%s)`, b.rng("activities", "kind"), strings.ReplaceAll(kind, `"`, `""`), win("activities", "date")),
-			desc:    countIf("activities", cond)})
+		cond := when(cv{A.Kind, kind}) + l.T("tmpl.ins.when-sep") + l.T("tmpl.sum.in-window-short", "col", A.Date.Header())
+		add(total{key: "activities_by_type." + kind, label: l.T("tmpl.sum.by-type", "kind", kind), group: g, sheets: []*schema.Sheet{A.Sheet},
+			formula: fmt.Sprintf(`COUNTIFS(%s,"%s",%s)`, b.rng(A.Kind), strings.ReplaceAll(kind, `"`, `""`), win(A.Date)),
+			desc:    countIf(A.Sheet, cond)})
 	}
 
 	g = "tmpl.sum.group.window"
-	tj, tmo := b.rng("teams", "joined_on"), b.rng("teams", "moved_out_on")
-	ej, er, emo := b.rng("enterprises", "joined_on"), b.rng("enterprises", "registered_on"), b.rng("enterprises", "moved_out_on")
+	tj, tmo := b.rng(T.JoinedOn), b.rng(T.MovedOutOn)
+	ej, er, emo := b.rng(E.JoinedOn), b.rng(E.RegisteredOn), b.rng(E.MovedOutOn)
 	// in the space at some time in the window: joined ≤ end, less those
 	// that moved out before the start
 	served := func(cond, joined, mo string) string {
 		return fmt.Sprintf(`(COUNTIFS(%[1]s%[2]s,"<="&%[4]s)-COUNTIFS(%[1]s%[2]s,"<="&%[4]s,%[3]s,"<"&%[5]s))`, cond, joined, mo, de, ds)
 	}
-	add(total{key: "served_in_window", group: g, sheets: []string{"teams", "enterprises"},
+	add(total{key: "served_in_window", group: g, sheets: []*schema.Sheet{T.Sheet, E.Sheet},
 		formula: served(conv+`,`+n+`,`, tj, tmo) + "+" + served("", ej, emo) + "+" + served(from+`,`+y+`,`, er, emo),
 		desc:    l.T("tmpl.sum.served", "start", start, "end", end)})
-	add(total{key: "conversions_in_window", group: g, sheets: []string{"teams"},
-		formula: fmt.Sprintf("COUNTIFS(%s,%s,%s)", conv, y, win("teams", "registered_on")), desc: countIf("teams", inWin("teams", "registered_on"))})
-	add(total{key: "financed_in_window", group: g, sheets: []string{"teams", "enterprises"},
-		formula: fmt.Sprintf("COUNTIFS(%s,%s,%s)+COUNTIFS(%s,%s,%s)", b.rng("teams", "financed"), y, win("teams", "financed_on"),
-			b.rng("enterprises", "financed"), y, win("enterprises", "financed_on")),
+	add(total{key: "conversions_in_window", group: g, sheets: []*schema.Sheet{T.Sheet},
+		formula: fmt.Sprintf("COUNTIFS(%s,%s,%s)", conv, y, win(T.RegisteredOn)), desc: countIf(T.Sheet, inWin(T.RegisteredOn))})
+	add(total{key: "financed_in_window", group: g, sheets: []*schema.Sheet{T.Sheet, E.Sheet},
+		formula: fmt.Sprintf("COUNTIFS(%s,%s,%s)+COUNTIFS(%s,%s,%s)", b.rng(T.Financed), y, win(T.FinancedOn),
+			b.rng(E.Financed), y, win(E.FinancedOn)),
 		desc: l.T("tmpl.sum.financed-window", "start", start, "end", end)})
-	if basic := schema.ByKey("basic"); basic != nil {
-		since := fmt.Sprintf("'%s'!$B$%d", basic.Name, FieldRow(basic, "operating_since"))
-		// whole months as the totals count them: a month is complete when
-		// the day is reached, or when the window ends on a month's last day
-		e := b.window.End
-		months := fmt.Sprintf("%d-(YEAR(%[2]s)*12+MONTH(%[2]s))", e.Year()*12+int(e.Month()), since)
-		if e.AddDate(0, 0, 1).Day() != 1 {
-			months += fmt.Sprintf("-IF(%d<DAY(%s),1,0)", e.Day(), since)
-		}
-		add(total{key: "operating_months", group: g, sheets: []string{"basic"},
-			formula: fmt.Sprintf(`IF(ISNUMBER(%[1]s),IF(%[1]s<=%[2]s,%[3]s,0),"")`, since, de, months),
-			desc:    l.T("tmpl.sum.months", "end", end)})
+	basic := schema.Basic
+	since := fmt.Sprintf("'%s'!$B$%d", basic.Sheet.Name, FieldRow(basic.OperatingSince))
+	// whole months as the totals count them: a month is complete when
+	// the day is reached, or when the window ends on a month's last day
+	e := b.window.End
+	months := fmt.Sprintf("%d-(YEAR(%[2]s)*12+MONTH(%[2]s))", e.Year()*12+int(e.Month()), since)
+	if e.AddDate(0, 0, 1).Day() != 1 {
+		months += fmt.Sprintf("-IF(%d<DAY(%s),1,0)", e.Day(), since)
 	}
+	add(total{key: "operating_months", group: g, sheets: []*schema.Sheet{basic.Sheet},
+		formula: fmt.Sprintf(`IF(ISNUMBER(%[1]s),IF(%[1]s<=%[2]s,%[3]s,0),"")`, since, de, months),
+		desc:    l.T("tmpl.sum.months", "end", end)})
 	b.eligibility(add, l)
 	return out
 }
@@ -205,20 +212,21 @@ func (b *builder) eligibility(add func(total), l msg.Lang) {
 	type cmp struct {
 		key, op, min string
 	}
+	B, V, T, E := schema.Basic.Sheet, schema.Venues.Sheet, schema.Teams.Sheet, schema.Enterprises.Sheet
 	checks := []struct {
 		key    string
-		sheets []string
+		sheets []*schema.Sheet
 		parts  []cmp // any one met is enough
 	}{
-		{"operating_months", []string{"basic"}, []cmp{{"operating_months", ">=", fmt.Sprint(e.OperatingMonths)}}},
-		{"area_or_workstations", []string{"venues"}, []cmp{{"total_area", ">=", num(e.TotalArea)}, {"workstations", ">=", fmt.Sprint(e.Workstations)}}},
-		{"service_area_ratio", []string{"venues"}, []cmp{{"service_area_ratio", ">=", num(e.ServiceAreaRatio)}}},
-		{"public_service_area", []string{"venues"}, []cmp{{"public_service_area", ">", num(e.PublicServiceArea)}}},
-		{"served", []string{"teams", "enterprises"}, []cmp{{"served_in_window", ">=", fmt.Sprint(e.Served)}}},
-		{"conversions_or_financing", []string{"teams", "enterprises"}, []cmp{{"conversions_in_window", ">=", fmt.Sprint(e.Conversions)}, {"financed_in_window", ">=", fmt.Sprint(e.Financed)}}},
-		{"professional_staff", []string{"staff"}, []cmp{{"professional_staff", ">=", fmt.Sprint(e.ProfessionalStaff)}}},
-		{"mentors", []string{"mentors"}, []cmp{{"mentors", ">=", fmt.Sprint(e.Mentors)}}},
-		{"activities", []string{"activities"}, []cmp{{"activities", ">=", fmt.Sprint(e.Activities)}}},
+		{"operating_months", []*schema.Sheet{B}, []cmp{{"operating_months", ">=", fmt.Sprint(e.OperatingMonths)}}},
+		{"area_or_workstations", []*schema.Sheet{V}, []cmp{{"total_area", ">=", num(e.TotalArea)}, {"workstations", ">=", fmt.Sprint(e.Workstations)}}},
+		{"service_area_ratio", []*schema.Sheet{V}, []cmp{{"service_area_ratio", ">=", num(e.ServiceAreaRatio)}}},
+		{"public_service_area", []*schema.Sheet{V}, []cmp{{"public_service_area", ">", num(e.PublicServiceArea)}}},
+		{"served", []*schema.Sheet{T, E}, []cmp{{"served_in_window", ">=", fmt.Sprint(e.Served)}}},
+		{"conversions_or_financing", []*schema.Sheet{T, E}, []cmp{{"conversions_in_window", ">=", fmt.Sprint(e.Conversions)}, {"financed_in_window", ">=", fmt.Sprint(e.Financed)}}},
+		{"professional_staff", []*schema.Sheet{schema.Staff.Sheet}, []cmp{{"professional_staff", ">=", fmt.Sprint(e.ProfessionalStaff)}}},
+		{"mentors", []*schema.Sheet{schema.Mentors.Sheet}, []cmp{{"mentors", ">=", fmt.Sprint(e.Mentors)}}},
+		{"activities", []*schema.Sheet{schema.Activities.Sheet}, []cmp{{"activities", ">=", fmt.Sprint(e.Activities)}}},
 	}
 	met, unmet := l.T("tmpl.elig.met"), l.T("tmpl.elig.unmet")
 	for _, c := range checks {
@@ -246,38 +254,29 @@ func (b *builder) eligibility(add func(total), l msg.Lang) {
 func eligStyle(s styles) int { return s.elig }
 
 // financing adds the financed count and amount of teams or enterprises.
-func (b *builder) financing(add func(total), g, sheet string, when func(string, ...string) string, countIf func(string, string) string) {
-	prefix := "teams"
-	if sheet == "enterprises" {
-		prefix = "enterprises"
-	}
-	fin := b.rng(sheet, "financed")
-	add(total{key: prefix + "_financed", group: g, sheets: []string{sheet},
-		formula: fmt.Sprintf(`COUNTIF(%s,"%s")`, fin, schema.Yes), desc: countIf(sheet, when(sheet, "financed", schema.Yes))})
-	s := schema.ByKey(sheet)
-	add(total{key: prefix + "_financing_amount", group: g, sheets: []string{sheet}, style: areaStyle,
-		formula: fmt.Sprintf(`SUMIFS(%s,%s,"%s")`, b.rng(sheet, "amount"), fin, schema.Yes),
-		desc:    b.l.T("tmpl.sum.sum-if", "sheet", s.Name, "cond", when(sheet, "financed", schema.Yes), "col", s.Column("amount").Header)})
+func (b *builder) financing(add func(total), g, prefix string, s *schema.Sheet, f schema.FinancingCols,
+	when func(...cv) string, countIf func(*schema.Sheet, string) string) {
+	fin := b.rng(f.Financed)
+	add(total{key: prefix + "_financed", group: g, sheets: []*schema.Sheet{s},
+		formula: fmt.Sprintf(`COUNTIF(%s,"%s")`, fin, schema.Yes), desc: countIf(s, when(cv{f.Financed, schema.Yes}))})
+	add(total{key: prefix + "_financing_amount", group: g, sheets: []*schema.Sheet{s}, style: areaStyle,
+		formula: fmt.Sprintf(`SUMIFS(%s,%s,"%s")`, b.rng(f.Amount), fin, schema.Yes),
+		desc:    b.l.T("tmpl.sum.sum-if", "sheet", s.Name, "cond", when(cv{f.Financed, schema.Yes}), "col", f.Amount.Header())})
 }
 
-// rng is the absolute range of column key's data rows in sheet, e.g.
+// rng is the absolute range of column c's data rows, e.g.
 // '创业团队'!$D$2:$D$2001.
-func (b *builder) rng(sheet, key string) string {
-	s := schema.ByKey(sheet)
-	c := ColumnLetter(s, key)
-	if c == "" {
-		panic("xlsxtmpl: no column " + sheet + "." + key)
-	}
-	return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", s.Name, c, FirstDataRow, c, b.lastRow())
+func (b *builder) rng(c schema.Col) string {
+	l := ColumnLetter(c)
+	return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", c.Sheet().Name, l, FirstDataRow, l, b.lastRow())
 }
 
 // rowCount counts the data rows of a table sheet that hold anything, as the
 // reader does (fully blank rows are skipped).
-func (b *builder) rowCount(sheet string) string {
-	s := schema.ByKey(sheet)
+func (b *builder) rowCount(s *schema.Sheet) string {
 	var parts []string
 	for i := range s.Columns {
-		parts = append(parts, b.rng(sheet, s.Columns[i].Key))
+		parts = append(parts, b.rng(s.Col(i)))
 	}
 	return "SUMPRODUCT(--(LEN(" + strings.Join(parts, "&") + ")>0))"
 }
