@@ -15,9 +15,10 @@ import (
 	"github.com/mkspace/mkspace/internal/cell"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/digest"
-	"github.com/mkspace/mkspace/internal/rules"
+	"github.com/mkspace/mkspace/internal/rows"
 	"github.com/mkspace/mkspace/internal/safefile"
 	"github.com/mkspace/mkspace/internal/schema"
+	"github.com/mkspace/mkspace/internal/workbook"
 )
 
 // Row is one data row as the 申报书 prints it.
@@ -59,7 +60,8 @@ func (d *Data) Field(field schema.Col) string {
 	return rows[0].Text[field.Index()]
 }
 
-// collector is the observer that keeps the rows and feeds the digest.
+// collector is the consumer of the typed rows that keeps them as the
+// 申报书 prints them and feeds the digest.
 type collector struct {
 	sheets map[*schema.Sheet][]Row
 	dig    *digest.Builder
@@ -67,7 +69,12 @@ type collector struct {
 	norm   []string
 }
 
-func (c *collector) Row(s *schema.Sheet, r *rules.TypedRow) {
+func (c *collector) Begin(*workbook.Table)           {}
+func (c *collector) EndTable(*workbook.Table, error) {}
+func (c *collector) End()                            {}
+
+func (c *collector) Row(r *rows.Row) {
+	s := r.Sheet
 	if s != c.cur {
 		c.dig.Sheet(s.Name)
 		c.cur = s
@@ -95,11 +102,11 @@ func (c *collector) Row(s *schema.Sheet, r *rules.TypedRow) {
 
 // format returns the display text of cell i and its normalised form for
 // the digest. A cell that does not read shows (and digests) its raw text.
-func format(col *schema.Column, r *rules.TypedRow, i int) (display, norm string) {
+func format(col *schema.Column, r *rows.Row, i int) (display, norm string) {
 	switch r.States[i] {
-	case rules.Absent, rules.Empty:
+	case rows.Absent, rows.Empty:
 		return "", ""
-	case rules.Invalid:
+	case rows.Invalid:
 		raw := cell.TrimText(r.Cells[i].Value)
 		return raw, "\x00" + raw
 	}

@@ -100,17 +100,10 @@ func BenchmarkTeamRows(b *testing.B) {
 	cfg := config.Default()
 	b.ResetTimer()
 	for b.Loop() {
-		ck := newChecker(dir, cfg, nil)
-		err := ck.table(mt.t, mt.t.RelFile, func(fn func(workbook.Row) error) error {
-			for _, r := range mt.rows {
-				if err := fn(r); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		require.NoError(b, err)
-		if fs := ck.finish(); len(fs) != 0 {
+		ck := newChecker(nil, dir, cfg)
+		mt.feed(cfg, ck)
+		ck.End()
+		if fs := ck.Findings(); len(fs) != 0 {
 			b.Fatalf("findings on valid rows:\n%s", dump(fs[:min(5, len(fs))]))
 		}
 	}

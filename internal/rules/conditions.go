@@ -11,6 +11,7 @@ import (
 	"github.com/go-playground/validator/v10"
 
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/rows"
 	"github.com/mkspace/mkspace/internal/schema"
 )
 
@@ -271,4 +272,32 @@ func (r *condRow) run(yesno func(int) string, filled func(int) bool, out []condV
 		out = append(out, condViolation{Rule: rule, Col: e.colOf[fe.StructField()], Cond: ci})
 	}
 	return out, nil
+}
+
+// violations evaluates the sheet's conditions on the current row, once per
+// row (after the conflicts: a yes/no they switched off is unknown).
+func (tr *tableRun) violations() []condViolation {
+	if tr.cond == nil {
+		return nil
+	}
+	if !tr.violKnown {
+		var err error
+		tr.viol, err = tr.cond.check(tr.matchValue, tr.filled, tr.viol[:0])
+		if err != nil {
+			panic(err) // a fault of the description: TestEverySheetCompiles
+		}
+		tr.violKnown = true
+	}
+	return tr.viol
+}
+
+// matchValue is the condition value of yes/no column i.
+func (tr *tableRun) matchValue(i int) string {
+	if tr.state(i) != rows.Valid || tr.unknownMatch[i] {
+		return condUnknown
+	}
+	if tr.val(i).Bool {
+		return condYes
+	}
+	return condNo
 }

@@ -1,22 +1,27 @@
 package rules
 
 import (
-	"fmt"
 	"strconv"
 	"time"
 
 	"github.com/mkspace/mkspace/internal/config"
-	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/rows"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/workbook"
 )
 
-// The cross-table rules between 创业团队 and 入驻企业 (SPEC §1). The pass
-// keeps only what they need — per team its name, state and registration
-// date, per enterprise naming a team the name and date — with row numbers
-// instead of cells, never whole rows. The names are the tables' own value
-// indexes (keyset.go): a team's name is stored once, for uniqueness and for
-// these rules alike; the facts are small numbers indexed by its id.
+// The facts the cross-table rules between 创业团队 and 入驻企业 (SPEC §1)
+// compare. The pass keeps only what they need — per team its name, state
+// and registration date, per enterprise naming a team the name and date —
+// with row numbers instead of cells, never whole rows. The names are the
+// tables' own value indexes (keyset.go): a team's name is stored once, for
+// uniqueness and for these rules alike; the facts are small numbers indexed
+// by its id.
+//
+// Each enterprise converted from a team becomes an entMatch, handed to the
+// rules' Match checks (xref_rules.go): as it is read when the teams were
+// read before it (as the package's tables come, in the form's order),
+// otherwise once every table was read.
 
 // The columns the cross-table rules read.
 var (
@@ -136,39 +141,39 @@ func (x *xrefs) begin(tr *tableRun) {
 	}
 }
 
-// row collects the facts of one row.
-func (x *xrefs) row(tr *tableRun, cellAt func(int) workbook.Cell, conflict bool) {
+// row collects the facts of one row, after its rules ran.
+func (x *xrefs) row(tr *tableRun) {
 	switch {
 	case x.teams.run == tr:
-		x.teamRow(tr, cellAt, conflict)
+		x.teamRow(tr)
 	case x.ents.run == tr:
-		x.entRow(tr, cellAt)
+		x.entRow(tr)
 	}
 }
 
-func (x *xrefs) teamRow(tr *tableRun, cellAt func(int) workbook.Cell, conflict bool) {
+func (x *xrefs) teamRow(tr *tableRun) {
 	side := &x.teams
 	ni, ci, ri := teamNameCol.Index(), teamConvertedCol.Index(), teamRegOnCol.Index()
-	if !tr.known(ni) {
+	if !tr.readable(ni) {
 		return
 	}
-	nc := cellAt(ni)
+	nc := tr.cellAt(ni)
 	id, added := tr.intern(ni, nc)
 	if !added {
 		return // DUPLICATE-VALUE already; the first row counts
 	}
-	f := teamFact{recorded: true, converted: unknownState, conflict: conflict, reg: noDate}
+	f := teamFact{recorded: true, converted: unknownState, conflict: tr.conflict, reg: noDate}
 	for _, c := range []schema.Col{teamNameCol, teamConvertedCol, teamRegOnCol} {
-		side.note(c, cellAt(c.Index()))
+		side.note(c, tr.cellAt(c.Index()))
 	}
-	if tr.states[ci] == Valid {
+	if tr.state(ci) == rows.Valid {
 		f.converted = stateNo
-		if tr.vals[ci].Bool {
+		if tr.val(ci).Bool {
 			f.converted = stateYes
 		}
 	}
-	if tr.known(ri) {
-		f.reg = toDays(tr.vals[ri].Date)
+	if tr.readable(ri) {
+		f.reg = toDays(tr.val(ri).Date)
 	}
 	for int(id) >= len(x.teamFacts) {
 		x.teamFacts = append(x.teamFacts, teamFact{})
@@ -189,16 +194,16 @@ func (x *xrefs) team(key []byte) (int32, teamFact, bool) {
 	return id, x.teamFacts[id], true
 }
 
-func (x *xrefs) entRow(tr *tableRun, cellAt func(int) workbook.Cell) {
+func (x *xrefs) entRow(tr *tableRun) {
 	side := &x.ents
 	ti, fi, ri := entTeamCol.Index(), entFromTeamCol.Index(), entRegOnCol.Index()
-	if tr.states[ti] != Valid {
+	if tr.state(ti) != rows.Valid {
 		return
 	}
-	tc := cellAt(ti)
+	tc := tr.cellAt(ti)
 	var id int32
 	if x.stream {
-		tr.kbuf = appendUniqueKey(tr.kbuf[:0], &tr.sheet.Columns[ti], tr.vals[ti])
+		tr.kbuf = appendUniqueKey(tr.kbuf[:0], &tr.sheet.Columns[ti], tr.val(ti))
 		var ok bool
 		if id, _, ok = x.team(tr.kbuf); ok {
 			x.teamFacts[id].named = true
@@ -208,15 +213,15 @@ func (x *xrefs) entRow(tr *tableRun, cellAt func(int) workbook.Cell) {
 	}
 	// Only an enterprise known to come from a team is matched; otherwise the
 	// team cell is 不可填 (reported) or the state is unknown.
-	if tr.states[fi] != Valid || !tr.vals[fi].Bool || tr.done[ti] {
+	if tr.state(fi) != rows.Valid || !tr.val(fi).Bool || tr.done[ti] {
 		return
 	}
 	for _, c := range []schema.Col{entTeamCol, entRegOnCol} {
-		side.note(c, cellAt(c.Index()))
+		side.note(c, tr.cellAt(c.Index()))
 	}
 	reg := noDate
-	if tr.known(ri) {
-		reg = toDays(tr.vals[ri].Date)
+	if tr.readable(ri) {
+		reg = toDays(tr.val(ri).Date)
 	}
 	if x.stream {
 		var first *int32
@@ -227,91 +232,84 @@ func (x *xrefs) entRow(tr *tableRun, cellAt func(int) workbook.Cell) {
 		if id >= 0 {
 			t = x.teamFacts[id]
 		}
-		x.enterprise(int32(tc.Row), reg, tr.vals[ti].Text, t, id, first)
+		x.enterprise(int32(tc.Row), reg, tr.val(ti).Text, t, id, first)
 		return
 	}
 	e := entFact{team: id, row: int32(tc.Row), reg: reg}
-	if d := tr.vals[ti].Text; d != string(tr.index[ti].keys.key(id)) {
+	if d := tr.val(ti).Text; d != string(tr.index[ti].keys.key(id)) {
 		e.display = x.displays.add([]byte(d)) + 1
 	}
 	x.entFacts = append(x.entFacts, e)
 }
 
-// enterprise applies the rules to one enterprise converted from a team: row
-// and reg are its row and 注册时间, display the team's name as it writes it,
-// t the team of that name (recorded false: none) with its id, and first
-// where the row of the first enterprise of that name is kept.
+// entMatch is an enterprise converted from a team, matched with the team
+// sheet: what the cross-table rules check.
+type entMatch struct {
+	row     int32  // the enterprise's Excel row
+	reg     days   // its 注册时间
+	display string // the team's name as it writes it
+	// team is the team of that name (found false: none); teamRow its row.
+	team    teamFact
+	found   bool
+	teamRow int32
+	// teams: the team sheet was read, with its 团队名称 column.
+	teams bool
+	// earlier is the row of an earlier enterprise naming the same team
+	// (matched, not unknown or unconverted), 0 when none.
+	earlier int32
+}
+
+// unknown: the team sheet has no team of that name.
+func (m *entMatch) unknown() bool { return m.teams && !m.found }
+
+// unconverted: the team named is not marked converted.
+func (m *entMatch) unconverted() bool { return m.found && m.team.converted == stateNo }
+
+// enterprise matches one enterprise converted from a team and runs the
+// Match checks on it: row and reg are its row and 注册时间, display the
+// team's name as it writes it, t the team of that name (recorded false:
+// none) with its id, and first where the row of the first enterprise of
+// that name is kept.
 func (x *xrefs) enterprise(row int32, reg days, display string, t teamFact, teamID int32, first *int32) {
-	et := x.ents.run
-	ti, ri := entTeamCol.Index(), entRegOnCol.Index()
-	tc := x.ents.cell(entTeamCol, row)
-	found := t.recorded
-	var teamRow int32
-	if found {
-		teamRow = x.teams.index(teamNameCol).first[teamID]
+	m := entMatch{row: row, reg: reg, display: display, team: t, found: t.recorded, teams: x.teams.present(teamNameCol)}
+	if m.found {
+		m.teamRow = x.teams.index(teamNameCol).first[teamID]
 	}
-	switch {
-	case x.teams.present(teamNameCol) && !found:
-		et.emit(finding.XrefTeamUnknown, "", ti, tc, display)
-		return
-	case found && t.converted == stateNo:
-		et.emit(finding.XrefTeamNotConverted, "", ti, tc, display,
-			"team_loc", x.teams.run.loc(x.teams.cell(teamConvertedCol, teamRow)))
-		return
+	if !m.unknown() && !m.unconverted() && first != nil {
+		if m.earlier = *first; m.earlier == 0 {
+			*first = row
+		}
 	}
-	switch {
-	case first == nil: // only for a team not found: reported above
-	case *first != 0:
-		et.emit(finding.XrefTeamMultiEnterprise, "", ti, tc, display, "first", et.loc(x.ents.cell(entTeamCol, *first)))
-	default:
-		*first = row
-	}
-	if found && t.converted == stateYes && t.reg != noDate && reg != noDate && t.reg != reg {
-		rc := x.ents.cell(entRegOnCol, row)
-		et.emit(finding.XrefRegdateMismatch, "", ri, rc, reg.String(),
-			"team", display, "team_date", t.reg.String(),
-			"team_loc", x.teams.run.loc(x.teams.cell(teamRegOnCol, teamRow)))
+	for _, r := range registry {
+		if r.Match != nil {
+			r.Match(r, x, &m)
+		}
 	}
 }
 
-// resolve emits the cross-table findings once every sheet is read. A team
-// without enterprise is named as compared (trimmed, width-folded): the
-// finding sits in its own row.
-func (x *xrefs) resolve(ck *checker) {
-	entsOK := x.ents.present(entTeamCol)
-	if entsOK && !x.stream {
-		named := x.ents.index(entTeamCol)
-		first := make([]int32, named.keys.Len()) // by name id
-		for _, e := range x.entFacts {
-			key := named.keys.key(e.team)
-			display := string(key)
-			if e.display != 0 {
-				display = string(x.displays.get(e.display - 1))
-			}
-			id, t, _ := x.team(key)
-			x.enterprise(e.row, e.reg, display, t, id, &first[e.team])
-		}
+// resolve matches the enterprises kept until every sheet was read.
+func (x *xrefs) resolve() {
+	if !x.ents.present(entTeamCol) || x.stream {
+		return
 	}
-	teamIdx := x.teams.index(teamNameCol)
-	if x.teams.present(teamNameCol) && x.teams.present(teamConvertedCol) && entsOK && teamIdx != nil {
-		tt := x.teams.run
-		ci := teamConvertedCol.Index()
-		var named *valueIndex
-		if !x.stream {
-			named = x.ents.index(entTeamCol)
+	named := x.ents.index(entTeamCol)
+	first := make([]int32, named.keys.Len()) // by name id
+	for _, e := range x.entFacts {
+		key := named.keys.key(e.team)
+		display := string(key)
+		if e.display != 0 {
+			display = string(x.displays.get(e.display - 1))
 		}
-		for id, t := range x.teamFacts {
-			if !t.recorded || t.converted != stateYes || t.conflict {
-				continue
-			}
-			key := teamIdx.keys.key(int32(id))
-			if t.named || (named != nil && named.keys.find(key) >= 0) {
-				continue
-			}
-			tt.emit(finding.XrefTeamNoEnterprise, "", ci, x.teams.cell(teamConvertedCol, teamIdx.first[id]), schema.Yes, "team", string(key))
-		}
+		id, t, _ := x.team(key)
+		x.enterprise(e.row, e.reg, display, t, id, &first[e.team])
 	}
 }
+
+// entCell is the cell of column c in the enterprise sheet's row.
+func (x *xrefs) entCell(c schema.Col, row int32) workbook.Cell { return x.ents.cell(c, row) }
+
+// teamCell is the cell of column c in the team sheet's row.
+func (x *xrefs) teamCell(c schema.Col, row int32) workbook.Cell { return x.teams.cell(c, row) }
 
 // letters returns the column letters of an A1 reference.
 func letters(ref string) string {
@@ -321,5 +319,3 @@ func letters(ref string) string {
 	}
 	return ref[:i]
 }
-
-func errorf(format string, args ...any) error { return fmt.Errorf("rules: "+format, args...) }

@@ -11,7 +11,9 @@ import (
 
 	"github.com/mkspace/mkspace/internal/cell"
 	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/rows"
 	"github.com/mkspace/mkspace/internal/schema"
+	"github.com/mkspace/mkspace/internal/workbook"
 )
 
 // Accumulator gathers the totals row by row, in one streaming pass. It keeps
@@ -43,8 +45,9 @@ func New(cfg *config.Config) *Accumulator {
 
 // row gives access to one typed row by column handle.
 type row struct {
-	vals []cell.Value
-	ok   []bool
+	vals   []cell.Value
+	ok     []bool       // Add's rows: nil = all readable
+	states []rows.State // the pipeline's rows
 }
 
 // get returns the value of column c and whether it could be read. An empty
@@ -54,10 +57,21 @@ func (r row) get(c schema.Col) (cell.Value, bool) {
 	if i >= len(r.vals) {
 		return cell.Value{Empty: true}, true
 	}
-	if r.ok != nil && !r.ok[i] {
+	if r.states != nil && r.states[i] != rows.Empty && r.states[i] != rows.Valid || r.ok != nil && !r.ok[i] {
 		return cell.Value{}, false
 	}
 	return r.vals[i], true
+}
+
+// Begin, Row, EndTable and End make the accumulator a consumer of the typed
+// rows (rows.Run): it takes every row of the pass.
+func (a *Accumulator) Begin(*workbook.Table)           {}
+func (a *Accumulator) EndTable(*workbook.Table, error) {}
+func (a *Accumulator) End()                            {}
+
+// Row adds one typed row.
+func (a *Accumulator) Row(r *rows.Row) {
+	a.add(r.Sheet, row{vals: r.Values, states: r.States})
 }
 
 // yesno returns (value, known): unknown when empty or unreadable.
@@ -82,7 +96,10 @@ func (r row) date(c schema.Col) (time.Time, bool) {
 // ok[i] is false where cell i could not be read (nil ok = all readable).
 // For a form sheet the one row holds the fields.
 func (a *Accumulator) Add(sheet *schema.Sheet, vals []cell.Value, ok []bool) {
-	r := row{vals: vals, ok: ok}
+	a.add(sheet, row{vals: vals, ok: ok})
+}
+
+func (a *Accumulator) add(sheet *schema.Sheet, r row) {
 	switch sheet {
 	case schema.Basic.Sheet:
 		if d, known := r.date(schema.Basic.OperatingSince); known {

@@ -49,13 +49,13 @@ func rowOf(sheet *schema.Sheet, kv map[string]cell.Value, bad ...string) ([]cell
 	return vals, ok
 }
 
-type rows []struct {
+type testRows []struct {
 	sheet string
 	kv    map[string]cell.Value
 	bad   []string
 }
 
-func compute(t *testing.T, cfg *config.Config, rs rows) *Totals {
+func compute(t *testing.T, cfg *config.Config, rs testRows) *Totals {
 	t.Helper()
 	a := New(cfg)
 	for _, r := range rs {
@@ -70,8 +70,8 @@ func compute(t *testing.T, cfg *config.Config, rs rows) *Totals {
 func display(t *Totals, key string) string { return t.Get(key).Display() }
 
 // smallPackage is a package whose totals are computed by hand below.
-func smallPackage() rows {
-	return rows{
+func smallPackage() testRows {
+	return testRows{
 		{"basic", map[string]cell.Value{"operating_since": day("2020-04-30")}, nil},
 		{"media", nil, nil}, {"media", nil, nil}, {"media", nil, nil},
 		{"honors", nil, nil},
@@ -149,12 +149,12 @@ func TestTotalsByHand(t *testing.T) {
 
 func TestRatioRoundsHalfUp(t *testing.T) {
 	// 81.25 % exactly: Go's %.1f would give 81.2 (half to even); the form shows 81.3.
-	tot := compute(t, config.Default(), rows{{"venues", map[string]cell.Value{
+	tot := compute(t, config.Default(), testRows{{"venues", map[string]cell.Value{
 		"area": dec("400"), "team_enterprise_area": dec("300"), "public_service_area": dec("25"),
 		"self_use_area": dec("75"), "other_area": dec("0"), "workstations": num(0)}, nil}})
 	assert.Equal(t, "81.3", display(tot, KeyServiceAreaRatio))
 	// 30.0 % as in the online form's example: 1 + 2 of 10.
-	tot = compute(t, config.Default(), rows{{"venues", map[string]cell.Value{
+	tot = compute(t, config.Default(), testRows{{"venues", map[string]cell.Value{
 		"area": dec("10"), "team_enterprise_area": dec("1"), "public_service_area": dec("2"),
 		"self_use_area": dec("4"), "other_area": dec("3"), "workstations": num(2)}, nil}})
 	assert.Equal(t, "30.0", display(tot, KeyServiceAreaRatio))
@@ -182,7 +182,7 @@ func TestEmptyPackage(t *testing.T) {
 }
 
 func TestUnreadableCellsAreLeftOutAndCounted(t *testing.T) {
-	tot := compute(t, config.Default(), rows{
+	tot := compute(t, config.Default(), testRows{
 		{"venues", map[string]cell.Value{"area": unreadable(), "team_enterprise_area": dec("10"), "public_service_area": dec("5"),
 			"self_use_area": dec("0"), "other_area": dec("0"), "workstations": num(3)}, []string{"area"}},
 		{"venues", map[string]cell.Value{"area": dec("20"), "team_enterprise_area": dec("10"), "public_service_area": dec("5"),
