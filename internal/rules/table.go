@@ -35,11 +35,12 @@ type tableRun struct {
 	// unknownMatch[i]: a yes/no that a conflict switched off.
 	unknownMatch []bool
 	conflict     bool
-	// The row-state conditions: their evaluator, and its verdict on the
-	// current row once asked for.
-	cond      *condRow
-	viol      []condViolation
-	violKnown bool
+	// The row-state conditions: the columns they require or forbid, and
+	// their verdict on the current row once asked for.
+	condTargets []condTarget
+	condHolds   []bool
+	viol        []condViolation
+	violKnown   bool
 
 	// The row's values in the column indexes.
 	ids   []int32 // cell i's id in index[i]; -1 until interned in this row
@@ -75,11 +76,7 @@ func newTable(ck *Checker, t *workbook.Table) *tableRun {
 			tr.attach = append(tr.attach, i)
 		}
 	}
-	if e, err := conditionsOf(s); err != nil {
-		panic(err) // a fault of the description: TestEverySheetCompiles
-	} else if e != nil {
-		tr.cond = e.newRow()
-	}
+	tr.condTargets, tr.condHolds = conditionTargets(s), make([]bool, len(s.Conditions))
 	for _, r := range registry {
 		st := step{rule: r}
 		if r.Cell != nil {

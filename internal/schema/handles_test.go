@@ -63,6 +63,19 @@ func TestResolvedKeys(t *testing.T) {
 				assert.Same(t, s, h.Sheet())
 			}
 		}
+		// A column a condition requires or forbids is never one a condition
+		// tests: "filled" and "是/否" are different questions of a cell.
+		when := map[int]bool{}
+		for _, c := range s.Conditions {
+			for _, m := range c.When {
+				when[m.Col.Index()] = true
+			}
+		}
+		for _, c := range s.Conditions {
+			for _, h := range append(append([]Col{}, c.RequireCols...), c.ForbidCols...) {
+				assert.False(t, when[h.Index()], "%s: %s is both tested and required or forbidden", s.Key, h.Key())
+			}
+		}
 		for _, c := range s.Conflicts {
 			assert.Equal(t, c.At, c.AtCol.Key())
 			assert.Same(t, s, c.AtCol.Sheet())
