@@ -89,10 +89,11 @@ func conditionInputs(s *schema.Sheet) (matches, targets []int) {
 // on each column a condition requires or forbids, when that column is
 // filled and when it is empty. A target's verdict depends on its own cell
 // only (checked here over every combination of the targets), so the table
-// lists each once. testdata/conditions.golden is the table validator/v10's
-// required_if / excluded_if gave, from which the plain evaluation must not
-// depart; -update rewrites it (after a deliberate change of the
-// description).
+// lists each once. testdata/conditions.golden is the table the former
+// validator/v10 required_if / excluded_if tags gave (compared over every
+// combination of inputs when they were replaced), from which the plain
+// evaluation must not depart; -update rewrites it after a deliberate change
+// of the description.
 func TestConditionVerdicts(t *testing.T) {
 	vals := []yesNo{yes, no, unknownYesNo}
 	name := map[yesNo]string{yes: schema.Yes, no: schema.No, unknownYesNo: "?"}
