@@ -13,6 +13,7 @@ import (
 	"github.com/mkspace/mkspace/internal/cell"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/rows"
 	"github.com/mkspace/mkspace/internal/schema"
 )
 
@@ -49,6 +50,23 @@ func rowOf(sheet *schema.Sheet, kv map[string]cell.Value, bad ...string) ([]cell
 	return vals, ok
 }
 
+// typed is the typed row of values vals, of which those not ok could not be
+// read.
+func typed(s *schema.Sheet, vals []cell.Value, ok []bool) *rows.Row {
+	r := &rows.Row{Sheet: s, Values: vals, States: make([]rows.State, len(vals))}
+	for i, v := range vals {
+		switch {
+		case !ok[i]:
+			r.States[i] = rows.Invalid
+		case v.Empty:
+			r.States[i] = rows.Empty
+		default:
+			r.States[i] = rows.Valid
+		}
+	}
+	return r
+}
+
 type testRows []struct {
 	sheet string
 	kv    map[string]cell.Value
@@ -62,7 +80,7 @@ func compute(t *testing.T, cfg *config.Config, rs testRows) *Totals {
 		s := schema.ByKey(r.sheet)
 		require.NotNil(t, s, r.sheet)
 		v, ok := rowOf(s, r.kv, r.bad...)
-		a.Add(s, v, ok)
+		a.Row(typed(s, v, ok))
 	}
 	return a.Result(ThresholdsOf(cfg))
 }
