@@ -46,15 +46,21 @@ func styleOf(k totals.Kind) func(styles) int {
 	return countStyle
 }
 
+// layout is where the template holds the data a formula reads
+// (totals.Book): the data rows FirstDataRow to last. (A type of its own:
+// an interface value holding the builder would keep all of excelize's
+// exported methods, its formula engine included, in the binary.)
+type layout struct{ last int }
+
 // Range is the absolute range of column c's data rows, e.g.
-// '创业团队'!$D$2:$D$2001 (totals.Book).
-func (b *builder) Range(c schema.Col) string {
+// '创业团队'!$D$2:$D$2001.
+func (lo layout) Range(c schema.Col) string {
 	l := ColumnLetter(c)
-	return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", c.Sheet().Name, l, FirstDataRow, l, b.lastRow())
+	return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", c.Sheet().Name, l, FirstDataRow, l, lo.last)
 }
 
-// Field is the absolute cell of field c of a form sheet (totals.Book).
-func (b *builder) Field(c schema.Col) string {
+// Field is the absolute cell of field c of a form sheet.
+func (lo layout) Field(c schema.Col) string {
 	return fmt.Sprintf("'%s'!$B$%d", c.Sheet().Name, FieldRow(c))
 }
 
@@ -62,7 +68,7 @@ func (b *builder) Field(c schema.Col) string {
 // the figures in the groups of totals.SummaryGroups, then the self-check.
 func (b *builder) totals() []total {
 	l := b.l
-	fs := &totals.Formulas{Book: b, Window: b.window, Lists: b.lists, Lang: l}
+	fs := &totals.Formulas{Book: layout{last: b.lastRow()}, Window: b.window, Lists: b.lists, Lang: l}
 	included := func(sheets []*schema.Sheet) bool {
 		for _, s := range sheets {
 			if !b.has(s) {
