@@ -3,7 +3,9 @@
 // lists and the 不可填 conditions of the team and enterprise state tables.
 //
 // The template writer, the reader, the validator, the totals and the PDF all
-// read this package; adding a column is one edit here.
+// read this package, and address columns through the typed handles of
+// handles.go (schema.Teams.Converted), never by key. Adding a column is its
+// entry in sheets.go and its handle in handles.go.
 package schema
 
 import (
