@@ -20,9 +20,11 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/mkspace/mkspace/internal/analysis"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/schema"
+	figures "github.com/mkspace/mkspace/internal/totals"
 	"github.com/mkspace/mkspace/internal/xlsxtmpl"
 	"github.com/mkspace/mkspace/templates"
 )
@@ -715,8 +717,12 @@ func TestRotate(t *testing.T) {
 }
 
 // TestSummaryFormulas: LibreOffice recalculates the template's 汇总 sheet
-// of the good workbook; every live total equals the planned figure (text
-// dates are placed where no formula needs them).
+// of the good workbook; every figure of the table of figures (package
+// totals) has its live formula there, and its value equals the figure the
+// totals compute from the same workbook and the planned figure (text dates
+// are placed where no formula needs them) — but a figure marked Go-only,
+// with its reason, which must not be there. The activities by type and the
+// self-check's verdicts agree too.
 func TestSummaryFormulas(t *testing.T) {
 	soffice := needTool(t, "soffice")
 	tmp := t.TempDir()
@@ -744,12 +750,39 @@ func TestSummaryFormulas(t *testing.T) {
 			got[r[keyCol-1]] = strings.TrimSpace(strings.TrimSuffix(r[valCol-1], "%"))
 		}
 	}
-	for k, v := range plannedTotals {
-		g, ok := got[k]
-		if !ok {
-			continue // a total no formula can express
+
+	o, err := analysis.Run([]string{filepath.Join(generated(t), "good")}, config.Default())
+	require.NoError(t, err)
+	for _, d := range figures.Defs() {
+		g, onSheet := got[d.Key]
+		if d.GoOnly() != "" {
+			assert.False(t, onSheet, "汇总 %s: marked Go-only (%s)", d.Key, d.GoOnly())
+			continue
 		}
-		assert.Equal(t, v, g, "汇总 %s", k)
+		if !assert.True(t, onSheet, "汇总 %s: no formula, and not marked Go-only with a reason", d.Key) {
+			continue
+		}
+		fig := o.Totals.Get(d.Key)
+		want := fig.Display()
+		if fig.Null {
+			want = ""
+		}
+		assert.Equal(t, want, g, "汇总 %s: the formula and the totals", d.Key)
+		assert.Equal(t, plannedTotals[d.Key], g, "汇总 %s: the formula and the plan", d.Key)
+		for _, kind := range d.BreakdownOptions(config.Default().Lists) {
+			k := d.Key + "_by_type." + kind
+			assert.Equal(t, fmt.Sprint(o.Totals.ActivitiesByType[kind]), got[k], "汇总 %s", k)
+			assert.Equal(t, plannedTotals[k], got[k], "汇总 %s: the plan", k)
+		}
 	}
-	assert.GreaterOrEqual(t, len(got), 30, "汇总 rows found")
+	for _, c := range o.Totals.Eligibility {
+		if c.Manual() {
+			continue
+		}
+		want := "不满足"
+		if *c.Met {
+			want = "满足"
+		}
+		assert.Equal(t, want, got["elig."+c.Key], "汇总 elig.%s", c.Key)
+	}
 }

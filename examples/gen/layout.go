@@ -16,15 +16,20 @@ import (
 const firstDataRow = xlsxtmpl.FirstDataRow
 
 func templateCell(s *schema.Sheet, key string, n int) string {
-	ref := xlsxtmpl.Cell(s, key, n)
-	if ref == "" {
-		panic("sheet " + s.Name + " has no column " + key)
-	}
-	return ref
+	return xlsxtmpl.Cell(column(s, key), n)
 }
 
 // fieldRow is the row of a form sheet's field.
-func fieldRow(s *schema.Sheet, key string) int { return xlsxtmpl.FieldRow(s, key) }
+func fieldRow(s *schema.Sheet, key string) int { return xlsxtmpl.FieldRow(column(s, key)) }
+
+// column is the handle of the column the generator's data name by key.
+func column(s *schema.Sheet, key string) schema.Col {
+	c, ok := s.Lookup(key)
+	if !ok {
+		panic("sheet " + s.Name + " has no column " + key)
+	}
+	return c
+}
 
 func newTemplate() (*excelize.File, error) { return xlsxtmpl.New(xlsxtmpl.Options{}) }
 

@@ -1,6 +1,7 @@
 // Package analysis runs the one pass every command needs over a package:
-// the rules (package rules) and the totals with the self-check (package
-// totals), from the same stream of typed rows.
+// the reader (package workbook) feeds the typed rows (package rows) to the
+// rules (package rules), the totals with the self-check (package totals)
+// and any further consumer, in one stream.
 package analysis
 
 import (
@@ -9,9 +10,11 @@ import (
 
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/rows"
 	"github.com/mkspace/mkspace/internal/rules"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/totals"
+	"github.com/mkspace/mkspace/internal/workbook"
 )
 
 // Outcome is what one pass over a package gives.
@@ -33,26 +36,29 @@ type Identity struct {
 // Counts returns the number of errors and warnings.
 func (o *Outcome) Counts() (errors, warnings int) { return finding.Counts(o.Findings) }
 
-// Run validates the package made of paths, computes its totals and the
-// self-check in the same pass, and adds an ELIG-* warning for every unmet
-// condition. More observers may watch the typed rows (e.g. the PDF's data).
-// The error is non-nil only when the command cannot run.
-func Run(paths []string, cfg *config.Config, obs ...rules.Observer) (*Outcome, error) {
+// Run reads the package made of paths in one pass: the typed rows (package
+// rows) go to the rules, the totals and any further consumers (e.g. the
+// PDF's data); then the self-check adds an ELIG-* warning for every unmet
+// condition. The error is non-nil only when the command cannot run.
+func Run(paths []string, cfg *config.Config, more ...rows.Consumer) (*Outcome, error) {
 	if cfg == nil {
 		cfg = config.Default()
 	}
-	acc := totals.New(cfg)
-	var id Identity
-	all := append([]rules.Observer{rules.ObserverFunc(func(s *schema.Sheet, r *rules.TypedRow) {
-		acc.Add(s, r.Values, r.OK)
-		if s.Key == "basic" {
-			id = identityOf(s, r)
-		}
-	})}, obs...)
-	res, err := rules.Validate(paths, cfg, all...)
+	p, err := workbook.Open(paths, cfg)
 	if err != nil {
 		return nil, err
 	}
+	defer p.Close()
+	ck := rules.New(p, cfg)
+	acc := totals.New(cfg)
+	var id Identity
+	identity := rows.RowFunc(func(r *rows.Row) {
+		if r.Sheet == schema.Basic.Sheet {
+			id = identityOf(r)
+		}
+	})
+	rows.Run(p, cfg.Lists, append([]rows.Consumer{ck, acc, identity}, more...)...)
+	res := &rules.Result{Dir: p.Dir, Files: p.Files, Findings: ck.Findings()}
 	t := acc.Result(totals.ThresholdsOf(cfg))
 	fs := res.Findings
 	if incomplete(fs) {
@@ -73,15 +79,10 @@ func Run(paths []string, cfg *config.Config, obs ...rules.Observer) (*Outcome, e
 }
 
 // identityOf reads the name fields of the 基础信息 row, as written.
-func identityOf(s *schema.Sheet, r *rules.TypedRow) Identity {
-	text := func(key string) string {
-		i := s.ColumnIndex(key)
-		if i < 0 || i >= len(r.Cells) {
-			return ""
-		}
-		return strings.TrimSpace(r.Cells[i].Value)
-	}
-	return Identity{SpaceName: text("name"), Operator: text("operator"), Agency: text("agency")}
+func identityOf(r *rows.Row) Identity {
+	text := func(c schema.Col) string { return strings.TrimSpace(r.Cell(c).Value) }
+	b := schema.Basic
+	return Identity{SpaceName: text(b.Name), Operator: text(b.Operator), Agency: text(b.Agency)}
 }
 
 // incomplete reports whether a finding says that a workbook, a sheet or a

@@ -7,7 +7,7 @@ import (
 	"github.com/mkspace/mkspace/internal/analysis"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/digest"
-	"github.com/mkspace/mkspace/internal/rules"
+	"github.com/mkspace/mkspace/internal/rows"
 	"github.com/mkspace/mkspace/internal/schema"
 )
 
@@ -18,7 +18,7 @@ func checkWithRules(paths []string, cfg *config.Config) (*validateResult, error)
 		return checkZipWithRules(paths[0], cfg)
 	}
 	names := &attachmentNames{seen: map[string]struct{}{}}
-	o, err := analysis.Run(paths, cfg, names)
+	o, err := analysis.Run(paths, cfg, rows.RowFunc(names.Row))
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +37,8 @@ type attachmentNames struct {
 	list []string
 }
 
-func (a *attachmentNames) Row(s *schema.Sheet, r *rules.TypedRow) {
+func (a *attachmentNames) Row(r *rows.Row) {
+	s := r.Sheet
 	for i := range s.Columns {
 		if s.Columns[i].Type != schema.Attachment || i >= len(r.Cells) {
 			continue

@@ -48,11 +48,11 @@ func bigPackage(tb testing.TB, dir string, teams, enterprises, activities, attac
 	must(err)
 	set := func(sheetKey, key string, row int, v any) {
 		s := schema.ByKey(sheetKey)
-		if s.Kind == schema.Form {
-			must(f.SetCellValue(s.Name, fmt.Sprintf("B%d", xlsxtmpl.FieldRow(s, key)), v))
-			return
+		c, ok := s.Lookup(key)
+		if !ok {
+			panic("no column " + key)
 		}
-		must(f.SetCellValue(s.Name, xlsxtmpl.Cell(s, key, row+1), v))
+		must(f.SetCellValue(s.Name, xlsxtmpl.Cell(c, row+1), v))
 	}
 	for k, v := range map[string]any{"name": "基准众创空间", "operator": "基准科技服务有限公司", "operator_uscc": usccFor(1),
 		"legal_representative": "张三", "region": "北京市海淀区", "address": "北京市海淀区中关村大街1号", "operating_since": "2019-01-01",

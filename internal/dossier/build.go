@@ -167,12 +167,12 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	front, atts, skipped := boundFiles(d, opts.NoAttachments)
 	b.Skipped = skipped
 	ref := map[string]string{}
-	space, operator, generated := d.Field("basic", "name"), d.Field("basic", "operator"), now()
+	space, operator, generated := d.Field(schema.Basic.Name), d.Field(schema.Basic.Operator), now()
 	in := layout.Input{
 		Info: layout.Info{Title: Title, Subject: Title + " " + space, Author: operator,
 			Creator: "mkspace " + version.Tool, Created: generated},
 		Header: layout.Header{Left: Title, Right: space},
-		Cover: cover(coverData{SpaceName: space, Operator: operator, Agency: d.Field("basic", "agency"),
+		Cover: cover(coverData{SpaceName: space, Operator: operator, Agency: d.Field(schema.Basic.Agency),
 			Generated: generated, Version: b.Version, Draft: opts.Draft}),
 		Contents: true,
 		Fonts:    fonts,
@@ -272,9 +272,9 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 // bind, each distinct file once, with their page counts. Files that cannot
 // be read are skipped (only a draft gets this far with such a file).
 func boundFiles(d *Data, noAttachments bool) (front, atts []bound, skipped []string) {
-	commitment := digest.CleanPath(d.Field("basic", "commitment"))
+	commitment := digest.CleanPath(d.Field(schema.Basic.Commitment))
 	for _, a := range d.Attachments {
-		isFront := a.Sheet.Key == "basic" && a.Path == commitment
+		isFront := a.Sheet == schema.Basic.Sheet && a.Path == commitment
 		if noAttachments && !isFront {
 			continue
 		}

@@ -10,9 +10,10 @@ import (
 	"github.com/mkspace/mkspace/internal/cell"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/digest"
-	"github.com/mkspace/mkspace/internal/rules"
+	"github.com/mkspace/mkspace/internal/rows"
 	"github.com/mkspace/mkspace/internal/safefile"
 	"github.com/mkspace/mkspace/internal/schema"
+	"github.com/mkspace/mkspace/internal/workbook"
 )
 
 // Row is one data row as the 申报书 prints it.
@@ -37,43 +38,41 @@ type Attachment struct {
 type Data struct {
 	*analysis.Outcome
 	Config      *config.Config
-	Sheets      map[string][]Row // by schema sheet key
-	Attachments []Attachment     // every distinct file, in table order
+	Sheets      map[*schema.Sheet][]Row
+	Attachments []Attachment // every distinct file, in table order
 	Digest      digest.Digest
 	// Missing lists attachment files named by the workbook that could not
 	// be read for the digest (they are also findings).
 	Missing []string
 }
 
-// Sheet returns the rows of the sheet with key.
-func (d *Data) Sheet(key string) []Row { return d.Sheets[key] }
-
 // Field returns the display text of a form sheet's field ("" if absent).
-func (d *Data) Field(sheetKey, field string) string {
-	rows := d.Sheets[sheetKey]
-	s := schema.ByKey(sheetKey)
-	if len(rows) == 0 || s == nil {
+func (d *Data) Field(field schema.Col) string {
+	rows := d.Sheets[field.Sheet()]
+	if len(rows) == 0 || field.Index() >= len(rows[0].Text) {
 		return ""
 	}
-	i := s.ColumnIndex(field)
-	if i < 0 || i >= len(rows[0].Text) {
-		return ""
-	}
-	return rows[0].Text[i]
+	return rows[0].Text[field.Index()]
 }
 
-// collector is the observer that keeps the rows and feeds the digest.
+// collector is the consumer of the typed rows that keeps them as the
+// 申报书 prints them and feeds the digest.
 type collector struct {
-	sheets map[string][]Row
+	sheets map[*schema.Sheet][]Row
 	dig    *digest.Builder
-	cur    string
+	cur    *schema.Sheet
 	norm   []string
 }
 
-func (c *collector) Row(s *schema.Sheet, r *rules.TypedRow) {
-	if s.Key != c.cur {
+func (c *collector) Begin(*workbook.Table)           {}
+func (c *collector) EndTable(*workbook.Table, error) {}
+func (c *collector) End()                            {}
+
+func (c *collector) Row(r *rows.Row) {
+	s := r.Sheet
+	if s != c.cur {
 		c.dig.Sheet(s.Name)
-		c.cur = s.Key
+		c.cur = s
 	}
 	row := Row{Number: r.Number, Text: make([]string, len(s.Columns))}
 	if s.Kind == schema.Form {
@@ -93,16 +92,16 @@ func (c *collector) Row(s *schema.Sheet, r *rules.TypedRow) {
 		}
 	}
 	c.dig.Row(c.norm)
-	c.sheets[s.Key] = append(c.sheets[s.Key], row)
+	c.sheets[s] = append(c.sheets[s], row)
 }
 
 // format returns the display text of cell i and its normalised form for
 // the digest. A cell that does not read shows (and digests) its raw text.
-func format(col *schema.Column, r *rules.TypedRow, i int) (display, norm string) {
+func format(col *schema.Column, r *rows.Row, i int) (display, norm string) {
 	switch r.States[i] {
-	case rules.Absent, rules.Empty:
+	case rows.Absent, rows.Empty:
 		return "", ""
-	case rules.Invalid:
+	case rows.Invalid:
 		raw := cell.TrimText(r.Cells[i].Value)
 		return raw, "\x00" + raw
 	}
@@ -128,7 +127,7 @@ func format(col *schema.Column, r *rules.TypedRow, i int) (display, norm string)
 // Read reads the package made of paths in one pass: findings, totals, the
 // rows of every sheet, the distinct attachments and the digest.
 func Read(paths []string, cfg *config.Config) (*Data, error) {
-	col := &collector{sheets: map[string][]Row{}, dig: digest.New()}
+	col := &collector{sheets: map[*schema.Sheet][]Row{}, dig: digest.New()}
 	o, err := analysis.Run(paths, cfg, col)
 	if err != nil {
 		return nil, err
@@ -153,11 +152,11 @@ func Read(paths []string, cfg *config.Config) (*Data, error) {
 
 // attachments lists every distinct attachment file in table order (the
 // order of the sheets, rows and columns), each at its first mention.
-func attachments(dir string, sheets map[string][]Row) []Attachment {
+func attachments(dir string, sheets map[*schema.Sheet][]Row) []Attachment {
 	var out []Attachment
 	index := map[string]int{}
 	for _, s := range schema.Sheets() {
-		for _, r := range sheets[s.Key] {
+		for _, r := range sheets[s] {
 			for i, c := range s.Columns {
 				if c.Type != schema.Attachment || r.Text[i] == "" {
 					continue

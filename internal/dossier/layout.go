@@ -32,58 +32,56 @@ type bound struct {
 func sections(d *Data, ref map[string]string) []document.Section {
 	t := d.Totals
 	l := msg.ZH
+	// fig lists figures with their values, each followed by its breakdown
+	// (the activities by type), in the option list's order.
 	fig := func(keys ...string) [][2]string {
-		out := make([][2]string, len(keys))
-		for i, k := range keys {
-			out[i] = [2]string{l.T("total." + k), totals.FigureText(t.Get(k), l)}
+		var out [][2]string
+		for _, k := range keys {
+			out = append(out, [2]string{l.T("total." + k), totals.FigureText(t.Get(k), l)})
+			for _, o := range totals.Lookup(k).BreakdownOptions(d.Config.Lists) {
+				out = append(out, [2]string{o, fmt.Sprint(t.ActivitiesByType[o])})
+			}
 		}
 		return out
 	}
-	basic := schema.ByKey("basic")
+	basic := schema.Basic.Sheet
 	var items [][2]string
 	for i, c := range basic.Columns {
 		if c.Type == schema.Attachment {
 			continue
 		}
-		items = append(items, [2]string{c.Header, d.Field("basic", basic.Columns[i].Key)})
-	}
-	byType := [][2]string{}
-	for _, k := range d.Config.Lists[schema.ListActivityKind] {
-		byType = append(byType, [2]string{k, fmt.Sprint(t.ActivitiesByType[k])})
+		items = append(items, [2]string{c.Header, d.Field(basic.Col(i))})
 	}
 
-	narrative := schema.ByKey("narrative")
+	narrative := schema.Narrative.Sheet
+	blocks := totals.Dossier
 	out := []document.Section{
 		{Title: "一、基础信息", Blocks: []document.Block{
 			document.KeyValues{Items: items},
-			document.KeyValues{Title: "宣传报道和获得荣誉", Items: fig(totals.KeyMediaReports, totals.KeyHonors), PerRow: 2},
-			table(d, "media", ref, nil),
-			table(d, "honors", ref, nil),
+			document.KeyValues{Title: "宣传报道和获得荣誉", Items: fig(blocks.Media...), PerRow: 2},
+			table(d, schema.Media.Sheet, ref, nil),
+			table(d, schema.Honors.Sheet, ref, nil),
 		}},
 		{Title: "二、服务场地", Blocks: []document.Block{
-			document.KeyValues{Title: "服务场地情况（由下表数据自动汇总生成）", Items: fig(totals.KeyTotalArea, totals.KeyTeamEnterpriseArea,
-				totals.KeyPublicServiceArea, totals.KeySelfUseArea, totals.KeyOtherArea, totals.KeyWorkstations, totals.KeyServiceAreaRatio)},
-			table(d, "venues", ref, nil),
+			document.KeyValues{Title: "服务场地情况（由下表数据自动汇总生成）", Items: fig(blocks.Venues...)},
+			table(d, schema.Venues.Sheet, ref, nil),
 		}},
 		{Title: "三、人员情况", Blocks: []document.Block{
-			document.KeyValues{Title: "服务队伍情况（由下表信息累计自动生成）", Items: fig(totals.KeyManagementStaff, totals.KeyProfessionalStaff, totals.KeyMentors)},
-			table(d, "staff", ref, nil),
-			table(d, "mentors", ref, fig(totals.KeyMentorsFullTime, totals.KeyMentorsPartTime)),
+			document.KeyValues{Title: "服务队伍情况（由下表信息累计自动生成）", Items: fig(blocks.Staff...)},
+			table(d, schema.Staff.Sheet, ref, nil),
+			table(d, schema.Mentors.Sheet, ref, fig(blocks.Mentors...)),
 		}},
 		{Title: "四、孵化和服务情况", Blocks: []document.Block{
-			table(d, "teams", ref, fig(totals.KeyTeamsTotal, totals.KeyTeamsInSpace, totals.KeyTeamsConverted,
-				totals.KeyTeamsMovedOut, totals.KeyTeamsFinanced, totals.KeyTeamsFinancingAmount, totals.KeyTeamsJoinedInWindow)),
-			table(d, "enterprises", ref, fig(totals.KeyEnterprisesTotal, totals.KeyEnterprisesFromTeams, totals.KeyEnterprisesInSpace,
-				totals.KeyEnterprisesMovedOut, totals.KeyEnterprisesFinanced, totals.KeyEnterprisesFinancingAmount,
-				totals.KeyEnterprisesJoinedInWindow, totals.KeyEnterpriseStaffInSpace)),
-			table(d, "activities", ref, append(fig(totals.KeyActivities), byType...)),
+			table(d, schema.Teams.Sheet, ref, fig(blocks.Teams...)),
+			table(d, schema.Enterprises.Sheet, ref, fig(blocks.Enterprises...)),
+			table(d, schema.Activities.Sheet, ref, fig(blocks.Activities...)),
 		}},
 	}
 	numbers := []string{"五", "六", "七", "八"}
 	for i, c := range narrative.Columns {
 		out = append(out, document.Section{
 			Title:  numbers[i] + "、" + c.Header,
-			Blocks: []document.Block{document.Paragraphs{Text: d.Field("narrative", c.Key)}},
+			Blocks: []document.Block{document.Paragraphs{Text: d.Field(narrative.Col(i))}},
 		})
 	}
 	return out
@@ -91,14 +89,13 @@ func sections(d *Data, ref map[string]string) []document.Section {
 
 // table sets the rows of a table sheet; attachment cells show the label of
 // the bound file ("附件 3").
-func table(d *Data, key string, ref map[string]string, sums [][2]string) document.Table {
-	s := schema.ByKey(key)
+func table(d *Data, s *schema.Sheet, ref map[string]string, sums [][2]string) document.Table {
 	t := document.Table{Title: s.Title, Totals: sums, Landscape: len(s.Columns) >= landscapeFrom}
 	t.Columns = append(t.Columns, document.Column{Header: "序号", Width: 0.5, Align: document.Center})
 	for _, c := range s.Columns {
 		t.Columns = append(t.Columns, document.Column{Header: c.Header, Width: columnWidth(&c), Align: columnAlign(&c)})
 	}
-	for n, r := range d.Sheet(key) {
+	for n, r := range d.Sheets[s] {
 		row := make([]string, 0, len(r.Text)+1)
 		row = append(row, fmt.Sprint(n+1))
 		for i, c := range s.Columns {

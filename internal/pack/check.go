@@ -23,6 +23,7 @@ import (
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pdf/bind"
 	"github.com/mkspace/mkspace/internal/safefile"
+	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/totals"
 )
 
@@ -153,7 +154,7 @@ func (r *Report) Version() string {
 // it was read, else from the manifest.
 func (r *Report) Identity() (name, operator, agency string) {
 	if r.Data != nil {
-		name, operator, agency = r.Data.Field("basic", "name"), r.Data.Field("basic", "operator"), r.Data.Field("basic", "agency")
+		name, operator, agency = r.Data.Field(schema.Basic.Name), r.Data.Field(schema.Basic.Operator), r.Data.Field(schema.Basic.Agency)
 	}
 	if r.Manifest != nil {
 		name = cmpOr(name, r.Manifest.SpaceName)

@@ -19,6 +19,7 @@ import (
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/dossier"
 	"github.com/mkspace/mkspace/internal/inputs"
+	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/version"
 )
 
@@ -120,9 +121,9 @@ func Pack(paths []string, cfg *config.Config, opts Options) (*Packed, error) {
 		Created:       created.Format(time.RFC3339),
 		Version:       ver,
 		Digest:        d.Digest.SHA256,
-		SpaceName:     d.Field("basic", "name"),
-		Operator:      d.Field("basic", "operator"),
-		Agency:        d.Field("basic", "agency"),
+		SpaceName:     d.Field(schema.Basic.Name),
+		Operator:      d.Field(schema.Basic.Operator),
+		Agency:        d.Field(schema.Basic.Agency),
 		PDF:           pdfEntry(p.PDF),
 	}
 	p.Output = opts.Output

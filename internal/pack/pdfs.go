@@ -20,6 +20,7 @@ import (
 	"github.com/mkspace/mkspace/internal/dossier"
 	"github.com/mkspace/mkspace/internal/pdf/bind"
 	"github.com/mkspace/mkspace/internal/safefile"
+	"github.com/mkspace/mkspace/internal/schema"
 )
 
 // PDFPattern matches the 申报书 build-pdf writes into the output folder.
@@ -142,7 +143,7 @@ func reusable(c candidate, d *dossier.Data) bool {
 // letter). build-pdf gives every bound attachment a bookmark whose title
 // ends with the attachment's path.
 func unbound(pdf []byte, d *dossier.Data) ([]string, error) {
-	commitment := digest.CleanPath(d.Field("basic", "commitment"))
+	commitment := digest.CleanPath(d.Field(schema.Basic.Commitment))
 	var want []string
 	for _, a := range d.Attachments {
 		if a.Path != commitment {

@@ -100,17 +100,10 @@ func BenchmarkTeamRows(b *testing.B) {
 	cfg := config.Default()
 	b.ResetTimer()
 	for b.Loop() {
-		ck := newChecker(dir, cfg, nil)
-		err := ck.table(mt.t, mt.t.RelFile, func(fn func(workbook.Row) error) error {
-			for _, r := range mt.rows {
-				if err := fn(r); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		require.NoError(b, err)
-		if fs := ck.finish(); len(fs) != 0 {
+		ck := newChecker(nil, dir, cfg)
+		mt.feed(cfg, ck)
+		ck.End()
+		if fs := ck.Findings(); len(fs) != 0 {
 			b.Fatalf("findings on valid rows:\n%s", dump(fs[:min(5, len(fs))]))
 		}
 	}
@@ -118,37 +111,27 @@ func BenchmarkTeamRows(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n)/float64(b.N), "ns/row")
 }
 
-// BenchmarkConditionsPerRow is the cost of the validator-driven state rules
-// for one team row: "validator" runs validator/v10 on the row, "memoised"
-// is what a row costs once its signature has been seen.
+// BenchmarkConditionsPerRow is the cost of the row-state conditions for
+// one team row.
 func BenchmarkConditionsPerRow(b *testing.B) {
-	s := schema.ByKey("teams")
-	e, err := conditionsOf(s)
-	require.NoError(b, err)
-	conv, moved, fin := s.ColumnIndex("converted"), s.ColumnIndex("moved_out"), s.ColumnIndex("financed")
-	yesno := func(i int) string {
+	T := schema.Teams
+	s := T.Sheet
+	targets, holds := conditionTargets(s), make([]bool, len(s.Conditions))
+	conv, moved, fin := T.Converted.Index(), T.MovedOut.Index(), T.Financed.Index()
+	match := func(i int) yesNo {
 		switch i {
 		case conv, moved, fin:
-			return "否"
+			return no
 		}
-		return "?"
+		return unknownYesNo
 	}
-	filled := func(i int) bool { return i == s.ColumnIndex("members") }
-	for _, mode := range []string{"validator", "memoised"} {
-		b.Run(mode, func(b *testing.B) {
-			r := e.newRow()
-			var out []condViolation
-			for b.Loop() {
-				if mode == "validator" {
-					out, err = r.run(yesno, filled, out[:0])
-				} else {
-					out, err = r.check(yesno, filled, out[:0])
-				}
-				if err != nil || len(out) != 0 {
-					b.Fatal(err, out)
-				}
-			}
-		})
+	filled := func(i int) bool { return i == T.Members.Index() }
+	var out []condViolation
+	for b.Loop() {
+		out = evalConditions(s, targets, match, filled, holds, out[:0])
+		if len(out) != 0 {
+			b.Fatal(out)
+		}
 	}
 }
 

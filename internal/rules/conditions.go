@@ -1,194 +1,38 @@
 package rules
 
 import (
-	"errors"
-	"fmt"
-	"reflect"
-	"slices"
-	"strings"
-	"sync"
-
-	"github.com/go-playground/validator/v10"
-
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/rows"
 	"github.com/mkspace/mkspace/internal/schema"
 )
 
-// The row-state rules (不可填 and conditionally required columns) run on
-// validator/v10's required_if / excluded_if, generated from the schema's
-// Conditions — no table is described here a second time.
+// The row-state conditions of schema.Conditions (不可填 and conditionally
+// required columns), evaluated with plain code over the handles the schema
+// resolved at start-up.
 //
-// For each sheet with conditions, a struct type is built once with
-// reflect.StructOf: one string field per column that takes part in a
-// condition, named C<column index>. A yes/no column used in a condition's
-// When holds "是", "否" or "?" (unknown: empty, unreadable, or disabled by a
-// conflict), so a condition on an unknown value never holds — validator
-// compares the strings exactly. A column a condition requires or forbids
-// holds "" when empty and "x" when it holds anything. Its tags are, for
-// every condition naming it:
-//
-//	required_if=C3 否 C5 否     (Require; validator: all pairs must match)
-//	excluded_if=C3 是 C5 否     (Forbid)
-//
-// A failing tag maps back to its condition through (field, tag, param), and
-// so to the condition's label for the message.
+// A condition holds in a row when each of its yes/no cells is known and has
+// the value it names: a cell that is empty, does not read or that a
+// conflict switched off matches neither 是 nor 否, so no condition on it
+// holds. When a condition holds, each column it requires must be filled
+// (CELL-REQUIRED) and each column it forbids must stay empty
+// (CELL-NOT-FILLABLE); "filled" means holding anything, readable or not.
+// A column gets at most one verdict per row: that of the first condition,
+// in the description's order, that it fails.
+
+// yesNo is what a condition sees of a yes/no cell.
+type yesNo int8
 
 const (
-	condYes     = schema.Yes
-	condNo      = schema.No
-	condUnknown = "?"
-	condFilled  = "x"
+	unknownYesNo yesNo = iota // empty, unreadable, or switched off by a conflict
+	yes
+	no
 )
 
-// condEngine is the compiled form of one sheet's conditions. It is
-// immutable and shared by every run (validator is safe for concurrent use).
-type condEngine struct {
-	typ      reflect.Type
-	validate *validator.Validate
-	// field[i] is the struct field index of column i, or -1.
-	field []int
-	// matchCols are the columns used in some When (yes/no columns);
-	// targetCols those required or forbidden by some condition.
-	matchCols, targetCols []int
-	// label maps "tag|field name|param" to the condition index.
-	label map[string]int
-	// colOf maps a field name back to its column index.
-	colOf map[string]int
-}
-
-var (
-	condMu      sync.Mutex
-	condEngines = map[*schema.Sheet]*condEngine{}
-	condVal     = validator.New()
-)
-
-// conditionsOf returns the compiled conditions of sheet, or nil when it has
-// none. The result is cached.
-func conditionsOf(s *schema.Sheet) (*condEngine, error) {
-	condMu.Lock()
-	defer condMu.Unlock()
-	if e, ok := condEngines[s]; ok {
-		return e, nil
+func yesNoOf(b bool) yesNo {
+	if b {
+		return yes
 	}
-	e, err := compileConditions(s)
-	if err != nil {
-		return nil, err
-	}
-	condEngines[s] = e
-	return e, nil
-}
-
-func fieldName(col int) string { return fmt.Sprintf("C%d", col) }
-
-func compileConditions(s *schema.Sheet) (*condEngine, error) {
-	if len(s.Conditions) == 0 {
-		return nil, nil
-	}
-	e := &condEngine{field: make([]int, len(s.Columns)), label: map[string]int{}, colOf: map[string]int{}, validate: condVal}
-	for i := range e.field {
-		e.field[i] = -1
-	}
-	tags := map[int][]string{}
-	index := func(key string) (int, error) {
-		i := s.ColumnIndex(key)
-		if i < 0 {
-			return -1, fmt.Errorf("rules: sheet %s: condition names unknown column %q", s.Key, key)
-		}
-		return i, nil
-	}
-	for ci, c := range s.Conditions {
-		if len(c.When) == 0 {
-			return nil, fmt.Errorf("rules: sheet %s: condition %q has no When", s.Key, c.Label)
-		}
-		var params []string
-		for _, m := range c.When {
-			i, err := index(m.Key)
-			if err != nil {
-				return nil, err
-			}
-			if s.Columns[i].Type != schema.YesNo {
-				return nil, fmt.Errorf("rules: sheet %s: condition on %q, not a yes/no column", s.Key, m.Key)
-			}
-			e.addMatch(i)
-			v := condNo
-			if m.Value {
-				v = condYes
-			}
-			params = append(params, fieldName(i), v)
-		}
-		param := strings.Join(params, " ")
-		for _, list := range []struct {
-			keys []string
-			tag  string
-		}{{c.Require, "required_if"}, {c.Forbid, "excluded_if"}} {
-			for _, k := range list.keys {
-				i, err := index(k)
-				if err != nil {
-					return nil, err
-				}
-				e.addTarget(i)
-				tags[i] = append(tags[i], list.tag+"="+param)
-				key := list.tag + "|" + fieldName(i) + "|" + param
-				if _, dup := e.label[key]; !dup {
-					e.label[key] = ci
-				}
-			}
-		}
-	}
-	var fields []reflect.StructField
-	for i := range s.Columns {
-		if e.field[i] < 0 {
-			continue
-		}
-		f := reflect.StructField{Name: fieldName(i), Type: reflect.TypeFor[string]()}
-		if t := tags[i]; len(t) > 0 {
-			f.Tag = reflect.StructTag(`validate:"` + strings.Join(t, ",") + `"`)
-		}
-		e.field[i] = len(fields)
-		e.colOf[f.Name] = i
-		fields = append(fields, f)
-	}
-	e.typ = reflect.StructOf(fields)
-	return e, nil
-}
-
-func (e *condEngine) addMatch(i int) {
-	if e.field[i] == -1 {
-		e.field[i] = 0 // marked; numbered when the struct is built
-		e.matchCols = append(e.matchCols, i)
-	} else if !slices.Contains(e.matchCols, i) {
-		e.matchCols = append(e.matchCols, i)
-	}
-}
-
-func (e *condEngine) addTarget(i int) {
-	if e.field[i] == -1 {
-		e.field[i] = 0
-	}
-	if !slices.Contains(e.targetCols, i) {
-		e.targetCols = append(e.targetCols, i)
-	}
-}
-
-// condRow is the per-run instance: one struct value reused for every row,
-// and the verdicts seen so far.
-//
-// The verdict of the conditions is a pure function of the row's signature —
-// the match value of each yes/no column and whether each target column is
-// filled — so it is memoised per signature: validator runs once per distinct
-// combination (a few dozen in a real sheet), not once per row. The rules
-// themselves stay validator's.
-type condRow struct {
-	e     *condEngine
-	ptr   reflect.Value // *struct
-	val   reflect.Value // struct, addressable
-	memo  map[uint64][]condViolation
-	Calls int // validator runs (for tests and benchmarks)
-}
-
-func (e *condEngine) newRow() *condRow {
-	p := reflect.New(e.typ)
-	return &condRow{e: e, ptr: p, val: p.Elem(), memo: map[uint64][]condViolation{}}
+	return no
 }
 
 // condViolation is one failed condition on one column.
@@ -198,90 +42,86 @@ type condViolation struct {
 	Cond int // index into Sheet.Conditions
 }
 
-// check sets the row's fields and runs the validator. yesno(i) gives the
-// match value of yes/no column i ("是", "否" or "?"); filled(i) whether
-// target column i holds anything.
-func (r *condRow) check(yesno func(int) string, filled func(int) bool, out []condViolation) ([]condViolation, error) {
-	e := r.e
-	sig, ok := e.signature(yesno, filled)
-	if ok {
-		if v, seen := r.memo[sig]; seen {
-			return append(out, v...), nil
-		}
-	}
-	start := len(out)
-	out, err := r.run(yesno, filled, out)
-	if err == nil && ok {
-		r.memo[sig] = append([]condViolation(nil), out[start:]...)
-	}
-	return out, err
+// condTarget is a column some condition requires or forbids, with those
+// conditions in the description's order.
+type condTarget struct {
+	col   int
+	conds []condTest
 }
 
-// signature packs the row's condition inputs: two bits per yes/no column
-// (是, 否, unknown), one per target column. ok is false when they do not fit
-// in 64 bits (then the row is validated without the memo).
-func (e *condEngine) signature(yesno func(int) string, filled func(int) bool) (sig uint64, ok bool) {
-	if 2*len(e.matchCols)+len(e.targetCols) > 64 {
-		return 0, false
-	}
-	for _, i := range e.matchCols {
-		sig <<= 2
-		switch yesno(i) {
-		case condYes:
-			sig |= 1
-		case condNo:
-			sig |= 2
-		}
-	}
-	for _, i := range e.targetCols {
-		sig <<= 1
-		if !slices.Contains(e.matchCols, i) && filled(i) {
-			sig |= 1
-		}
-	}
-	return sig, true
+type condTest struct {
+	cond   int
+	forbid bool // else: require
 }
 
-// run validates one row with validator.
-func (r *condRow) run(yesno func(int) string, filled func(int) bool, out []condViolation) ([]condViolation, error) {
-	e := r.e
-	r.Calls++
-	for _, i := range e.matchCols {
-		r.val.Field(e.field[i]).SetString(yesno(i))
-	}
-	for _, i := range e.targetCols {
-		if slices.Contains(e.matchCols, i) {
-			continue
+// conditionTargets lists the targets of s's conditions in column order.
+func conditionTargets(s *schema.Sheet) []condTarget {
+	byCol := make([][]condTest, len(s.Columns))
+	for ci, c := range s.Conditions {
+		for _, col := range c.RequireCols {
+			byCol[col.Index()] = append(byCol[col.Index()], condTest{cond: ci})
 		}
-		v := ""
-		if filled(i) {
-			v = condFilled
+		for _, col := range c.ForbidCols {
+			byCol[col.Index()] = append(byCol[col.Index()], condTest{cond: ci, forbid: true})
 		}
-		r.val.Field(e.field[i]).SetString(v)
 	}
-	err := e.validate.Struct(r.ptr.Interface())
-	if err == nil {
-		return out, nil
-	}
-	var ve validator.ValidationErrors
-	if !errors.As(err, &ve) {
-		return out, err
-	}
-	for _, fe := range ve {
-		var rule string
-		switch fe.Tag() {
-		case "required_if":
-			rule = finding.CellRequired
-		case "excluded_if":
-			rule = finding.CellNotFillable
-		default:
-			return out, fmt.Errorf("rules: unexpected validation tag %q", fe.Tag())
+	var out []condTarget
+	for i, tests := range byCol {
+		if len(tests) > 0 {
+			out = append(out, condTarget{col: i, conds: tests})
 		}
-		ci, ok := e.label[fe.Tag()+"|"+fe.StructField()+"|"+fe.Param()]
-		if !ok {
-			return out, fmt.Errorf("rules: no condition for %s %s %s", fe.Tag(), fe.StructField(), fe.Param())
-		}
-		out = append(out, condViolation{Rule: rule, Col: e.colOf[fe.StructField()], Cond: ci})
 	}
-	return out, nil
+	return out
+}
+
+// evalConditions appends to out the violations of the conditions of s in a
+// row, in column order: match gives the condition value of a yes/no
+// column, filled whether a target column holds anything; holds caches which
+// conditions hold (one entry per condition, overwritten).
+func evalConditions(s *schema.Sheet, targets []condTarget, match func(int) yesNo, filled func(int) bool,
+	holds []bool, out []condViolation) []condViolation {
+	for ci, c := range s.Conditions {
+		holds[ci] = true
+		for _, m := range c.When {
+			if match(m.Col.Index()) != yesNoOf(m.Value) {
+				holds[ci] = false
+				break
+			}
+		}
+	}
+	for _, t := range targets {
+		for _, ct := range t.conds {
+			if !holds[ct.cond] || filled(t.col) != ct.forbid {
+				continue
+			}
+			rule := finding.CellRequired
+			if ct.forbid {
+				rule = finding.CellNotFillable
+			}
+			out = append(out, condViolation{Rule: rule, Col: t.col, Cond: ct.cond})
+			break
+		}
+	}
+	return out
+}
+
+// violations evaluates the sheet's conditions on the current row, once per
+// row (after the conflicts: a yes/no they switched off is unknown).
+func (tr *tableRun) violations() []condViolation {
+	if len(tr.condTargets) == 0 {
+		return nil
+	}
+	if !tr.violKnown {
+		tr.viol = evalConditions(tr.sheet, tr.condTargets, tr.matchValue, tr.filled, tr.condHolds, tr.viol[:0])
+		tr.violKnown = true
+	}
+	return tr.viol
+}
+
+// matchValue is the condition value of yes/no column i.
+func (tr *tableRun) matchValue(i int) yesNo {
+	if tr.state(i) != rows.Valid || tr.unknownMatch[i] {
+		return unknownYesNo
+	}
+	return yesNoOf(tr.val(i).Bool)
 }

@@ -8,10 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stretchr/testify/require"
-
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/rows"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/workbook"
 )
@@ -140,22 +139,42 @@ func with(base rowVals, kv ...any) rowVals {
 // dir.
 func check(t testing.TB, cfg *config.Config, dir string, tables ...memTable) []finding.Finding {
 	t.Helper()
+	ck := newChecker(nil, dir, cfg)
+	for _, mt := range tables {
+		mt.feed(ck.cfg, ck)
+	}
+	ck.End()
+	return ck.Findings()
+}
+
+// feed hands the table's rows to consumers, typed, as rows.Run does.
+func (mt memTable) feed(cfg *config.Config, cs ...rows.Consumer) {
+	feedRows(cfg, mt.t, func(yield func(workbook.Row)) {
+		for _, r := range mt.rows {
+			yield(r)
+		}
+	}, cs...)
+}
+
+// feedRows hands the rows each gives to consumers, typed, framed by the
+// table's Begin and EndTable.
+func feedRows(cfg *config.Config, t *workbook.Table, each func(yield func(workbook.Row)), cs ...rows.Consumer) {
 	if cfg == nil {
 		cfg = config.Default()
 	}
-	ck := newChecker(dir, cfg, nil)
-	for _, mt := range tables {
-		err := ck.table(mt.t, mt.t.RelFile, func(fn func(workbook.Row) error) error {
-			for _, r := range mt.rows {
-				if err := fn(r); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		require.NoError(t, err)
+	ty := rows.NewTyper(t, cfg.Lists)
+	for _, c := range cs {
+		c.Begin(t)
 	}
-	return ck.finish()
+	each(func(wr workbook.Row) {
+		r := ty.Type(wr)
+		for _, c := range cs {
+			c.Row(r)
+		}
+	})
+	for _, c := range cs {
+		c.EndTable(t, nil)
+	}
 }
 
 // brief writes findings as "RULE@Sheet!Cell" (or "RULE@Sheet:Column" when

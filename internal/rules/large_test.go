@@ -24,33 +24,28 @@ type streamed struct {
 }
 
 // run feeds the table's rows to ck.
-func (st streamed) run(t testing.TB, ck *checker) {
-	t.Helper()
+func (st streamed) run(ck *Checker) {
 	mt := table(st.key) // no rows: every column present
 	s := mt.t.Sheet
 	cells := make([]workbook.Cell, len(s.Columns))
-	err := ck.table(mt.t, mt.t.RelFile, func(fn func(workbook.Row) error) error {
+	feedRows(ck.cfg, mt.t, func(yield func(workbook.Row)) {
 		for i := range st.n {
 			vals, n := st.gen(i), i+2
 			for c, col := range s.Columns {
 				cells[c] = mkCell(vals[col.Key], n, colLetters(c)+strconv.Itoa(n))
 			}
-			if err := fn(workbook.Row{Number: n, Cells: cells}); err != nil {
-				return err
-			}
+			yield(workbook.Row{Number: n, Cells: cells})
 		}
-		return nil
-	})
-	require.NoError(t, err)
+	}, ck)
 }
 
-func checkStreamed(t testing.TB, dir string, tables ...streamed) []finding.Finding {
-	t.Helper()
-	ck := newChecker(dir, config.Default(), nil)
+func checkStreamed(dir string, tables ...streamed) []finding.Finding {
+	ck := newChecker(nil, dir, config.Default())
 	for _, st := range tables {
-		st.run(t, ck)
+		st.run(ck)
 	}
-	return ck.finish()
+	ck.End()
+	return ck.Findings()
 }
 
 // Duplicates and cross-table matches tens of thousands of rows apart
@@ -90,9 +85,9 @@ func TestDuplicatesFarApart(t *testing.T) {
 		"XREF-TEAM-MULTI-ENTERPRISE@入驻企业!D" + strconv.Itoa(nEnts),
 		"XREF-TEAM-UNKNOWN@入驻企业!D" + strconv.Itoa(nEnts/2+2),
 	}
-	teamsFirst := checkStreamed(t, dir, teamRows, entRows)
+	teamsFirst := checkStreamed(dir, teamRows, entRows)
 	assert.Equal(t, want, brief(teamsFirst), dump(teamsFirst))
-	entsFirst := checkStreamed(t, dir, entRows, teamRows)
+	entsFirst := checkStreamed(dir, entRows, teamRows)
 	assert.Equal(t, teamsFirst, entsFirst, "the order of the sheets changes nothing")
 	for _, f := range teamsFirst {
 		switch f.Cell {
@@ -151,12 +146,12 @@ func TestRetainedPerRow(t *testing.T) {
 		}
 		return with(teamConverted, "name", name)
 	}}
-	ck := newChecker(pkgDir(t), config.Default(), nil)
+	ck := newChecker(nil, pkgDir(t), config.Default())
 	require.Empty(t, ck.att.Check(pdfPath).Rule) // examined now: no cell waits for it
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	rows.run(t, ck)
+	rows.run(ck)
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	perRow := (float64(after.HeapAlloc) - float64(before.HeapAlloc)) / n

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/mkspace/mkspace/internal/config"
-	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/totals"
 )
 
@@ -25,9 +24,7 @@ func TestMain(m *testing.M) {
 func childValidate(dir string) int {
 	cfg := config.Default()
 	acc := totals.New(cfg)
-	res, err := Validate([]string{dir}, cfg, ObserverFunc(func(s *schema.Sheet, r *TypedRow) {
-		acc.Add(s, r.Values, r.OK)
-	}))
+	res, err := Validate([]string{dir}, cfg, acc)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1

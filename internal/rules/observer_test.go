@@ -8,54 +8,51 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/rows"
 	"github.com/mkspace/mkspace/internal/schema"
-	"github.com/mkspace/mkspace/internal/workbook"
 )
 
-// Observers see every data row once, typed, in the same pass.
-func TestObserverSeesTypedRows(t *testing.T) {
+// Consumers beside the rules see every data row once, typed, in the same
+// pass.
+func TestConsumersSeeTypedRows(t *testing.T) {
 	type seen struct {
 		sheet, name string
 		members     int64
 		membersOK   bool
-		state       State
+		state       rows.State
 	}
-	var rows []seen
-	obs := ObserverFunc(func(s *schema.Sheet, r *TypedRow) {
-		if s.Key != "teams" {
-			rows = append(rows, seen{sheet: s.Key})
+	var got []seen
+	obs := rows.RowFunc(func(r *rows.Row) {
+		if r.Sheet != schema.Teams.Sheet {
+			got = append(got, seen{sheet: r.Sheet.Key})
 			return
 		}
-		name, _ := r.Get(s, "name")
-		m, ok := r.Get(s, "members")
-		rows = append(rows, seen{sheet: s.Key, name: name.Text, members: m.Int, membersOK: ok, state: r.States[s.ColumnIndex("members")]})
+		name, _ := r.Value(schema.Teams.Name)
+		m, ok := r.Value(schema.Teams.Members)
+		got = append(got, seen{sheet: r.Sheet.Key, name: name.Text, members: m.Int, membersOK: ok, state: r.States[schema.Teams.Members.Index()]})
 	})
-	ck := newChecker(pkgDir(t), config.Default(), []Observer{obs})
+	ck := newChecker(nil, pkgDir(t), config.Default())
 	for _, mt := range []memTable{
 		table("basic", basicOK),
 		table("teams", teamIn, with(teamIn, "name", "团队X", "members", "很多"), teamConverted),
 	} {
-		require.NoError(t, ck.table(mt.t, mt.t.RelFile, func(fn func(workbook.Row) error) error {
-			for _, r := range mt.rows {
-				require.NoError(t, fn(r))
-			}
-			return nil
-		}))
+		mt.feed(ck.cfg, ck, obs)
 	}
-	fs := ck.finish()
+	ck.End()
+	fs := ck.Findings()
 	assert.Equal(t, []string{"CELL-TYPE@创业团队!C3"}, brief(fs), dump(fs))
 	assert.Equal(t, []seen{
 		{sheet: "basic"},
-		{sheet: "teams", name: "团队甲", members: 5, membersOK: true, state: Valid},
-		{sheet: "teams", name: "团队X", membersOK: false, state: Invalid},
-		{sheet: "teams", name: "团队乙", membersOK: true, state: Empty},
-	}, rows)
+		{sheet: "teams", name: "团队甲", members: 5, membersOK: true, state: rows.Valid},
+		{sheet: "teams", name: "团队X", membersOK: false, state: rows.Invalid},
+		{sheet: "teams", name: "团队乙", membersOK: true, state: rows.Empty},
+	}, got)
 }
 
-// A Validate with an observer reads every table once.
-func TestValidateObserver(t *testing.T) {
+// A Validate with another consumer reads every table once.
+func TestValidateConsumer(t *testing.T) {
 	counts := map[string]int{}
-	obs := ObserverFunc(func(s *schema.Sheet, r *TypedRow) { counts[s.Key]++ })
+	obs := rows.RowFunc(func(r *rows.Row) { counts[r.Sheet.Key]++ })
 	res, err := Validate([]string{writePackage(t, goodSheets())}, config.Default(), obs)
 	require.NoError(t, err)
 	assert.Empty(t, res.Findings, dump(res.Findings))
@@ -73,15 +70,11 @@ func TestAttachmentCells(t *testing.T) {
 		rows = append(rows, with(teamIn, "name", fmt.Sprintf("团队%03d", i), "agreement", "附件/bad.pdf"))
 	}
 	rows = append(rows, with(teamIn, "name", "团队乙", "financing_proof", "../../etc/passwd"))
-	ck := newChecker(dir, config.Default(), nil)
+	ck := newChecker(nil, dir, config.Default())
 	mt := table("teams", rows...)
-	require.NoError(t, ck.table(mt.t, mt.t.RelFile, func(fn func(workbook.Row) error) error {
-		for _, r := range mt.rows {
-			require.NoError(t, fn(r))
-		}
-		return nil
-	}))
-	fs := ck.finish()
+	mt.feed(ck.cfg, ck)
+	ck.End()
+	fs := ck.Findings()
 	counts := map[string]int{}
 	for _, f := range fs {
 		counts[f.Rule]++
@@ -108,15 +101,11 @@ func TestAttachmentCellsMany(t *testing.T) {
 			rows = append(rows, with(teamIn, "name", fmt.Sprintf("团队%d-%d", k, i), "agreement", fmt.Sprintf("附件/%02d.pdf", i)))
 		}
 	}
-	ck := newChecker(dir, config.Default(), nil)
+	ck := newChecker(nil, dir, config.Default())
 	mt := table("teams", rows...)
-	require.NoError(t, ck.table(mt.t, mt.t.RelFile, func(fn func(workbook.Row) error) error {
-		for _, r := range mt.rows {
-			require.NoError(t, fn(r))
-		}
-		return nil
-	}))
-	fs := ck.finish()
+	mt.feed(ck.cfg, ck)
+	ck.End()
+	fs := ck.Findings()
 	var want []string
 	for n, r := range mt.rows {
 		if (n%files)%2 == 1 {

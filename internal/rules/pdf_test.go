@@ -2,11 +2,12 @@ package rules
 
 import (
 	"bytes"
-	"github.com/mkspace/mkspace/internal/pdf/bind"
-	"github.com/mkspace/mkspace/internal/pdf/testpdf"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/mkspace/mkspace/internal/pdf/bind"
+	"github.com/mkspace/mkspace/internal/pdf/testpdf"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/stretchr/testify/require"

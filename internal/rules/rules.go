@@ -1,26 +1,27 @@
-// Package rules checks the data of a package against every rule of SPEC §1–§2
-// that concerns cell values, rows, tables and attachments, and positions
-// each problem at its cell.
+// Package rules checks the data of a package against every rule of SPEC
+// §1–§2 that concerns cell values, rows, tables and attachments, and
+// positions each problem at its cell.
 //
-// One pass streams every data sheet once. For each row the cells are typed
-// (package cell; a formula cell is unknown), then the rules run in this
-// order:
+// The rules consume the typed rows of package rows (a rows.Consumer: the
+// totals and the 申报书's data take the same rows in the same pass). Each
+// rule is a small value (registry.go) with a check per cell, per row or
+// once every table was read; for each row they run in this order:
 //
 //  1. CELL-REQUIRED for required columns (a missing field row of a form
 //     sheet is reported at the sheet, with the field as column);
 //  2. conflicts (TEAM-STATUS-CONFLICT), which switch off the state rules that
 //     depend on the conflicting cells;
-//  3. the row-state conditions through validator/v10 (conditions.go):
+//  3. the row-state conditions of schema.Conditions (conditions.go):
 //     CELL-REQUIRED / CELL-NOT-FILLABLE with the condition's label;
-//  4. the cells that do not read: CELL-TYPE (formulas included), CELL-ENUM,
-//     CELL-FORMAT, USCC-INVALID, USCC-CHECK-DIGIT;
+//  4. the cells that do not read: CELL-CONTROL-CHAR, CELL-TYPE (formulas
+//     included), CELL-ENUM, CELL-FORMAT, USCC-INVALID, USCC-CHECK-DIGIT;
+//     and CELL-GLYPH-MISSING for text the 申报书 cannot print;
 //  5. the value rules on cells that read: CELL-TOO-LONG, CELL-RANGE,
 //     DATE-AFTER-WINDOW, DATE-OUTSIDE-WINDOW, DATE-ORDER, DUPLICATE-VALUE,
 //     ATTACHMENT-*;
 //  6. row rules (VENUE-AREA-SUM) and the facts the cross-table rules need;
-//  7. the observers (e.g. the totals) with the typed row;
 //
-// and once every sheet is read, the XREF-* rules.
+// and the XREF-* rules as soon as both sides are known.
 //
 // Decisions:
 //
@@ -40,21 +41,17 @@
 //   - Every cell that names a bad attachment gets the finding; the file itself
 //     is examined once (cached by its resolved path), on up to four worker
 //     goroutines while the rows stream on.
-//   - The row-state conditions are validator/v10 tags generated from
-//     schema.Conditions; validator's verdict is memoised per row signature
-//     (the yes/no values and which targets are filled), so it runs once per
-//     distinct combination, not once per row.
 package rules
 
 import (
-	"errors"
 	"path/filepath"
 	"slices"
 	"strings"
 
-	"github.com/mkspace/mkspace/internal/cell"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/rows"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/workbook"
 )
@@ -66,63 +63,12 @@ type Result struct {
 	Findings []finding.Finding // every finding, the reader's and the rules', sorted
 }
 
-// State tells what a typed cell holds.
-type State uint8
-
-const (
-	// Absent: the column is not in the sheet (or a form's field row is
-	// missing). The reader reports it once; no cell rule runs.
-	Absent State = iota
-	// Empty: nothing in the cell.
-	Empty
-	// Valid: the cell reads as its column's type.
-	Valid
-	// Invalid: the cell does not read (or holds a formula); its value is
-	// unknown to every other rule.
-	Invalid
-)
-
-// TypedRow is one data row after typing, handed to observers. Its slices are
-// indexed like the sheet's Columns and reused for the next row: an observer
-// copies what it keeps.
-type TypedRow struct {
-	Number int // Excel row (a form sheet: its header row)
-	Cells  []workbook.Cell
-	Values []cell.Value
-	States []State
-	// OK[i] is true when cell i is empty or reads (States Empty or Valid):
-	// the shape totals.Accumulator.Add takes.
-	OK []bool
-}
-
-// Get returns the value of column key and whether it is known (empty or
-// valid).
-func (r *TypedRow) Get(s *schema.Sheet, key string) (cell.Value, bool) {
-	i := s.ColumnIndex(key)
-	if i < 0 || i >= len(r.Values) || !r.OK[i] {
-		return cell.Value{}, false
-	}
-	return r.Values[i], true
-}
-
-// Observer receives every data row of every sheet during the single pass
-// (e.g. the totals), after the row's rules ran.
-type Observer interface {
-	Row(sheet *schema.Sheet, r *TypedRow)
-}
-
-// ObserverFunc adapts a function to Observer.
-type ObserverFunc func(sheet *schema.Sheet, r *TypedRow)
-
-// Row calls f.
-func (f ObserverFunc) Row(sheet *schema.Sheet, r *TypedRow) { f(sheet, r) }
-
 // Validate opens one package (a folder, or .xlsx files of one package) and
-// runs every rule; observers see every typed row in the same pass. The
-// error is non-nil only when the command cannot run (a *workbook.Error:
-// no such path, …); problems in the data are findings. A nil cfg means
-// config.Default().
-func Validate(paths []string, cfg *config.Config, obs ...Observer) (*Result, error) {
+// runs every rule; more consumers may take the typed rows in the same pass.
+// The error is non-nil only when the command cannot run (a
+// *workbook.Error: no such path, …); problems in the data are findings. A
+// nil cfg means config.Default().
+func Validate(paths []string, cfg *config.Config, more ...rows.Consumer) (*Result, error) {
 	if cfg == nil {
 		cfg = config.Default()
 	}
@@ -131,59 +77,83 @@ func Validate(paths []string, cfg *config.Config, obs ...Observer) (*Result, err
 		return nil, err
 	}
 	defer p.Close()
-	fs, err := CheckWith(p, cfg, obs...)
-	if err != nil {
-		return nil, err
-	}
-	return &Result{Dir: p.Dir, Files: p.Files, Findings: fs}, nil
+	ck := New(p, cfg)
+	rows.Run(p, cfg.Lists, append([]rows.Consumer{ck}, more...)...)
+	return &Result{Dir: p.Dir, Files: p.Files, Findings: ck.Findings()}, nil
 }
 
-// Check runs every rule over an opened package and returns every finding
-// (the reader's included), sorted. A failure to read a sheet midway is a
-// FILE-UNREADABLE finding.
-func Check(p *workbook.Package, cfg *config.Config) []finding.Finding {
-	fs, err := CheckWith(p, cfg)
-	if err != nil {
-		fs = append(fs, finding.Finding{Rule: finding.FileUnreadable, Severity: finding.Error, Message: err.Error()})
-	}
-	return fs
+// Checker runs every rule over the typed rows of one package: it is the
+// rules' rows.Consumer. Its findings are complete once End was called.
+type Checker struct {
+	p    *workbook.Package // nil: the reader's findings are not added
+	cfg  *config.Config
+	lang msg.Lang
+	dir  string
+	att  *attachments
+	xr   *xrefs
+	cur  *tableRun
+	out  []finding.Finding
+	glyphsState
 }
 
-// CheckWith is Check with observers that see every typed row in the same
-// pass. The error reports a programming fault (a schema the rules cannot
-// compile); reading problems are findings.
-func CheckWith(p *workbook.Package, cfg *config.Config, obs ...Observer) ([]finding.Finding, error) {
+// New returns the checker of the package p (nil cfg: config.Default()).
+func New(p *workbook.Package, cfg *config.Config) *Checker {
+	dir := ""
+	if p != nil {
+		dir = p.Dir
+	}
+	return newChecker(p, dir, cfg)
+}
+
+func newChecker(p *workbook.Package, dir string, cfg *config.Config) *Checker {
 	if cfg == nil {
 		cfg = config.Default()
 	}
-	ck := newChecker(p.Dir, cfg, obs)
-	defer ck.att.Wait() // stops the attachment workers on every path
-	for _, t := range p.Tables {
-		if t == nil || t.Sheet == nil {
-			continue
-		}
-		file := t.RelFile
-		if file == "" {
-			file = relFile(p.Dir, t.File)
-		}
-		err := ck.table(t, file, func(fn func(workbook.Row) error) error {
-			return p.Each(t, fn)
-		})
-		if err != nil {
-			var fault *compileError
-			if errors.As(err, &fault) {
-				return nil, err
-			}
-			ck.out = append(ck.out, ck.unreadable(t, file, err))
+	ck := &Checker{p: p, cfg: cfg, lang: cfg.Lang, dir: dir, att: newAttachments(dir, cfg.MaxBytes), xr: newXrefs()}
+	ck.att.report = ck.reportAttachment
+	return ck
+}
+
+// Begin starts the rules of a table.
+func (ck *Checker) Begin(t *workbook.Table) {
+	ck.cur = newTable(ck, t)
+	ck.xr.begin(ck.cur)
+}
+
+// Row runs the rules on one typed row.
+func (ck *Checker) Row(r *rows.Row) { ck.cur.row(r) }
+
+// EndTable ends a table; a failure to read it to its end is a
+// FILE-UNREADABLE finding.
+func (ck *Checker) EndTable(t *workbook.Table, err error) {
+	if err != nil {
+		ck.out = append(ck.out, ck.unreadable(ck.cur, err))
+	}
+	ck.cur = nil
+}
+
+// End runs what needs every table: the attachment verdicts still awaited,
+// the cross-table rules; then it adds the reader's findings and sorts.
+func (ck *Checker) End() {
+	if ck.p != nil {
+		// A merged range across data rows is one CELL-MERGED (the
+		// reader's), not a CELL-REQUIRED for each cell it hides.
+		ck.out = slices.DeleteFunc(ck.out, ck.p.CoveredByMerge)
+		// The reader adds findings while rows are read: take them last.
+		ck.out = append(ck.out, ck.p.Findings...)
+	}
+	ck.att.Wait()
+	ck.xr.resolve()
+	for _, r := range registry {
+		if r.End != nil {
+			r.End(r, ck)
 		}
 	}
-	// A merged range across data rows is one CELL-MERGED (the reader's),
-	// not a CELL-REQUIRED for each cell it hides.
-	ck.out = slices.DeleteFunc(ck.out, p.CoveredByMerge)
-	// The reader adds findings while rows are read: take them last.
-	ck.out = append(ck.out, p.Findings...)
-	return ck.finish(), nil
+	ck.out = sortFindings(ck.out)
 }
+
+// Findings returns every finding, sorted (after End).
+func (ck *Checker) Findings() []finding.Finding { return ck.out }
 
 // relFile names file relative to the package folder where possible.
 func relFile(dir, file string) string {
@@ -219,17 +189,11 @@ func sortFindings(fs []finding.Finding) []finding.Finding {
 	return out
 }
 
-// compileError marks a schema the rules cannot run on: a programming fault.
-type compileError struct{ err error }
-
-func (e *compileError) Error() string { return e.err.Error() }
-func (e *compileError) Unwrap() error { return e.err }
-
-func (ck *checker) unreadable(t *workbook.Table, file string, err error) finding.Finding {
+func (ck *Checker) unreadable(tr *tableRun, err error) finding.Finding {
 	return finding.Finding{
 		Rule: finding.FileUnreadable, Severity: finding.Error,
-		File: file, Sheet: sheetName(t),
-		Message: ck.lang.T("rules.read-failed", "sheet", sheetName(t), "err", shortText(ck.lang.Cause(err))),
+		File: tr.file, Sheet: tr.name,
+		Message: ck.lang.T("rules.read-failed", "sheet", tr.name, "err", shortText(ck.lang.Cause(err))),
 	}
 }
 

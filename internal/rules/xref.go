@@ -1,33 +1,36 @@
 package rules
 
 import (
-	"fmt"
 	"strconv"
 	"time"
 
 	"github.com/mkspace/mkspace/internal/config"
-	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/rows"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/workbook"
 )
 
-// The cross-table rules between 创业团队 and 入驻企业 (SPEC §1). The pass
-// keeps only what they need — per team its name, state and registration
-// date, per enterprise naming a team the name and date — with row numbers
-// instead of cells, never whole rows. The names are the tables' own value
-// indexes (keyset.go): a team's name is stored once, for uniqueness and for
-// these rules alike; the facts are small numbers indexed by its id.
+// The facts the cross-table rules between 创业团队 and 入驻企业 (SPEC §1)
+// compare. The pass keeps only what they need — per team its name, state
+// and registration date, per enterprise naming a team the name and date —
+// with row numbers instead of cells, never whole rows. The names are the
+// tables' own value indexes (keyset.go): a team's name is stored once, for
+// uniqueness and for these rules alike; the facts are small numbers indexed
+// by its id.
+//
+// Each enterprise converted from a team becomes an entMatch, handed to the
+// rules' Match checks (xref_rules.go): as it is read when the teams were
+// read before it (as the package's tables come, in the form's order),
+// otherwise once every table was read.
 
-// Sheet and column keys the cross-table rules read (schema keys).
-const (
-	teamsKey       = "teams"
-	enterprisesKey = "enterprises"
-
-	colName      = "name"
-	colConverted = "converted"
-	colRegOn     = "registered_on"
-	colFromTeam  = "from_team"
-	colTeam      = "team"
+// The columns the cross-table rules read.
+var (
+	teamNameCol      = schema.Teams.Name
+	teamConvertedCol = schema.Teams.Converted
+	teamRegOnCol     = schema.Teams.RegisteredOn
+	entTeamCol       = schema.Enterprises.Team
+	entFromTeamCol   = schema.Enterprises.FromTeam
+	entRegOnCol      = schema.Enterprises.RegisteredOn
 )
 
 // Tri-state of a team's 是否转化为企业.
@@ -70,26 +73,24 @@ type entFact struct {
 // xrefTable remembers one side's table and where its columns are.
 type xrefTable struct {
 	run     *tableRun
-	cols    map[string]int    // key → column index
-	letters map[string]string // key → column letters in the file, from the first cell seen
+	letters map[schema.Col]string // column letters in the file, from the first cell seen
 }
 
-func (x *xrefTable) present(key string) bool {
-	i, ok := x.cols[key]
-	return x.run != nil && ok && i >= 0 && x.run.present[i]
+func (x *xrefTable) present(c schema.Col) bool {
+	return x.run != nil && x.run.present[c.Index()]
 }
 
-func (x *xrefTable) cell(key string, row int32) workbook.Cell {
-	l := x.letters[key]
+func (x *xrefTable) cell(c schema.Col, row int32) workbook.Cell {
+	l := x.letters[c]
 	if l == "" {
 		return workbook.Cell{Row: int(row)}
 	}
 	return workbook.Cell{Row: int(row), Ref: l + strconv.Itoa(int(row))}
 }
 
-func (x *xrefTable) note(key string, c workbook.Cell) {
-	if _, ok := x.letters[key]; !ok && c.Ref != "" {
-		x.letters[key] = letters(c.Ref)
+func (x *xrefTable) note(c schema.Col, cl workbook.Cell) {
+	if _, ok := x.letters[c]; !ok && cl.Ref != "" {
+		x.letters[c] = letters(cl.Ref)
 	}
 }
 
@@ -111,84 +112,68 @@ func newXrefs() *xrefs {
 	return &xrefs{displays: arena{cur: -1}}
 }
 
-// index returns the value index of the side's column key, or nil.
-func (x *xrefTable) index(key string) *valueIndex {
-	i, ok := x.cols[key]
-	if x.run == nil || !ok || i < 0 {
+// index returns the value index of the side's column c, or nil.
+func (x *xrefTable) index(c schema.Col) *valueIndex {
+	if x.run == nil {
 		return nil
 	}
-	return x.run.index[i]
+	return x.run.index[c.Index()]
 }
 
 // begin notes a table of one of the two sheets.
 func (x *xrefs) begin(tr *tableRun) {
-	var side *xrefTable
-	var keys []string
-	switch tr.sheet.Key {
-	case teamsKey:
-		side, keys = &x.teams, []string{colName, colConverted, colRegOn}
-	case enterprisesKey:
-		side, keys = &x.ents, []string{colTeam, colFromTeam, colRegOn}
-	default:
-		return
-	}
-	*side = xrefTable{run: tr, cols: map[string]int{}, letters: map[string]string{}}
-	for _, k := range keys {
-		side.cols[k] = tr.sheet.ColumnIndex(k)
-	}
-	if side == &x.teams {
+	switch tr.sheet {
+	case teamNameCol.Sheet():
+		x.teams = xrefTable{run: tr, letters: map[schema.Col]string{}}
 		x.teamFacts, x.stream = nil, false // facts of an earlier table name ids of its index
-		if i := side.cols[colName]; i >= 0 {
-			tr.keep(i)
+		tr.keep(teamNameCol.Index())
+	case entTeamCol.Sheet():
+		x.ents = xrefTable{run: tr, letters: map[schema.Col]string{}}
+		// The tables are read one after the other: a team table begun
+		// before is complete.
+		x.stream = x.teams.present(teamNameCol)
+		x.entFacts, x.firstEnt = nil, nil
+		if x.stream {
+			x.firstEnt = make([]int32, len(x.teamFacts))
+		} else {
+			tr.keep(entTeamCol.Index()) // the set of team names written, matched in resolve
 		}
-		return
-	}
-	// The tables are read one after the other: a team table begun before is
-	// complete.
-	x.stream = x.teams.present(colName)
-	x.entFacts, x.firstEnt = nil, nil
-	if x.stream {
-		x.firstEnt = make([]int32, len(x.teamFacts))
-	} else if i := side.cols[colTeam]; i >= 0 {
-		tr.keep(i) // the set of team names written, matched in resolve
 	}
 }
 
-// row collects the facts of one row.
-func (x *xrefs) row(tr *tableRun, cellAt func(int) workbook.Cell, conflict bool) {
+// row collects the facts of one row, after its rules ran.
+func (x *xrefs) row(tr *tableRun) {
 	switch {
 	case x.teams.run == tr:
-		x.teamRow(tr, cellAt, conflict)
+		x.teamRow(tr)
 	case x.ents.run == tr:
-		x.entRow(tr, cellAt)
+		x.entRow(tr)
 	}
 }
 
-func (x *xrefs) teamRow(tr *tableRun, cellAt func(int) workbook.Cell, conflict bool) {
+func (x *xrefs) teamRow(tr *tableRun) {
 	side := &x.teams
-	ni, ci, ri := side.cols[colName], side.cols[colConverted], side.cols[colRegOn]
-	if ni < 0 || !tr.known(ni) {
+	ni, ci, ri := teamNameCol.Index(), teamConvertedCol.Index(), teamRegOnCol.Index()
+	if !tr.readable(ni) {
 		return
 	}
-	nc := cellAt(ni)
+	nc := tr.cellAt(ni)
 	id, added := tr.intern(ni, nc)
 	if !added {
 		return // DUPLICATE-VALUE already; the first row counts
 	}
-	f := teamFact{recorded: true, converted: unknownState, conflict: conflict, reg: noDate}
-	for _, k := range []string{colName, colConverted, colRegOn} {
-		if i := side.cols[k]; i >= 0 {
-			side.note(k, cellAt(i))
-		}
+	f := teamFact{recorded: true, converted: unknownState, conflict: tr.conflict, reg: noDate}
+	for _, c := range []schema.Col{teamNameCol, teamConvertedCol, teamRegOnCol} {
+		side.note(c, tr.cellAt(c.Index()))
 	}
-	if ci >= 0 && tr.states[ci] == Valid {
+	if tr.state(ci) == rows.Valid {
 		f.converted = stateNo
-		if tr.vals[ci].Bool {
+		if tr.val(ci).Bool {
 			f.converted = stateYes
 		}
 	}
-	if ri >= 0 && tr.known(ri) {
-		f.reg = toDays(tr.vals[ri].Date)
+	if tr.readable(ri) {
+		f.reg = toDays(tr.val(ri).Date)
 	}
 	for int(id) >= len(x.teamFacts) {
 		x.teamFacts = append(x.teamFacts, teamFact{})
@@ -198,7 +183,7 @@ func (x *xrefs) teamRow(tr *tableRun, cellAt func(int) workbook.Cell, conflict b
 
 // team returns the id and fact of the team named key (a comparison key).
 func (x *xrefs) team(key []byte) (int32, teamFact, bool) {
-	idx := x.teams.index(colName)
+	idx := x.teams.index(teamNameCol)
 	if idx == nil {
 		return -1, teamFact{}, false
 	}
@@ -209,16 +194,16 @@ func (x *xrefs) team(key []byte) (int32, teamFact, bool) {
 	return id, x.teamFacts[id], true
 }
 
-func (x *xrefs) entRow(tr *tableRun, cellAt func(int) workbook.Cell) {
+func (x *xrefs) entRow(tr *tableRun) {
 	side := &x.ents
-	ti, fi, ri := side.cols[colTeam], side.cols[colFromTeam], side.cols[colRegOn]
-	if ti < 0 || tr.states[ti] != Valid {
+	ti, fi, ri := entTeamCol.Index(), entFromTeamCol.Index(), entRegOnCol.Index()
+	if tr.state(ti) != rows.Valid {
 		return
 	}
-	tc := cellAt(ti)
+	tc := tr.cellAt(ti)
 	var id int32
 	if x.stream {
-		tr.kbuf = appendUniqueKey(tr.kbuf[:0], &tr.sheet.Columns[ti], tr.vals[ti])
+		tr.kbuf = appendUniqueKey(tr.kbuf[:0], &tr.sheet.Columns[ti], tr.val(ti))
 		var ok bool
 		if id, _, ok = x.team(tr.kbuf); ok {
 			x.teamFacts[id].named = true
@@ -228,17 +213,15 @@ func (x *xrefs) entRow(tr *tableRun, cellAt func(int) workbook.Cell) {
 	}
 	// Only an enterprise known to come from a team is matched; otherwise the
 	// team cell is 不可填 (reported) or the state is unknown.
-	if fi < 0 || tr.states[fi] != Valid || !tr.vals[fi].Bool || tr.done[ti] {
+	if tr.state(fi) != rows.Valid || !tr.val(fi).Bool || tr.done[ti] {
 		return
 	}
-	for _, k := range []string{colTeam, colRegOn} {
-		if i := side.cols[k]; i >= 0 {
-			side.note(k, cellAt(i))
-		}
+	for _, c := range []schema.Col{entTeamCol, entRegOnCol} {
+		side.note(c, tr.cellAt(c.Index()))
 	}
 	reg := noDate
-	if ri >= 0 && tr.known(ri) {
-		reg = toDays(tr.vals[ri].Date)
+	if tr.readable(ri) {
+		reg = toDays(tr.val(ri).Date)
 	}
 	if x.stream {
 		var first *int32
@@ -249,91 +232,84 @@ func (x *xrefs) entRow(tr *tableRun, cellAt func(int) workbook.Cell) {
 		if id >= 0 {
 			t = x.teamFacts[id]
 		}
-		x.enterprise(int32(tc.Row), reg, tr.vals[ti].Text, t, id, first)
+		x.enterprise(int32(tc.Row), reg, tr.val(ti).Text, t, id, first)
 		return
 	}
 	e := entFact{team: id, row: int32(tc.Row), reg: reg}
-	if d := tr.vals[ti].Text; d != string(tr.index[ti].keys.key(id)) {
+	if d := tr.val(ti).Text; d != string(tr.index[ti].keys.key(id)) {
 		e.display = x.displays.add([]byte(d)) + 1
 	}
 	x.entFacts = append(x.entFacts, e)
 }
 
-// enterprise applies the rules to one enterprise converted from a team: row
-// and reg are its row and 注册时间, display the team's name as it writes it,
-// t the team of that name (recorded false: none) with its id, and first
-// where the row of the first enterprise of that name is kept.
+// entMatch is an enterprise converted from a team, matched with the team
+// sheet: what the cross-table rules check.
+type entMatch struct {
+	row     int32  // the enterprise's Excel row
+	reg     days   // its 注册时间
+	display string // the team's name as it writes it
+	// team is the team of that name (found false: none); teamRow its row.
+	team    teamFact
+	found   bool
+	teamRow int32
+	// teams: the team sheet was read, with its 团队名称 column.
+	teams bool
+	// earlier is the row of an earlier enterprise naming the same team
+	// (matched, not unknown or unconverted), 0 when none.
+	earlier int32
+}
+
+// unknown: the team sheet has no team of that name.
+func (m *entMatch) unknown() bool { return m.teams && !m.found }
+
+// unconverted: the team named is not marked converted.
+func (m *entMatch) unconverted() bool { return m.found && m.team.converted == stateNo }
+
+// enterprise matches one enterprise converted from a team and runs the
+// Match checks on it: row and reg are its row and 注册时间, display the
+// team's name as it writes it, t the team of that name (recorded false:
+// none) with its id, and first where the row of the first enterprise of
+// that name is kept.
 func (x *xrefs) enterprise(row int32, reg days, display string, t teamFact, teamID int32, first *int32) {
-	et := x.ents.run
-	ti, ri := x.ents.cols[colTeam], x.ents.cols[colRegOn]
-	tc := x.ents.cell(colTeam, row)
-	found := t.recorded
-	var teamRow int32
-	if found {
-		teamRow = x.teams.index(colName).first[teamID]
+	m := entMatch{row: row, reg: reg, display: display, team: t, found: t.recorded, teams: x.teams.present(teamNameCol)}
+	if m.found {
+		m.teamRow = x.teams.index(teamNameCol).first[teamID]
 	}
-	switch {
-	case x.teams.present(colName) && !found:
-		et.emit(finding.XrefTeamUnknown, "", ti, tc, display)
-		return
-	case found && t.converted == stateNo:
-		et.emit(finding.XrefTeamNotConverted, "", ti, tc, display,
-			"team_loc", x.teams.run.loc(x.teams.cell(colConverted, teamRow)))
-		return
+	if !m.unknown() && !m.unconverted() && first != nil {
+		if m.earlier = *first; m.earlier == 0 {
+			*first = row
+		}
 	}
-	switch {
-	case first == nil: // only for a team not found: reported above
-	case *first != 0:
-		et.emit(finding.XrefTeamMultiEnterprise, "", ti, tc, display, "first", et.loc(x.ents.cell(colTeam, *first)))
-	default:
-		*first = row
-	}
-	if found && t.converted == stateYes && t.reg != noDate && reg != noDate && t.reg != reg && ri >= 0 {
-		rc := x.ents.cell(colRegOn, row)
-		et.emit(finding.XrefRegdateMismatch, "", ri, rc, reg.String(),
-			"team", display, "team_date", t.reg.String(),
-			"team_loc", x.teams.run.loc(x.teams.cell(colRegOn, teamRow)))
+	for _, r := range registry {
+		if r.Match != nil {
+			r.Match(r, x, &m)
+		}
 	}
 }
 
-// resolve emits the cross-table findings once every sheet is read. A team
-// without enterprise is named as compared (trimmed, width-folded): the
-// finding sits in its own row.
-func (x *xrefs) resolve(ck *checker) {
-	entsOK := x.ents.run != nil && x.ents.present(colTeam)
-	if entsOK && !x.stream {
-		named := x.ents.index(colTeam)
-		first := make([]int32, named.keys.Len()) // by name id
-		for _, e := range x.entFacts {
-			key := named.keys.key(e.team)
-			display := string(key)
-			if e.display != 0 {
-				display = string(x.displays.get(e.display - 1))
-			}
-			id, t, _ := x.team(key)
-			x.enterprise(e.row, e.reg, display, t, id, &first[e.team])
-		}
+// resolve matches the enterprises kept until every sheet was read.
+func (x *xrefs) resolve() {
+	if !x.ents.present(entTeamCol) || x.stream {
+		return
 	}
-	teamIdx := x.teams.index(colName)
-	if x.teams.present(colName) && x.teams.present(colConverted) && entsOK && teamIdx != nil {
-		tt := x.teams.run
-		ci := x.teams.cols[colConverted]
-		var named *valueIndex
-		if !x.stream {
-			named = x.ents.index(colTeam)
+	named := x.ents.index(entTeamCol)
+	first := make([]int32, named.keys.Len()) // by name id
+	for _, e := range x.entFacts {
+		key := named.keys.key(e.team)
+		display := string(key)
+		if e.display != 0 {
+			display = string(x.displays.get(e.display - 1))
 		}
-		for id, t := range x.teamFacts {
-			if !t.recorded || t.converted != stateYes || t.conflict {
-				continue
-			}
-			key := teamIdx.keys.key(int32(id))
-			if t.named || (named != nil && named.keys.find(key) >= 0) {
-				continue
-			}
-			tt.emit(finding.XrefTeamNoEnterprise, "", ci, x.teams.cell(colConverted, teamIdx.first[id]), schema.Yes, "team", string(key))
-		}
+		id, t, _ := x.team(key)
+		x.enterprise(e.row, e.reg, display, t, id, &first[e.team])
 	}
 }
+
+// entCell is the cell of column c in the enterprise sheet's row.
+func (x *xrefs) entCell(c schema.Col, row int32) workbook.Cell { return x.ents.cell(c, row) }
+
+// teamCell is the cell of column c in the team sheet's row.
+func (x *xrefs) teamCell(c schema.Col, row int32) workbook.Cell { return x.teams.cell(c, row) }
 
 // letters returns the column letters of an A1 reference.
 func letters(ref string) string {
@@ -343,5 +319,3 @@ func letters(ref string) string {
 	}
 	return ref[:i]
 }
-
-func errorf(format string, args ...any) error { return fmt.Errorf("rules: "+format, args...) }

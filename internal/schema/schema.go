@@ -3,7 +3,9 @@
 // lists and the 不可填 conditions of the team and enterprise state tables.
 //
 // The template writer, the reader, the validator, the totals and the PDF all
-// read this package; adding a column is one edit here.
+// read this package, and address columns through the typed handles of
+// handles.go (schema.Teams.Converted), never by key. Adding a column is its
+// entry in sheets.go and its handle in handles.go.
 package schema
 
 import (
@@ -107,15 +109,18 @@ type Column struct {
 	// NotBefore lists date keys of the same row; the date must not precede the
 	// first of them that holds a value (DATE-ORDER).
 	NotBefore []string
-	Width     float64 // template column width, in Excel character units
-	Hint      string  // an extra line for the header note, Chinese
-	HintEN    string
+	// NotBeforeCols are the NotBefore columns, resolved at start-up.
+	NotBeforeCols []Col
+	Width         float64 // template column width, in Excel character units
+	Hint          string  // an extra line for the header note, Chinese
+	HintEN        string
 }
 
 // Match is one condition on a yes/no column of the same row.
 type Match struct {
 	Key   string
 	Value bool
+	Col   Col // the column of Key, resolved at start-up
 }
 
 // Condition is a row state of a table: when every Match holds, the Require
@@ -126,6 +131,9 @@ type Condition struct {
 	LabelEN string
 	Require []string
 	Forbid  []string
+	// RequireCols and ForbidCols are the columns of Require and Forbid,
+	// resolved at start-up.
+	RequireCols, ForbidCols []Col
 }
 
 // Conflict is a combination of yes/no values no row may have.
@@ -133,6 +141,8 @@ type Conflict struct {
 	When []Match
 	Rule string // rule id, e.g. TEAM-STATUS-CONFLICT
 	At   string // key of the column the finding is reported on
+	// AtCol is the column of At, resolved at start-up.
+	AtCol Col
 }
 
 // Kind tells table sheets (one record per row) from form sheets (one field

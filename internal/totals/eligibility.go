@@ -2,6 +2,7 @@ package totals
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -9,6 +10,7 @@ import (
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/schema"
 )
 
 // Thresholds are the self-check's minimums (config `eligibility:`), and
@@ -72,34 +74,77 @@ func (c Check) Rule() string {
 	return finding.EligPrefix + strings.ToUpper(strings.ReplaceAll(c.Key, "_", "-"))
 }
 
-func evaluate(t *Totals, th Thresholds) []Check {
-	d := func(v float64) decimal.Decimal { return decimal.NewFromFloat(v) }
-	n := func(v int) decimal.Decimal { return decimal.NewFromInt(int64(v)) }
-	part := func(total string, strict bool, req, def decimal.Decimal) Part {
-		return Part{Total: total, Strict: strict, Required: req, Actual: t.Get(total), Default: req.Equal(def)}
-	}
-	e, df := th.Eligibility, th.Defaults
-	checks := []Check{
-		{Key: EligOperatingMonths, Parts: []Part{part(KeyOperatingMonths, false, n(e.OperatingMonths), n(df.OperatingMonths))}},
-		{Key: EligAreaOrWorkstations, Parts: []Part{
-			part(KeyTotalArea, false, d(e.TotalArea), d(df.TotalArea)),
-			part(KeyWorkstations, false, n(e.Workstations), n(df.Workstations))}},
-		{Key: EligServiceAreaRatio, Parts: []Part{part(KeyServiceAreaRatio, false, d(e.ServiceAreaRatio), d(df.ServiceAreaRatio))}},
-		{Key: EligPublicServiceArea, Parts: []Part{part(KeyPublicServiceArea, true, d(e.PublicServiceArea), d(df.PublicServiceArea))}},
-		{Key: EligServed, Parts: []Part{part(KeyServedInWindow, false, n(e.Served), n(df.Served))}},
-		{Key: EligConversionsOrFinancing, Parts: []Part{
-			part(KeyConversionsInWindow, false, n(e.Conversions), n(df.Conversions)),
-			part(KeyFinancedInWindow, false, n(e.Financed), n(df.Financed))}},
-		{Key: EligProfessionalStaff, Parts: []Part{part(KeyProfessionalStaff, false, n(e.ProfessionalStaff), n(df.ProfessionalStaff))}},
-		{Key: EligMentors, Parts: []Part{part(KeyMentors, false, n(e.Mentors), n(df.Mentors))}},
-		{Key: EligActivities, Parts: []Part{part(KeyActivities, false, n(e.Activities), n(df.Activities))}},
-	}
-	for i := range checks {
-		met := false
-		for _, p := range checks[i].Parts {
-			met = met || p.met()
+// EligDef is one condition of the self-check: met when any of its
+// comparisons holds.
+type EligDef struct {
+	Key   string
+	Parts []EligPart
+}
+
+// EligPart compares a figure with a threshold of the configuration.
+type EligPart struct {
+	Figure string
+	Strict bool // > rather than ≥
+	Min    func(config.Eligibility) decimal.Decimal
+}
+
+func atLeast(figure string, min func(config.Eligibility) decimal.Decimal) EligPart {
+	return EligPart{Figure: figure, Min: min}
+}
+
+func count(v func(config.Eligibility) int) func(config.Eligibility) decimal.Decimal {
+	return func(e config.Eligibility) decimal.Decimal { return decimal.NewFromInt(int64(v(e))) }
+}
+
+func amount(v func(config.Eligibility) float64) func(config.Eligibility) decimal.Decimal {
+	return func(e config.Eligibility) decimal.Decimal { return decimal.NewFromFloat(v(e)) }
+}
+
+// EligDefs are the conditions of the self-check that the figures decide, in
+// ELIGIBILITY.md's order; the 汇总 sheet writes them as formulas too.
+var EligDefs = []*EligDef{
+	{EligOperatingMonths, []EligPart{atLeast(KeyOperatingMonths, count(func(e config.Eligibility) int { return e.OperatingMonths }))}},
+	{EligAreaOrWorkstations, []EligPart{
+		atLeast(KeyTotalArea, amount(func(e config.Eligibility) float64 { return e.TotalArea })),
+		atLeast(KeyWorkstations, count(func(e config.Eligibility) int { return e.Workstations }))}},
+	{EligServiceAreaRatio, []EligPart{atLeast(KeyServiceAreaRatio, amount(func(e config.Eligibility) float64 { return e.ServiceAreaRatio }))}},
+	{EligPublicServiceArea, []EligPart{{Figure: KeyPublicServiceArea, Strict: true,
+		Min: amount(func(e config.Eligibility) float64 { return e.PublicServiceArea })}}},
+	{EligServed, []EligPart{atLeast(KeyServedInWindow, count(func(e config.Eligibility) int { return e.Served }))}},
+	{EligConversionsOrFinancing, []EligPart{
+		atLeast(KeyConversionsInWindow, count(func(e config.Eligibility) int { return e.Conversions })),
+		atLeast(KeyFinancedInWindow, count(func(e config.Eligibility) int { return e.Financed }))}},
+	{EligProfessionalStaff, []EligPart{atLeast(KeyProfessionalStaff, count(func(e config.Eligibility) int { return e.ProfessionalStaff }))}},
+	{EligMentors, []EligPart{atLeast(KeyMentors, count(func(e config.Eligibility) int { return e.Mentors }))}},
+	{EligActivities, []EligPart{atLeast(KeyActivities, count(func(e config.Eligibility) int { return e.Activities }))}},
+}
+
+// Sheets are the sheets the condition's figures are computed from.
+func (c *EligDef) Sheets() []*schema.Sheet {
+	var out []*schema.Sheet
+	for _, p := range c.Parts {
+		for _, s := range Lookup(p.Figure).Sheets() {
+			if !slices.Contains(out, s) {
+				out = append(out, s)
+			}
 		}
-		checks[i].Met = &met
+	}
+	return out
+}
+
+func evaluate(t *Totals, th Thresholds) []Check {
+	var checks []Check
+	for _, c := range EligDefs {
+		ch := Check{Key: c.Key}
+		met := false
+		for _, p := range c.Parts {
+			req, def := p.Min(th.Eligibility), p.Min(th.Defaults)
+			part := Part{Total: p.Figure, Strict: p.Strict, Required: req, Actual: t.Get(p.Figure), Default: req.Equal(def)}
+			ch.Parts = append(ch.Parts, part)
+			met = met || part.met()
+		}
+		ch.Met = &met
+		checks = append(checks, ch)
 	}
 	for _, k := range ManualChecks {
 		checks = append(checks, Check{Key: k})

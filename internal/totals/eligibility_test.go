@@ -37,44 +37,54 @@ func TestEligibilityEachConditionMetAndNot(t *testing.T) {
 		pass, no func(a *Accumulator)
 	}{
 		{EligOperatingMonths,
-			func(a *Accumulator) { a.operatingSince, a.operatingKnown = day("2020-04-30").Date, true },
-			func(a *Accumulator) { a.operatingSince, a.operatingKnown = day("2020-05-01").Date, true }},
+			func(a *Accumulator) {
+				a.dates[index(KeyOperatingMonths)], a.known[index(KeyOperatingMonths)] = day("2020-04-30").Date, true
+			},
+			func(a *Accumulator) {
+				a.dates[index(KeyOperatingMonths)], a.known[index(KeyOperatingMonths)] = day("2020-05-01").Date, true
+			}},
 		{EligAreaOrWorkstations, // either half suffices
-			func(a *Accumulator) { a.sums[KeyTotalArea] = dec("500").Dec },
-			func(a *Accumulator) { a.sums[KeyTotalArea] = dec("499.99").Dec; a.counts[KeyWorkstations] = 29 }},
+			func(a *Accumulator) { a.sums[index(KeyTotalArea)] = dec("500").Dec },
+			func(a *Accumulator) {
+				a.sums[index(KeyTotalArea)] = dec("499.99").Dec
+				a.sums[index(KeyWorkstations)] = num(29).Dec
+			}},
 		{EligAreaOrWorkstations,
-			func(a *Accumulator) { a.counts[KeyWorkstations] = 30 },
+			func(a *Accumulator) { a.sums[index(KeyWorkstations)] = num(30).Dec },
 			func(a *Accumulator) {}},
 		{EligServiceAreaRatio,
 			func(a *Accumulator) {
-				a.sums[KeyTotalArea] = dec("100").Dec
-				a.sums[KeyTeamEnterpriseArea] = dec("74.96").Dec // 74.96 → 75.0 as displayed
+				a.sums[index(KeyTotalArea)] = dec("100").Dec
+				a.sums[index(KeyTeamEnterpriseArea)] = dec("74.96").Dec // 74.96 → 75.0 as displayed
 			},
 			func(a *Accumulator) {
-				a.sums[KeyTotalArea] = dec("100").Dec
-				a.sums[KeyTeamEnterpriseArea] = dec("74.94").Dec
+				a.sums[index(KeyTotalArea)] = dec("100").Dec
+				a.sums[index(KeyTeamEnterpriseArea)] = dec("74.94").Dec
 			}},
 		{EligPublicServiceArea,
-			func(a *Accumulator) { a.sums[KeyPublicServiceArea] = dec("0.01").Dec },
+			func(a *Accumulator) { a.sums[index(KeyPublicServiceArea)] = dec("0.01").Dec },
 			func(a *Accumulator) {}},
 		{EligServed,
-			func(a *Accumulator) { a.counts[KeyServedInWindow] = 20 },
-			func(a *Accumulator) { a.counts[KeyServedInWindow] = 19 }},
+			func(a *Accumulator) { a.counts[index(KeyServedInWindow)] = 20 },
+			func(a *Accumulator) { a.counts[index(KeyServedInWindow)] = 19 }},
 		{EligConversionsOrFinancing,
-			func(a *Accumulator) { a.counts[KeyConversionsInWindow] = 10 },
-			func(a *Accumulator) { a.counts[KeyConversionsInWindow] = 9; a.counts[KeyFinancedInWindow] = 4 }},
+			func(a *Accumulator) { a.counts[index(KeyConversionsInWindow)] = 10 },
+			func(a *Accumulator) {
+				a.counts[index(KeyConversionsInWindow)] = 9
+				a.counts[index(KeyFinancedInWindow)] = 4
+			}},
 		{EligConversionsOrFinancing,
-			func(a *Accumulator) { a.counts[KeyFinancedInWindow] = 5 },
+			func(a *Accumulator) { a.counts[index(KeyFinancedInWindow)] = 5 },
 			func(a *Accumulator) {}},
 		{EligProfessionalStaff,
-			func(a *Accumulator) { a.counts[KeyProfessionalStaff] = 3 },
-			func(a *Accumulator) { a.counts[KeyProfessionalStaff] = 2 }},
+			func(a *Accumulator) { a.counts[index(KeyProfessionalStaff)] = 3 },
+			func(a *Accumulator) { a.counts[index(KeyProfessionalStaff)] = 2 }},
 		{EligMentors,
-			func(a *Accumulator) { a.counts[KeyMentors] = 3 },
-			func(a *Accumulator) { a.counts[KeyMentors] = 2 }},
+			func(a *Accumulator) { a.counts[index(KeyMentors)] = 3 },
+			func(a *Accumulator) { a.counts[index(KeyMentors)] = 2 }},
 		{EligActivities,
-			func(a *Accumulator) { a.counts[KeyActivities] = 10 },
-			func(a *Accumulator) { a.counts[KeyActivities] = 9 }},
+			func(a *Accumulator) { a.counts[index(KeyActivities)] = 10 },
+			func(a *Accumulator) { a.counts[index(KeyActivities)] = 9 }},
 	}
 	for _, c := range cases {
 		assert.True(t, met(figures(cfg, c.pass), c.key), "%s should be met", c.key)
@@ -104,7 +114,7 @@ func TestEligibilityThresholdsFromConfig(t *testing.T) {
 	cfg := config.Default()
 	cfg.Eligibility.Activities = 3
 	cfg.Eligibility.Mentors = 5
-	tot := figures(cfg, func(a *Accumulator) { a.counts[KeyActivities] = 3; a.counts[KeyMentors] = 4 })
+	tot := figures(cfg, func(a *Accumulator) { a.counts[index(KeyActivities)] = 3; a.counts[index(KeyMentors)] = 4 })
 	assert.True(t, met(tot, EligActivities), "3 activities meet a threshold lowered to 3")
 	assert.False(t, met(tot, EligMentors), "4 mentors miss a threshold raised to 5")
 	var f string

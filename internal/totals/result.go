@@ -7,10 +7,9 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/mkspace/mkspace/internal/msg"
-	"github.com/mkspace/mkspace/internal/schema"
 )
 
-// Keys of SPEC §3, in the order of the online form.
+// Keys of SPEC §3 (figures.go defines each).
 const (
 	KeyMediaReports       = "media_reports"
 	KeyHonors             = "honors"
@@ -61,21 +60,10 @@ const (
 	Ratio             // %, 1 decimal, half up
 )
 
-// kinds holds every figure that is not a count.
-var kinds = map[string]Kind{
-	KeyTotalArea: Area, KeyTeamEnterpriseArea: Area, KeyPublicServiceArea: Area, KeySelfUseArea: Area, KeyOtherArea: Area,
-	KeyTeamsFinancingAmount: Money, KeyEnterprisesFinancingAmount: Money,
-	KeyServiceAreaRatio: Ratio,
-}
-
-// KindOf says how the figure with key is displayed (Count for any key not
-// an area, an amount of money or the ratio).
-func KindOf(key string) Kind { return kinds[key] }
-
-// UnitLabel is the unit a figure of kind k is given in where the number
+// unitLabel is the unit a figure of kind k is given in where the number
 // stands alone (a spreadsheet cell): "(平方米)", "(万元)"; "" for counts and
 // the ratio, whose cell shows its %.
-func UnitLabel(k Kind, l msg.Lang) string {
+func unitLabel(k Kind, l msg.Lang) string {
 	switch k {
 	case Area:
 		return l.T("unit.paren-m2")
@@ -130,54 +118,70 @@ func (t *Totals) Get(key string) Figure {
 // Result computes the totals from what was added; the self-check is
 // evaluated against thresholds.
 func (a *Accumulator) Result(th Thresholds) *Totals {
-	count := func(k string) Figure {
-		return Figure{Key: k, Kind: Count, Value: decimal.NewFromInt(int64(a.counts[k]))}
+	figs := make([]*Figure, len(defs))
+	var value func(i int) Figure
+	value = func(i int) Figure {
+		if figs[i] != nil {
+			return *figs[i]
+		}
+		d := defs[i]
+		f := Figure{Key: d.Key, Kind: d.Kind}
+		get := func(key string) Figure { return value(index(key)) }
+		switch {
+		case d.sum != nil:
+			f.Value = a.sums[i]
+		case d.since != nil:
+			f.Null = !a.known[i]
+			if a.known[i] {
+				f.Value = decimal.NewFromInt(int64(WholeMonths(a.dates[i], a.window.End)))
+			}
+		case d.plus != nil:
+			for _, k := range d.plus {
+				f.Value = f.Value.Add(get(k).Value)
+			}
+		case d.ratio != nil:
+			whole := get(d.ratio.whole).Value
+			f.Null = whole.IsZero()
+			if !f.Null {
+				part := decimal.Zero
+				for _, k := range d.ratio.parts {
+					part = part.Add(get(k).Value)
+				}
+				f.Value = part.Mul(decimal.NewFromInt(100)).DivRound(whole, 10).Round(1)
+			}
+		default:
+			f.Value = decimal.NewFromInt(a.counts[i])
+		}
+		figs[i] = &f
+		return f
 	}
-	area := func(k string) Figure { return Figure{Key: k, Kind: KindOf(k), Value: a.sums[k]} }
-	money := area
-
-	total := a.sums[KeyTotalArea]
-	ratio := Figure{Key: KeyServiceAreaRatio, Kind: KindOf(KeyServiceAreaRatio), Null: total.IsZero()}
-	if !total.IsZero() {
-		part := a.sums[KeyTeamEnterpriseArea].Add(a.sums[KeyPublicServiceArea])
-		ratio.Value = part.Mul(decimal.NewFromInt(100)).DivRound(total, 10).Round(1)
-	}
-	mgmt := Figure{Key: KeyManagementStaff, Kind: Count,
-		Value: decimal.NewFromInt(int64(a.counts[KeyProfessionalStaff] + a.counts[KeyMentors]))}
-	months := Figure{Key: KeyOperatingMonths, Kind: Count, Null: !a.operatingKnown}
-	if a.operatingKnown {
-		months.Value = decimal.NewFromInt(int64(WholeMonths(a.operatingSince, a.window.End)))
-	}
-
-	t := &Totals{
-		Figures: []Figure{
-			count(KeyMediaReports), count(KeyHonors),
-			area(KeyTotalArea), area(KeyTeamEnterpriseArea), area(KeyPublicServiceArea),
-			area(KeySelfUseArea), area(KeyOtherArea), count(KeyWorkstations), ratio,
-			mgmt, count(KeyProfessionalStaff), count(KeyMentors), count(KeyMentorsFullTime), count(KeyMentorsPartTime),
-			count(KeyTeamsTotal), count(KeyTeamsInSpace), count(KeyTeamsConverted), count(KeyTeamsMovedOut),
-			count(KeyTeamsFinanced), money(KeyTeamsFinancingAmount), count(KeyTeamsJoinedInWindow),
-			count(KeyEnterprisesTotal), count(KeyEnterprisesFromTeams), count(KeyEnterprisesInSpace),
-			count(KeyEnterprisesMovedOut), count(KeyEnterprisesFinanced), money(KeyEnterprisesFinancingAmount),
-			count(KeyEnterprisesJoinedInWindow), count(KeyEnterpriseStaffInSpace), count(KeyActivities),
-			count(KeyServedInWindow), count(KeyConversionsInWindow), count(KeyFinancedInWindow), months,
-		},
-		ActivitiesByType: map[string]int{},
-		LeftOut:          map[string]int{},
-	}
-	for _, kind := range a.lists[schema.ListActivityKind] {
-		t.ActivitiesByType[kind] = a.byType[kind]
-	}
-	for k, v := range a.byType {
-		t.ActivitiesByType[k] = v
-	}
-	for k, v := range a.leftOut {
-		if v > 0 {
-			t.LeftOut[k] = v
+	t := &Totals{ActivitiesByType: map[string]int{}, LeftOut: map[string]int{}}
+	for i, d := range defs {
+		t.Figures = append(t.Figures, value(i))
+		if a.leftOut[i] > 0 {
+			t.LeftOut[d.Key] = a.leftOut[i]
+		}
+		if d.breakdown != nil {
+			for _, o := range a.lists[d.breakdown.list] {
+				t.ActivitiesByType[o] = a.byType[o]
+			}
+			for o, n := range a.byType {
+				t.ActivitiesByType[o] = n
+			}
 		}
 	}
 	t.Eligibility = evaluate(t, th)
 	return t
+}
+
+// index is the position of the figure with key in defs.
+func index(key string) int {
+	for i, d := range defs {
+		if d.Key == key {
+			return i
+		}
+	}
+	panic("totals: no figure " + key) // a fault of the table: TestFigureTable
 }
 
 // MarshalJSON writes the flat object of SPEC §3: every key with its number as

@@ -12,22 +12,6 @@ import (
 	"github.com/mkspace/mkspace/internal/msg"
 )
 
-// Groups lists the figures as the online form groups them.
-var Groups = []struct {
-	Key     string
-	Figures []string
-}{
-	{"basic", []string{KeyMediaReports, KeyHonors}},
-	{"venues", []string{KeyTotalArea, KeyTeamEnterpriseArea, KeyPublicServiceArea, KeySelfUseArea, KeyOtherArea, KeyWorkstations, KeyServiceAreaRatio}},
-	{"people", []string{KeyManagementStaff, KeyProfessionalStaff, KeyMentors, KeyMentorsFullTime, KeyMentorsPartTime}},
-	{"incubation", []string{
-		KeyTeamsTotal, KeyTeamsInSpace, KeyTeamsConverted, KeyTeamsMovedOut, KeyTeamsFinanced, KeyTeamsFinancingAmount,
-		KeyEnterprisesTotal, KeyEnterprisesFromTeams, KeyEnterprisesInSpace, KeyEnterprisesMovedOut,
-		KeyEnterprisesFinanced, KeyEnterprisesFinancingAmount, KeyEnterpriseStaffInSpace}},
-	{"window", []string{KeyOperatingMonths, KeyTeamsJoinedInWindow, KeyEnterprisesJoinedInWindow, KeyServedInWindow,
-		KeyConversionsInWindow, KeyFinancedInWindow, KeyActivities}},
-}
-
 // FigureText renders one figure with its unit, e.g. "800.00 平方米", "81.3 %".
 func FigureText(f Figure, l msg.Lang) string {
 	if f.Null {
@@ -44,22 +28,22 @@ func FigureText(f Figure, l msg.Lang) string {
 // are aligned by display width (a Chinese character takes two columns).
 func WriteText(w io.Writer, t *Totals, win config.Window, l msg.Lang) error {
 	var b strings.Builder
-	for _, g := range Groups {
+	for _, g := range FormGroups() {
 		title := l.T("totals.group."+g.Key,
 			"start", win.Start.Format(config.DateLayout), "end", win.End.Format(config.DateLayout))
 		fmt.Fprintf(&b, "【%s】\n", title)
 		var rows [][2]string
 		for _, k := range g.Figures {
 			rows = append(rows, [2]string{l.T("total." + k), FigureText(t.Get(k), l)})
-		}
-		if g.Key == "window" {
-			kinds := make([]string, 0, len(t.ActivitiesByType))
-			for k := range t.ActivitiesByType {
-				kinds = append(kinds, k)
-			}
-			slices.Sort(kinds)
-			for _, k := range kinds {
-				rows = append(rows, [2]string{"  " + k, fmt.Sprint(t.ActivitiesByType[k])})
+			if Lookup(k).HasBreakdown() {
+				kinds := make([]string, 0, len(t.ActivitiesByType))
+				for k := range t.ActivitiesByType {
+					kinds = append(kinds, k)
+				}
+				slices.Sort(kinds)
+				for _, k := range kinds {
+					rows = append(rows, [2]string{"  " + k, fmt.Sprint(t.ActivitiesByType[k])})
+				}
 			}
 		}
 		width := 0

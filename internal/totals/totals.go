@@ -2,6 +2,10 @@
 // (SPEC §3) and the registration self-check (ELIGIBILITY.md), from typed rows,
 // with exact decimal arithmetic. It never reads a cached formula value: the
 // rows are the only input.
+//
+// Every figure is described once, in figures.go: the accumulator here, the
+// text and JSON output, the 申报书's totals blocks and the 汇总 sheet's
+// formulas (formula.go) are all generated from that table.
 package totals
 
 import (
@@ -11,59 +15,135 @@ import (
 
 	"github.com/mkspace/mkspace/internal/cell"
 	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/rows"
 	"github.com/mkspace/mkspace/internal/schema"
+	"github.com/mkspace/mkspace/internal/workbook"
 )
 
-// Accumulator gathers the totals row by row, in one streaming pass. It keeps
-// counters and sums only, never rows.
+// Accumulator gathers the totals row by row, in one streaming pass: a
+// consumer of the typed rows (rows.Run). It keeps counters and sums only,
+// never rows.
 type Accumulator struct {
 	window config.Window
 	lists  schema.Lists
 
-	counts  map[string]int
-	sums    map[string]decimal.Decimal
-	byType  map[string]int
-	leftOut map[string]int
+	// By figure, as defs lists them.
+	counts  []int64
+	sums    []decimal.Decimal
+	dates   []time.Time
+	known   []bool
+	leftOut []int
+	byType  map[string]int // the breakdown of a figure by option
 
-	operatingSince time.Time
-	operatingKnown bool
+	// What each sheet's rows add to.
+	bySheet map[*schema.Sheet][]rowStep
 }
 
-// New returns an empty accumulator for the window of cfg.
+// rowStep is what a row of a sheet adds to one figure.
+type rowStep struct {
+	fig  int
+	term *term // a count's term of this sheet
+	def  *Def
+}
+
+// New returns an empty accumulator for the window and option lists of cfg.
 func New(cfg *config.Config) *Accumulator {
-	return &Accumulator{
-		window:  cfg.Window,
-		lists:   cfg.Lists,
-		counts:  map[string]int{},
-		sums:    map[string]decimal.Decimal{},
-		byType:  map[string]int{},
-		leftOut: map[string]int{},
+	n := len(defs)
+	a := &Accumulator{
+		window: cfg.Window, lists: cfg.Lists,
+		counts: make([]int64, n), sums: make([]decimal.Decimal, n), dates: make([]time.Time, n),
+		known: make([]bool, n), leftOut: make([]int, n), byType: map[string]int{},
+		bySheet: map[*schema.Sheet][]rowStep{},
+	}
+	for i, d := range defs {
+		add := func(s *schema.Sheet, t *term) { a.bySheet[s] = append(a.bySheet[s], rowStep{fig: i, term: t, def: d}) }
+		for k := range d.count {
+			add(d.count[k].sheet, &d.count[k])
+		}
+		switch {
+		case d.sum != nil:
+			add(d.sum.col.Sheet(), nil)
+		case d.since != nil:
+			add(d.since.Sheet(), nil)
+		case d.custom != nil:
+			for _, s := range d.custom.sheets {
+				add(s, nil)
+			}
+		}
+	}
+	return a
+}
+
+// Begin, EndTable and End make the accumulator a consumer of the typed rows.
+func (a *Accumulator) Begin(*workbook.Table)           {}
+func (a *Accumulator) EndTable(*workbook.Table, error) {}
+func (a *Accumulator) End()                            {}
+
+// Row adds one typed row.
+func (a *Accumulator) Row(tr *rows.Row) {
+	r := row{sheet: tr.Sheet, vals: tr.Values, states: tr.States}
+	for _, st := range a.bySheet[tr.Sheet] {
+		d, i := st.def, st.fig
+		switch {
+		case st.term != nil:
+			if d.leftOut != nil && r.leftOut(d.leftOut) {
+				a.leftOut[i]++
+			}
+			if r.holds(st.term.where, a) {
+				a.counts[i]++
+				if d.breakdown != nil {
+					if v, ok := r.get(d.breakdown.col); ok && !v.Empty {
+						a.byType[v.Text]++
+					}
+				}
+			}
+		case d.sum != nil:
+			if !r.holds(d.sum.where, a) {
+				continue
+			}
+			switch v, ok := r.get(d.sum.col); {
+			case !ok:
+				a.leftOut[i]++
+			case v.Empty:
+			case d.sum.col.Column().Type == schema.Int:
+				a.sums[i] = a.sums[i].Add(decimal.NewFromInt(v.Int))
+			default:
+				a.sums[i] = a.sums[i].Add(v.Dec)
+			}
+		case d.since != nil:
+			if dt, ok := r.date(*d.since); ok {
+				a.dates[i], a.known[i] = dt, true
+			} else if _, readable := r.get(*d.since); !readable {
+				a.leftOut[i]++
+			}
+		case d.custom != nil:
+			if d.custom.row(a.window, r) {
+				a.counts[i]++
+			}
+		}
 	}
 }
 
-// row gives keyed access to one typed row.
+// row gives access to one typed row by column handle.
 type row struct {
-	sheet *schema.Sheet
-	vals  []cell.Value
-	ok    []bool
+	sheet  *schema.Sheet
+	vals   []cell.Value
+	states []rows.State
 }
 
-// get returns the value of key and whether it could be read. An empty cell
-// is readable (Value.Empty).
-func (r row) get(key string) (cell.Value, bool) {
-	i := r.sheet.ColumnIndex(key)
-	if i < 0 || i >= len(r.vals) {
-		return cell.Value{Empty: true}, true
-	}
-	if r.ok != nil && !r.ok[i] {
+// get returns the value of column c and whether it could be read. An empty
+// cell is readable (Value.Empty); an absent column is not.
+func (r row) get(c schema.Col) (cell.Value, bool) {
+	i := c.Index()
+	if s := r.states[i]; s != rows.Empty && s != rows.Valid {
 		return cell.Value{}, false
 	}
 	return r.vals[i], true
 }
 
 // yesno returns (value, known): unknown when empty or unreadable.
-func (r row) yesno(key string) (bool, bool) {
-	v, ok := r.get(key)
+func (r row) yesno(c schema.Col) (bool, bool) {
+	v, ok := r.get(c)
 	if !ok || v.Empty {
 		return false, false
 	}
@@ -71,193 +151,48 @@ func (r row) yesno(key string) (bool, bool) {
 }
 
 // date returns (date, known).
-func (r row) date(key string) (time.Time, bool) {
-	v, ok := r.get(key)
+func (r row) date(c schema.Col) (time.Time, bool) {
+	v, ok := r.get(c)
 	if !ok || v.Empty {
 		return time.Time{}, false
 	}
 	return v.Date, true
 }
 
-// Add takes one data row of sheet: vals are indexed like sheet.Columns, and
-// ok[i] is false where cell i could not be read (nil ok = all readable).
-// For a form sheet the one row holds the fields.
-func (a *Accumulator) Add(sheet *schema.Sheet, vals []cell.Value, ok []bool) {
-	r := row{sheet: sheet, vals: vals, ok: ok}
-	switch sheet.Key {
-	case "basic":
-		if d, known := r.date("operating_since"); known {
-			a.operatingSince, a.operatingKnown = d, true
-		} else if _, readable := r.get("operating_since"); !readable {
-			a.leftOut[KeyOperatingMonths]++
+// holds reports whether every condition holds in the row.
+func (r row) holds(where []cond, a *Accumulator) bool {
+	for _, c := range where {
+		v, ok := r.get(c.col)
+		if !ok || v.Empty {
+			return false
 		}
-	case "media":
-		a.counts[KeyMediaReports]++
-	case "honors":
-		a.counts[KeyHonors]++
-	case "venues":
-		a.addVenue(r)
-	case "staff":
-		a.counts[KeyProfessionalStaff]++
-	case "mentors":
-		a.counts[KeyMentors]++
-		if v, ok := r.get("employment"); ok && !v.Empty {
-			opts := a.lists[schema.ListEmployment]
-			switch {
-			case len(opts) > 0 && v.Text == opts[0]:
-				a.counts[KeyMentorsFullTime]++
-			case len(opts) > 1 && v.Text == opts[1]:
-				a.counts[KeyMentorsPartTime]++
+		switch c.op {
+		case opYes, opNo:
+			if v.Bool != (c.op == opYes) {
+				return false
+			}
+		case opOption:
+			opts := a.lists[c.list]
+			if c.option >= len(opts) || v.Text != opts[c.option] {
+				return false
+			}
+		case opWindow:
+			if !a.window.Contains(v.Date) {
+				return false
 			}
 		}
-	case "teams":
-		a.addTeam(r)
-	case "enterprises":
-		a.addEnterprise(r)
-	case "activities":
-		a.addActivity(r)
-	}
-}
-
-func (a *Accumulator) sum(key string, r row, col string) {
-	v, ok := r.get(col)
-	switch {
-	case !ok:
-		a.leftOut[key]++
-	case v.Empty:
-	default:
-		a.sums[key] = a.sums[key].Add(v.Dec)
-	}
-}
-
-func (a *Accumulator) addVenue(r row) {
-	a.sum(KeyTotalArea, r, "area")
-	a.sum(KeyTeamEnterpriseArea, r, "team_enterprise_area")
-	a.sum(KeyPublicServiceArea, r, "public_service_area")
-	a.sum(KeySelfUseArea, r, "self_use_area")
-	a.sum(KeyOtherArea, r, "other_area")
-	v, ok := r.get("workstations")
-	switch {
-	case !ok:
-		a.leftOut[KeyWorkstations]++
-	case !v.Empty:
-		a.counts[KeyWorkstations] += int(v.Int)
-	}
-}
-
-// financing counts a financed row and its amount under the given keys, and
-// the window figure.
-func (a *Accumulator) financing(r row, countKey, amountKey string) {
-	financed, known := r.yesno("financed")
-	if !known {
-		if _, readable := r.get("financed"); !readable {
-			a.leftOut[countKey]++
-		}
-		return
-	}
-	if !financed {
-		return
-	}
-	a.counts[countKey]++
-	a.sum(amountKey, r, "amount")
-	if d, ok := r.date("financed_on"); ok && a.window.Contains(d) {
-		a.counts[KeyFinancedInWindow]++
-	}
-}
-
-func (a *Accumulator) addTeam(r row) {
-	a.counts[KeyTeamsTotal]++
-	converted, cKnown := r.yesno("converted")
-	movedOut, mKnown := r.yesno("moved_out")
-	if cKnown && mKnown {
-		switch {
-		case !converted && !movedOut:
-			a.counts[KeyTeamsInSpace]++
-		case converted && !movedOut:
-			a.counts[KeyTeamsConverted]++
-		case !converted && movedOut:
-			a.counts[KeyTeamsMovedOut]++
-		}
-	} else {
-		a.leftOut[KeyTeamsInSpace]++
-	}
-	joined, jKnown := r.date("joined_on")
-	if jKnown && a.window.Contains(joined) {
-		a.counts[KeyTeamsJoinedInWindow]++
-	}
-	if d, ok := r.date("registered_on"); ok && cKnown && converted && a.window.Contains(d) {
-		a.counts[KeyConversionsInWindow]++
-	}
-	// Served: teams not converted that were in the space at some time in the window.
-	if cKnown && !converted && jKnown && a.inSpaceDuringWindow(r, joined) {
-		a.counts[KeyServedInWindow]++
-	}
-	a.financing(r, KeyTeamsFinanced, KeyTeamsFinancingAmount)
-}
-
-// inSpaceDuringWindow: joined ≤ window end and not moved out before the
-// window start.
-func (a *Accumulator) inSpaceDuringWindow(r row, joined time.Time) bool {
-	if joined.After(a.window.End) {
-		return false
-	}
-	if out, ok := r.date("moved_out_on"); ok && out.Before(a.window.Start) {
-		return false
 	}
 	return true
 }
 
-func (a *Accumulator) addEnterprise(r row) {
-	a.counts[KeyEnterprisesTotal]++
-	fromTeam, fKnown := r.yesno("from_team")
-	if fKnown && fromTeam {
-		a.counts[KeyEnterprisesFromTeams]++
-	}
-	movedOut, mKnown := r.yesno("moved_out")
-	switch {
-	case !mKnown:
-		a.leftOut[KeyEnterprisesInSpace]++
-	case movedOut:
-		a.counts[KeyEnterprisesMovedOut]++
-	default:
-		a.counts[KeyEnterprisesInSpace]++
-		v, ok := r.get("staff")
-		switch {
-		case !ok:
-			a.leftOut[KeyEnterpriseStaffInSpace]++
-		case !v.Empty:
-			a.counts[KeyEnterpriseStaffInSpace] += int(v.Int)
+// leftOut reports whether a cell the figure needs cannot be read.
+func (r row) leftOut(lo *leftOut) bool {
+	for _, c := range lo.cols {
+		if v, ok := r.get(c); !ok || lo.empty && v.Empty {
+			return true
 		}
 	}
-	// The day it came into the space: 入驻时间, or for a converted team its 注册时间.
-	joined, jKnown := r.date("joined_on")
-	if !jKnown && fKnown && fromTeam {
-		joined, jKnown = r.date("registered_on")
-	}
-	if jKnown && a.window.Contains(joined) {
-		a.counts[KeyEnterprisesJoinedInWindow]++
-	}
-	if jKnown && a.inSpaceDuringWindow(r, joined) {
-		a.counts[KeyServedInWindow]++
-	}
-	a.financing(r, KeyEnterprisesFinanced, KeyEnterprisesFinancingAmount)
-}
-
-func (a *Accumulator) addActivity(r row) {
-	d, ok := r.date("date")
-	if !ok {
-		if _, readable := r.get("date"); !readable {
-			a.leftOut[KeyActivities]++
-		}
-		return
-	}
-	if !a.window.Contains(d) {
-		return
-	}
-	a.counts[KeyActivities]++
-	if v, ok := r.get("kind"); ok && !v.Empty {
-		a.byType[v.Text]++
-	}
+	return false
 }
 
 // WholeMonths counts the whole months from since to end (both dates at

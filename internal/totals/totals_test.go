@@ -13,6 +13,7 @@ import (
 	"github.com/mkspace/mkspace/internal/cell"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/rows"
 	"github.com/mkspace/mkspace/internal/schema"
 )
 
@@ -49,20 +50,37 @@ func rowOf(sheet *schema.Sheet, kv map[string]cell.Value, bad ...string) ([]cell
 	return vals, ok
 }
 
-type rows []struct {
+// typed is the typed row of values vals, of which those not ok could not be
+// read.
+func typed(s *schema.Sheet, vals []cell.Value, ok []bool) *rows.Row {
+	r := &rows.Row{Sheet: s, Values: vals, States: make([]rows.State, len(vals))}
+	for i, v := range vals {
+		switch {
+		case !ok[i]:
+			r.States[i] = rows.Invalid
+		case v.Empty:
+			r.States[i] = rows.Empty
+		default:
+			r.States[i] = rows.Valid
+		}
+	}
+	return r
+}
+
+type testRows []struct {
 	sheet string
 	kv    map[string]cell.Value
 	bad   []string
 }
 
-func compute(t *testing.T, cfg *config.Config, rs rows) *Totals {
+func compute(t *testing.T, cfg *config.Config, rs testRows) *Totals {
 	t.Helper()
 	a := New(cfg)
 	for _, r := range rs {
 		s := schema.ByKey(r.sheet)
 		require.NotNil(t, s, r.sheet)
 		v, ok := rowOf(s, r.kv, r.bad...)
-		a.Add(s, v, ok)
+		a.Row(typed(s, v, ok))
 	}
 	return a.Result(ThresholdsOf(cfg))
 }
@@ -70,8 +88,8 @@ func compute(t *testing.T, cfg *config.Config, rs rows) *Totals {
 func display(t *Totals, key string) string { return t.Get(key).Display() }
 
 // smallPackage is a package whose totals are computed by hand below.
-func smallPackage() rows {
-	return rows{
+func smallPackage() testRows {
+	return testRows{
 		{"basic", map[string]cell.Value{"operating_since": day("2020-04-30")}, nil},
 		{"media", nil, nil}, {"media", nil, nil}, {"media", nil, nil},
 		{"honors", nil, nil},
@@ -149,12 +167,12 @@ func TestTotalsByHand(t *testing.T) {
 
 func TestRatioRoundsHalfUp(t *testing.T) {
 	// 81.25 % exactly: Go's %.1f would give 81.2 (half to even); the form shows 81.3.
-	tot := compute(t, config.Default(), rows{{"venues", map[string]cell.Value{
+	tot := compute(t, config.Default(), testRows{{"venues", map[string]cell.Value{
 		"area": dec("400"), "team_enterprise_area": dec("300"), "public_service_area": dec("25"),
 		"self_use_area": dec("75"), "other_area": dec("0"), "workstations": num(0)}, nil}})
 	assert.Equal(t, "81.3", display(tot, KeyServiceAreaRatio))
 	// 30.0 % as in the online form's example: 1 + 2 of 10.
-	tot = compute(t, config.Default(), rows{{"venues", map[string]cell.Value{
+	tot = compute(t, config.Default(), testRows{{"venues", map[string]cell.Value{
 		"area": dec("10"), "team_enterprise_area": dec("1"), "public_service_area": dec("2"),
 		"self_use_area": dec("4"), "other_area": dec("3"), "workstations": num(2)}, nil}})
 	assert.Equal(t, "30.0", display(tot, KeyServiceAreaRatio))
@@ -182,7 +200,7 @@ func TestEmptyPackage(t *testing.T) {
 }
 
 func TestUnreadableCellsAreLeftOutAndCounted(t *testing.T) {
-	tot := compute(t, config.Default(), rows{
+	tot := compute(t, config.Default(), testRows{
 		{"venues", map[string]cell.Value{"area": unreadable(), "team_enterprise_area": dec("10"), "public_service_area": dec("5"),
 			"self_use_area": dec("0"), "other_area": dec("0"), "workstations": num(3)}, []string{"area"}},
 		{"venues", map[string]cell.Value{"area": dec("20"), "team_enterprise_area": dec("10"), "public_service_area": dec("5"),

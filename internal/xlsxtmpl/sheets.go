@@ -167,7 +167,7 @@ func (b *builder) writeTable(s *schema.Sheet) error {
 
 func (b *builder) writeForm(s *schema.Sheet) error {
 	f, sh := b.f, s.Name
-	long := s.Key == "narrative" || s.Columns[0].MaxLen >= 1000
+	long := s == schema.Narrative.Sheet || s.Columns[0].MaxLen >= 1000
 	wA, wB := 30.0, 60.0
 	if long {
 		wA, wB = 24, 100
@@ -454,15 +454,15 @@ func (b *builder) numberValidation(dv *excelize.DataValidation, c *schema.Column
 }
 
 // stateExpr renders the row state "when" of a condition as an Excel
-// expression over row 2 of sheet s (relative rows, absolute columns).
-func stateExpr(s *schema.Sheet, when []schema.Match) string {
+// expression over row 2 of its sheet (relative rows, absolute columns).
+func stateExpr(when []schema.Match) string {
 	var parts []string
 	for _, m := range when {
 		v := schema.No
 		if m.Value {
 			v = schema.Yes
 		}
-		parts = append(parts, fmt.Sprintf(`$%s%d="%s"`, ColumnLetter(s, m.Key), FirstDataRow, v))
+		parts = append(parts, fmt.Sprintf(`$%s%d="%s"`, ColumnLetter(m.Col), FirstDataRow, v))
 	}
 	if len(parts) == 1 {
 		return parts[0]
@@ -488,20 +488,20 @@ func (b *builder) addTableFormats(s *schema.Sheet, i int, ref string) error {
 	cell := fmt.Sprintf("%s%d", colName(i+1), FirstDataRow)
 	var forbid, require []string
 	for _, cond := range s.Conditions {
-		for _, k := range cond.Forbid {
-			if k == c.Key {
-				forbid = append(forbid, stateExpr(s, cond.When))
+		for _, k := range cond.ForbidCols {
+			if k.Index() == i {
+				forbid = append(forbid, stateExpr(cond.When))
 			}
 		}
-		for _, k := range cond.Require {
-			if k == c.Key {
-				require = append(require, stateExpr(s, cond.When))
+		for _, k := range cond.RequireCols {
+			if k.Index() == i {
+				require = append(require, stateExpr(cond.When))
 			}
 		}
 	}
 	for _, cf := range s.Conflicts {
-		if cf.At == c.Key {
-			if err := b.cf(sh, ref, stateExpr(s, cf.When), b.st.cfWrong, true); err != nil {
+		if cf.AtCol.Index() == i {
+			if err := b.cf(sh, ref, stateExpr(cf.When), b.st.cfWrong, true); err != nil {
 				return err
 			}
 		}

@@ -2,16 +2,12 @@ package xlsxtmpl
 
 import (
 	"fmt"
-	"github.com/mkspace/mkspace/internal/totals"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/mkspace/mkspace/internal/config"
-	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/schema"
+	"github.com/mkspace/mkspace/internal/totals"
 )
 
 // Columns of the 汇总 sheet.
@@ -22,12 +18,13 @@ const (
 	SummaryDescCol  = "D"
 )
 
-// total is one row of the 汇总 sheet: a total of SPEC §3 as a live formula.
+// total is one row of the 汇总 sheet: a figure of SPEC §3 (package
+// totals describes each, its formula included) or a condition of the
+// self-check, as a live formula.
 type total struct {
 	key     string
 	label   string
-	group   string   // message key of the group heading
-	sheets  []string // schema sheet keys the formula reads
+	group   string // message key of the group heading
 	style   func(styles) int
 	formula string // may name other totals as {key}; replaced by their cells
 	desc    string
@@ -36,254 +33,80 @@ type total struct {
 func countStyle(s styles) int { return s.count }
 func areaStyle(s styles) int  { return s.area }
 func ratioStyle(s styles) int { return s.ratio }
+func eligStyle(s styles) int  { return s.elig }
 
-// totals returns the rows of the 汇总 sheet whose sheets are all included.
+// styleOf is the number format of a figure of kind k.
+func styleOf(k totals.Kind) func(styles) int {
+	switch k {
+	case totals.Area, totals.Money:
+		return areaStyle
+	case totals.Ratio:
+		return ratioStyle
+	}
+	return countStyle
+}
+
+// layout is where the template holds the data a formula reads
+// (totals.Book): the data rows FirstDataRow to last. (A type of its own:
+// an interface value holding the builder would keep all of excelize's
+// exported methods, its formula engine included, in the binary.)
+type layout struct{ last int }
+
+// Range is the absolute range of column c's data rows, e.g.
+// '创业团队'!$D$2:$D$2001.
+func (lo layout) Range(c schema.Col) string {
+	l := ColumnLetter(c)
+	return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", c.Sheet().Name, l, FirstDataRow, l, lo.last)
+}
+
+// Field is the absolute cell of field c of a form sheet.
+func (lo layout) Field(c schema.Col) string {
+	return fmt.Sprintf("'%s'!$B$%d", c.Sheet().Name, FieldRow(c))
+}
+
+// totals returns the rows of the 汇总 sheet whose sheets are all included:
+// the figures in the groups of totals.SummaryGroups, then the self-check.
 func (b *builder) totals() []total {
 	l := b.l
+	fs := &totals.Formulas{Book: layout{last: b.lastRow()}, Window: b.window, Lists: b.lists, Lang: l}
+	included := func(sheets []*schema.Sheet) bool {
+		for _, s := range sheets {
+			if !b.has(s) {
+				return false
+			}
+		}
+		return true
+	}
 	var out []total
-	add := func(t total) {
-		for _, k := range t.sheets {
-			if !b.has(k) {
-				return
+	for _, g := range totals.SummaryGroups {
+		group := "tmpl.sum.group." + g.Key
+		for _, k := range g.Figures {
+			d := totals.Lookup(k)
+			formula := fs.Formula(d)
+			if formula == "" || !included(d.Sheets()) {
+				continue
+			}
+			out = append(out, total{key: k, label: fs.Label(d), group: group, style: styleOf(d.Kind),
+				formula: formula, desc: fs.Note(d)})
+			options, formulas := fs.Breakdown(d)
+			for i, o := range options {
+				out = append(out, total{key: "activities_by_type." + o, label: l.T("tmpl.sum.by-type", "kind", o), group: group,
+					style: countStyle, formula: formulas[i], desc: fs.BreakdownNote(d, i)})
 			}
 		}
-		if t.label == "" {
-			t.label = l.T("total."+t.key) + totals.UnitLabel(totals.KindOf(t.key), l)
+	}
+	// The self-check (备案条件自查, ELIGIBILITY.md): each condition of the
+	// regulation compared with the thresholds of the config, shown as
+	// 满足 / 不满足 as the filler types.
+	for _, c := range totals.EligDefs {
+		if !included(c.Sheets()) {
+			continue
 		}
-		if t.style == nil {
-			t.style = countStyle
-		}
-		out = append(out, t)
+		formula, need := fs.EligibilityFormula(c, b.elig)
+		out = append(out, total{key: "elig." + c.Key, label: l.T("elig." + c.Key), group: "tmpl.sum.group.elig",
+			style: eligStyle, formula: formula, desc: need})
 	}
-	start, end := b.window.Start.Format(config.DateLayout), b.window.End.Format(config.DateLayout)
-	hdr := func(sheet, key string) string { return schema.ByKey(sheet).Column(key).Header }
-	name := func(sheet string) string { return schema.ByKey(sheet).Name }
-	when := func(sheet string, kv ...string) string {
-		var parts []string
-		for i := 0; i+1 < len(kv); i += 2 {
-			parts = append(parts, l.T("tmpl.ins.when", "col", l.T("tmpl.ins.quote", "x", hdr(sheet, kv[i])), "value", kv[i+1]))
-		}
-		return strings.Join(parts, l.T("tmpl.ins.when-sep"))
-	}
-	inWin := func(sheet, key string) string {
-		return l.T("tmpl.sum.in-window", "col", hdr(sheet, key), "start", start, "end", end)
-	}
-	countIf := func(sheet, cond string) string {
-		return l.T("tmpl.sum.count-if", "sheet", name(sheet), "cond", cond)
-	}
-	rows := func(sheet string) total {
-		return total{sheets: []string{sheet}, formula: b.rowCount(sheet), desc: l.T("tmpl.sum.rows", "sheet", name(sheet))}
-	}
-	sum := func(key, sheet, col string) total {
-		return total{key: key, sheets: []string{sheet}, style: areaStyle, formula: "SUM(" + b.rng(sheet, col) + ")",
-			desc: l.T("tmpl.sum.sum", "sheet", name(sheet), "col", hdr(sheet, col))}
-	}
-	with := func(t total, key, group string) total { t.key, t.group = key, group; return t }
-	y, n := `"`+schema.Yes+`"`, `"`+schema.No+`"`
-	ds, de := excelDate(b.window.Start), excelDate(b.window.End)
-	win := func(sheet, col string) string {
-		r := b.rng(sheet, col)
-		return fmt.Sprintf(`%s,">="&%s,%s,"<="&%s`, r, ds, r, de)
-	}
-
-	g := "tmpl.sum.group.basic"
-	add(with(rows("media"), "media_reports", g))
-	add(with(rows("honors"), "honors", g))
-
-	g = "tmpl.sum.group.venues"
-	for _, k := range []struct{ key, col string }{
-		{"total_area", "area"}, {"team_enterprise_area", "team_enterprise_area"}, {"public_service_area", "public_service_area"},
-		{"self_use_area", "self_use_area"}, {"other_area", "other_area"},
-	} {
-		add(with(sum(k.key, "venues", k.col), k.key, g))
-	}
-	ws := sum("workstations", "venues", "workstations")
-	ws.style = countStyle
-	add(with(ws, "workstations", g))
-	add(total{key: "service_area_ratio", group: g, sheets: []string{"venues"}, style: ratioStyle,
-		formula: `IF(N({total_area})=0,"—",ROUND(({team_enterprise_area}+{public_service_area})/{total_area}*100,1))`,
-		desc:    l.T("tmpl.sum.ratio")})
-
-	g = "tmpl.sum.group.staff"
-	add(total{key: "management_staff", group: g, sheets: []string{"staff", "mentors"},
-		formula: "{professional_staff}+{mentors}", desc: l.T("tmpl.sum.mgmt")})
-	add(with(rows("staff"), "professional_staff", g))
-	add(with(rows("mentors"), "mentors", g))
-	// as the totals do: the first option of the employment list is full
-	// time, the second part time
-	emp := b.lists[schema.ListEmployment]
-	for i, key := range []string{"mentors_full_time", "mentors_part_time"} {
-		if i < len(emp) {
-			add(total{key: key, group: g, sheets: []string{"mentors"},
-				formula: fmt.Sprintf(`COUNTIF(%s,"%s")`, b.rng("mentors", "employment"), strings.ReplaceAll(emp[i], `"`, `""`)),
-				desc:    countIf("mentors", when("mentors", "employment", emp[i]))})
-		}
-	}
-
-	g = "tmpl.sum.group.teams"
-	conv, moved := b.rng("teams", "converted"), b.rng("teams", "moved_out")
-	add(with(rows("teams"), "teams_total", g))
-	for _, k := range []struct{ key, c, m string }{
-		{"teams_in_space", schema.No, schema.No}, {"teams_converted", schema.Yes, schema.No}, {"teams_moved_out", schema.No, schema.Yes},
-	} {
-		add(total{key: k.key, group: g, sheets: []string{"teams"},
-			formula: fmt.Sprintf(`COUNTIFS(%s,"%s",%s,"%s")`, conv, k.c, moved, k.m),
-			desc:    countIf("teams", when("teams", "converted", k.c, "moved_out", k.m))})
-	}
-	b.financing(add, g, "teams", when, countIf)
-	add(total{key: "teams_joined_in_window", group: g, sheets: []string{"teams"},
-		formula: "COUNTIFS(" + win("teams", "joined_on") + ")", desc: countIf("teams", inWin("teams", "joined_on"))})
-
-	g = "tmpl.sum.group.ents"
-	from, emoved := b.rng("enterprises", "from_team"), b.rng("enterprises", "moved_out")
-	add(with(rows("enterprises"), "enterprises_total", g))
-	add(total{key: "enterprises_from_teams", group: g, sheets: []string{"enterprises"},
-		formula: fmt.Sprintf(`COUNTIF(%s,%s)`, from, y), desc: countIf("enterprises", when("enterprises", "from_team", schema.Yes))})
-	add(total{key: "enterprises_in_space", group: g, sheets: []string{"enterprises"},
-		formula: fmt.Sprintf(`COUNTIF(%s,%s)`, emoved, n), desc: countIf("enterprises", when("enterprises", "moved_out", schema.No))})
-	add(total{key: "enterprises_moved_out", group: g, sheets: []string{"enterprises"},
-		formula: fmt.Sprintf(`COUNTIF(%s,%s)`, emoved, y), desc: countIf("enterprises", when("enterprises", "moved_out", schema.Yes))})
-	b.financing(add, g, "enterprises", when, countIf)
-	// the day it came into the space: 入驻时间, or for a converted team its 注册时间
-	add(total{key: "enterprises_joined_in_window", group: g, sheets: []string{"enterprises"},
-		formula: fmt.Sprintf(`COUNTIFS(%s)+COUNTIFS(%s,%s,%s)`, win("enterprises", "joined_on"), from, y, win("enterprises", "registered_on")),
-		desc:    countIf("enterprises", l.T("tmpl.sum.ent-window", "start", start, "end", end))})
-	add(total{key: "enterprise_staff_in_space", group: g, sheets: []string{"enterprises"},
-		formula: fmt.Sprintf(`SUMIFS(%s,%s,%s)`, b.rng("enterprises", "staff"), emoved, n),
-		desc:    l.T("tmpl.sum.sum-if", "sheet", name("enterprises"), "cond", when("enterprises", "moved_out", schema.No), "col", hdr("enterprises", "staff"))})
-
-	g = "tmpl.sum.group.acts"
-	add(total{key: "activities", group: g, sheets: []string{"activities"},
-		formula: "COUNTIFS(" + win("activities", "date") + ")", desc: countIf("activities", inWin("activities", "date"))})
-	for _, kind := range b.lists[schema.ListActivityKind] {
-		cond := when("activities", "kind", kind) + l.T("tmpl.ins.when-sep") + l.T("tmpl.sum.in-window-short", "col", hdr("activities", "date"))
-		add(total{key: "activities_by_type." + kind, label: l.T("tmpl.sum.by-type", "kind", kind), group: g, sheets: []string{"activities"},
-			formula: fmt.Sprintf(`COUNTIFS(%s,"%s",%s)`, b.rng("activities", "kind"), strings.ReplaceAll(kind, `"`, `""`), win("activities", "date")),
-			desc:    countIf("activities", cond)})
-	}
-
-	g = "tmpl.sum.group.window"
-	tj, tmo := b.rng("teams", "joined_on"), b.rng("teams", "moved_out_on")
-	ej, er, emo := b.rng("enterprises", "joined_on"), b.rng("enterprises", "registered_on"), b.rng("enterprises", "moved_out_on")
-	// in the space at some time in the window: joined ≤ end, less those
-	// that moved out before the start
-	served := func(cond, joined, mo string) string {
-		return fmt.Sprintf(`(COUNTIFS(%[1]s%[2]s,"<="&%[4]s)-COUNTIFS(%[1]s%[2]s,"<="&%[4]s,%[3]s,"<"&%[5]s))`, cond, joined, mo, de, ds)
-	}
-	add(total{key: "served_in_window", group: g, sheets: []string{"teams", "enterprises"},
-		formula: served(conv+`,`+n+`,`, tj, tmo) + "+" + served("", ej, emo) + "+" + served(from+`,`+y+`,`, er, emo),
-		desc:    l.T("tmpl.sum.served", "start", start, "end", end)})
-	add(total{key: "conversions_in_window", group: g, sheets: []string{"teams"},
-		formula: fmt.Sprintf("COUNTIFS(%s,%s,%s)", conv, y, win("teams", "registered_on")), desc: countIf("teams", inWin("teams", "registered_on"))})
-	add(total{key: "financed_in_window", group: g, sheets: []string{"teams", "enterprises"},
-		formula: fmt.Sprintf("COUNTIFS(%s,%s,%s)+COUNTIFS(%s,%s,%s)", b.rng("teams", "financed"), y, win("teams", "financed_on"),
-			b.rng("enterprises", "financed"), y, win("enterprises", "financed_on")),
-		desc: l.T("tmpl.sum.financed-window", "start", start, "end", end)})
-	if basic := schema.ByKey("basic"); basic != nil {
-		since := fmt.Sprintf("'%s'!$B$%d", basic.Name, FieldRow(basic, "operating_since"))
-		// whole months as the totals count them: a month is complete when
-		// the day is reached, or when the window ends on a month's last day
-		e := b.window.End
-		months := fmt.Sprintf("%d-(YEAR(%[2]s)*12+MONTH(%[2]s))", e.Year()*12+int(e.Month()), since)
-		if e.AddDate(0, 0, 1).Day() != 1 {
-			months += fmt.Sprintf("-IF(%d<DAY(%s),1,0)", e.Day(), since)
-		}
-		add(total{key: "operating_months", group: g, sheets: []string{"basic"},
-			formula: fmt.Sprintf(`IF(ISNUMBER(%[1]s),IF(%[1]s<=%[2]s,%[3]s,0),"")`, since, de, months),
-			desc:    l.T("tmpl.sum.months", "end", end)})
-	}
-	b.eligibility(add, l)
 	return out
-}
-
-// eligibility adds the self-check (备案条件自查, ELIGIBILITY.md): each
-// condition of the regulation compared with the thresholds of the config,
-// shown as 满足 / 不满足 as the filler types.
-func (b *builder) eligibility(add func(total), l msg.Lang) {
-	e := b.elig
-	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-	type cmp struct {
-		key, op, min string
-	}
-	checks := []struct {
-		key    string
-		sheets []string
-		parts  []cmp // any one met is enough
-	}{
-		{"operating_months", []string{"basic"}, []cmp{{"operating_months", ">=", fmt.Sprint(e.OperatingMonths)}}},
-		{"area_or_workstations", []string{"venues"}, []cmp{{"total_area", ">=", num(e.TotalArea)}, {"workstations", ">=", fmt.Sprint(e.Workstations)}}},
-		{"service_area_ratio", []string{"venues"}, []cmp{{"service_area_ratio", ">=", num(e.ServiceAreaRatio)}}},
-		{"public_service_area", []string{"venues"}, []cmp{{"public_service_area", ">", num(e.PublicServiceArea)}}},
-		{"served", []string{"teams", "enterprises"}, []cmp{{"served_in_window", ">=", fmt.Sprint(e.Served)}}},
-		{"conversions_or_financing", []string{"teams", "enterprises"}, []cmp{{"conversions_in_window", ">=", fmt.Sprint(e.Conversions)}, {"financed_in_window", ">=", fmt.Sprint(e.Financed)}}},
-		{"professional_staff", []string{"staff"}, []cmp{{"professional_staff", ">=", fmt.Sprint(e.ProfessionalStaff)}}},
-		{"mentors", []string{"mentors"}, []cmp{{"mentors", ">=", fmt.Sprint(e.Mentors)}}},
-		{"activities", []string{"activities"}, []cmp{{"activities", ">=", fmt.Sprint(e.Activities)}}},
-	}
-	met, unmet := l.T("tmpl.elig.met"), l.T("tmpl.elig.unmet")
-	for _, c := range checks {
-		var conds, need []string
-		for _, p := range c.parts {
-			// a blank figure (no start date, no area) is not met
-			conds = append(conds, fmt.Sprintf("AND(ISNUMBER({%[1]s}),{%[1]s}%[2]s%[3]s)", p.key, p.op, p.min))
-			label := strings.TrimPrefix(strings.TrimPrefix(l.T("total."+p.key), "其中："), "of which: ")
-			min := p.min
-			if p.key == "service_area_ratio" {
-				min += " %"
-			}
-			need = append(need, label+" "+strings.NewReplacer(">=", "≥").Replace(p.op)+" "+min)
-		}
-		cond := conds[0]
-		if len(conds) > 1 {
-			cond = "OR(" + strings.Join(conds, ",") + ")"
-		}
-		add(total{key: "elig." + c.key, label: l.T("elig." + c.key), group: "tmpl.sum.group.elig", sheets: c.sheets,
-			style: eligStyle, formula: fmt.Sprintf(`IF(%s,"%s","%s")`, cond, met, unmet),
-			desc: l.T("tmpl.elig.need", "need", strings.Join(need, l.T("tmpl.elig.or")))})
-	}
-}
-
-func eligStyle(s styles) int { return s.elig }
-
-// financing adds the financed count and amount of teams or enterprises.
-func (b *builder) financing(add func(total), g, sheet string, when func(string, ...string) string, countIf func(string, string) string) {
-	prefix := "teams"
-	if sheet == "enterprises" {
-		prefix = "enterprises"
-	}
-	fin := b.rng(sheet, "financed")
-	add(total{key: prefix + "_financed", group: g, sheets: []string{sheet},
-		formula: fmt.Sprintf(`COUNTIF(%s,"%s")`, fin, schema.Yes), desc: countIf(sheet, when(sheet, "financed", schema.Yes))})
-	s := schema.ByKey(sheet)
-	add(total{key: prefix + "_financing_amount", group: g, sheets: []string{sheet}, style: areaStyle,
-		formula: fmt.Sprintf(`SUMIFS(%s,%s,"%s")`, b.rng(sheet, "amount"), fin, schema.Yes),
-		desc:    b.l.T("tmpl.sum.sum-if", "sheet", s.Name, "cond", when(sheet, "financed", schema.Yes), "col", s.Column("amount").Header)})
-}
-
-// rng is the absolute range of column key's data rows in sheet, e.g.
-// '创业团队'!$D$2:$D$2001.
-func (b *builder) rng(sheet, key string) string {
-	s := schema.ByKey(sheet)
-	c := ColumnLetter(s, key)
-	if c == "" {
-		panic("xlsxtmpl: no column " + sheet + "." + key)
-	}
-	return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", s.Name, c, FirstDataRow, c, b.lastRow())
-}
-
-// rowCount counts the data rows of a table sheet that hold anything, as the
-// reader does (fully blank rows are skipped).
-func (b *builder) rowCount(sheet string) string {
-	s := schema.ByKey(sheet)
-	var parts []string
-	for i := range s.Columns {
-		parts = append(parts, b.rng(sheet, s.Columns[i].Key))
-	}
-	return "SUMPRODUCT(--(LEN(" + strings.Join(parts, "&") + ")>0))"
-}
-
-func excelDate(d time.Time) string {
-	return fmt.Sprintf("DATE(%d,%d,%d)", d.Year(), int(d.Month()), d.Day())
 }
 
 func (b *builder) writeSummary(totals []total) error {

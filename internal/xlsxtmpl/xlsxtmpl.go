@@ -67,42 +67,32 @@ func SheetNames() []string {
 	return out
 }
 
-// ColumnLetter returns the column (e.g. "D") that holds key in a table
-// sheet, or "B" (the value column) for a field of a form sheet; "" when the
-// sheet has no such key.
-func ColumnLetter(sheet *schema.Sheet, key string) string {
-	i := sheet.ColumnIndex(key)
-	if i < 0 {
-		return ""
-	}
-	if sheet.Kind == schema.Form {
+// ColumnLetter returns the column (e.g. "D") that holds column c in a table
+// sheet, or "B" (the value column) for a field of a form sheet.
+func ColumnLetter(c schema.Col) string {
+	if c.Sheet().Kind == schema.Form {
 		return "B"
 	}
-	return colName(i + 1)
+	return colName(c.Index() + 1)
 }
 
-// FieldRow returns the row of field key in a form sheet (基础信息, 文字材料),
-// 0 when the sheet is no form or has no such field.
-func FieldRow(sheet *schema.Sheet, key string) int {
-	i := sheet.ColumnIndex(key)
-	if i < 0 || sheet.Kind != schema.Form {
+// FieldRow returns the row of field c of a form sheet (基础信息, 文字材料),
+// 0 when the sheet is no form.
+func FieldRow(c schema.Col) int {
+	if c.Sheet().Kind != schema.Form {
 		return 0
 	}
-	return FirstDataRow + i
+	return FirstDataRow + c.Index()
 }
 
-// Cell returns the A1 reference of key's cell in data row n (1 = the first
-// record) of a table sheet, or of the field's value cell in a form sheet
-// (n ignored); "" when the sheet has no such key.
-func Cell(sheet *schema.Sheet, key string, n int) string {
-	col := ColumnLetter(sheet, key)
-	if col == "" {
-		return ""
+// Cell returns the A1 reference of column c's cell in data row n (1 = the
+// first record) of a table sheet, or of the field's value cell in a form
+// sheet (n ignored).
+func Cell(c schema.Col, n int) string {
+	if c.Sheet().Kind == schema.Form {
+		return fmt.Sprintf("B%d", FieldRow(c))
 	}
-	if sheet.Kind == schema.Form {
-		return fmt.Sprintf("B%d", FieldRow(sheet, key))
-	}
-	return fmt.Sprintf("%s%d", col, FirstDataRow+n-1)
+	return fmt.Sprintf("%s%d", ColumnLetter(c), FirstDataRow+n-1)
 }
 
 // New builds the workbook in memory; the caller may fill cells, then save.
@@ -213,9 +203,7 @@ func newBuilder(opts Options) (*builder, error) {
 // lastRow is the last row with validation and formatting.
 func (b *builder) lastRow() int { return FirstDataRow + b.rows - 1 }
 
-func (b *builder) has(key string) bool {
-	return slices.ContainsFunc(b.sheets, func(s *schema.Sheet) bool { return s.Key == key })
-}
+func (b *builder) has(s *schema.Sheet) bool { return slices.Contains(b.sheets, s) }
 
 func (b *builder) build() error {
 	b.f = excelize.NewFile()

@@ -263,15 +263,15 @@ func TestMatchesSchema(t *testing.T) {
 			c := &s.Columns[i]
 			var head, value, from, to string
 			if s.Kind == schema.Form {
-				r := FieldRow(s, c.Key)
+				r := FieldRow(s.Col(i))
 				head, value = fmt.Sprintf("A%d", r), fmt.Sprintf("B%d", r)
 				from, to = value, value
-				assert.Equal(t, value, Cell(s, c.Key, 1))
+				assert.Equal(t, value, Cell(s.Col(i), 1))
 			} else {
-				col := ColumnLetter(s, c.Key)
+				col := ColumnLetter(s.Col(i))
 				head, value = col+"1", col+"2"
 				from, to = value, fmt.Sprintf("%s%d", col, last)
-				assert.Equal(t, fmt.Sprintf("%s%d", col, 3), Cell(s, c.Key, 2))
+				assert.Equal(t, fmt.Sprintf("%s%d", col, 3), Cell(s.Col(i), 2))
 			}
 			got, err := f.GetCellValue(s.Name, head)
 			require.NoError(t, err)
@@ -386,7 +386,9 @@ func cfRules(t *testing.T, f *excelize.File, s *schema.Sheet, key string) map[st
 	t.Helper()
 	cfs, err := f.GetConditionalFormats(s.Name)
 	require.NoError(t, err)
-	col := ColumnLetter(s, key)
+	c, ok := s.Lookup(key)
+	require.True(t, ok, key)
+	col := ColumnLetter(c)
 	out := map[string][]string{}
 	for ref, opts := range cfs {
 		if strings.HasPrefix(ref, col+"2:") {
@@ -413,7 +415,7 @@ func TestStateFormats(t *testing.T) {
 						v = schema.Yes
 					}
 					values[m.Key] = m.Value
-					require.NoError(t, f.SetCellStr(s.Name, ColumnLetter(s, m.Key)+"2", v))
+					require.NoError(t, f.SetCellStr(s.Name, ColumnLetter(m.Col)+"2", v))
 				}
 				forbidden := map[string]bool{}
 				required := map[string]bool{}
@@ -458,7 +460,8 @@ func TestStateFormats(t *testing.T) {
 				}
 				// a value in a forbidden cell turns red
 				for k := range forbidden {
-					cell := ColumnLetter(s, k) + "2"
+					kc, _ := s.Lookup(k)
+					cell := ColumnLetter(kc) + "2"
 					require.NoError(t, f.SetCellStr(s.Name, cell, "x"))
 					red := false
 					for _, r := range cfRules(t, f, s, k)["red"] {
@@ -497,16 +500,15 @@ func TestConfiguredLists(t *testing.T) {
 		schema.ListActivityKind: {"路演", "沙龙, 含逗号", "培训"},
 	})
 	f := newDefault(t, Options{Lists: lists})
-	for _, tc := range []struct{ sheet, key string }{{"venues", "tenure"}, {"activities", "kind"}} {
-		s := schema.ByKey(tc.sheet)
-		c := s.Column(tc.key)
-		dvs := dvAt(t, f, s.Name, ColumnLetter(s, tc.key)+"2")
+	for _, h := range []schema.Col{schema.Venues.Tenure, schema.Activities.Kind} {
+		s, c := h.Sheet(), h.Column()
+		dvs := dvAt(t, f, s.Name, ColumnLetter(h)+"2")
 		require.Len(t, dvs, 1)
 		assert.Equal(t, lists[c.Options], listValues(t, f, dvs[0].Formula1), "%s: the dropdown offers the configured list", s.Name)
 		comments, err := f.GetComments(s.Name)
 		require.NoError(t, err)
 		for _, cm := range comments {
-			if cm.Cell == ColumnLetter(s, tc.key)+"1" {
+			if cm.Cell == ColumnLetter(h)+"1" {
 				for _, o := range lists[c.Options] {
 					assert.Contains(t, commentText(cm), o)
 				}
@@ -522,8 +524,8 @@ func TestConfiguredLists(t *testing.T) {
 func TestWindowFromOptions(t *testing.T) {
 	w := config.Window{Start: time.Date(2021, 11, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2022, 10, 31, 0, 0, 0, 0, time.UTC)}
 	f := newDefault(t, Options{Window: w, Rows: 20})
-	s := schema.ByKey("activities")
-	dvs := dvAt(t, f, s.Name, ColumnLetter(s, "date")+"2")
+	s := schema.Activities.Sheet
+	dvs := dvAt(t, f, s.Name, ColumnLetter(schema.Activities.Date)+"2")
 	require.Len(t, dvs, 1)
 	assert.Equal(t, []string{strconv.Itoa(serial(w.Start)), strconv.Itoa(serial(w.End))}, []string{dvs[0].Formula1, dvs[0].Formula2})
 	assert.Equal(t, "A2:A21", strings.Fields(dvAt(t, f, "创业团队", "A2")[0].Sqref)[0])
@@ -688,17 +690,14 @@ func TestProperties(t *testing.T) {
 }
 
 func TestHelpers(t *testing.T) {
-	teams := schema.ByKey("teams")
-	basic := schema.ByKey("basic")
-	assert.Equal(t, "A", ColumnLetter(teams, "name"))
-	assert.Equal(t, "G", ColumnLetter(teams, "moved_out_on"))
-	assert.Equal(t, "", ColumnLetter(teams, "nope"))
-	assert.Equal(t, "B", ColumnLetter(basic, "operating_since"))
-	assert.Equal(t, 8, FieldRow(basic, "operating_since"))
-	assert.Equal(t, 0, FieldRow(teams, "name"))
-	assert.Equal(t, "G5", Cell(teams, "moved_out_on", 4))
-	assert.Equal(t, "B2", Cell(basic, "name", 99))
-	assert.Equal(t, "", Cell(basic, "nope", 1))
+	teams, basic := schema.Teams, schema.Basic
+	assert.Equal(t, "A", ColumnLetter(teams.Name))
+	assert.Equal(t, "G", ColumnLetter(teams.MovedOutOn))
+	assert.Equal(t, "B", ColumnLetter(basic.OperatingSince))
+	assert.Equal(t, 8, FieldRow(basic.OperatingSince))
+	assert.Equal(t, 0, FieldRow(teams.Name))
+	assert.Equal(t, "G5", Cell(teams.MovedOutOn, 4))
+	assert.Equal(t, "B2", Cell(basic.Name, 99))
 	assert.Equal(t, "3 MB", sizeText(3<<20))
 	assert.Equal(t, "1.5 MB", sizeText(3<<19))
 	assert.Equal(t, "500 KB", sizeText(500<<10))
