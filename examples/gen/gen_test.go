@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/mkspace/mkspace/internal/lotest"
+
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 	"github.com/stretchr/testify/assert"
@@ -54,6 +56,7 @@ func generated(t *testing.T) string {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
+	lotest.Cleanup()
 	if genDir != "" {
 		_ = os.RemoveAll(genDir)
 	}
@@ -61,6 +64,7 @@ func TestMain(m *testing.M) {
 }
 
 func TestUSCCCheckDigit(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		code string
 		ok   bool
@@ -97,6 +101,7 @@ func TestUSCCCheckDigit(t *testing.T) {
 // TestWorkbookLayout opens the generated workbooks and finds every sheet and
 // header of package schema, as the schema spells them.
 func TestWorkbookLayout(t *testing.T) {
+	t.Parallel()
 	dir := generated(t)
 	for _, name := range []string{"good", "broken"} {
 		f, err := excelize.OpenFile(filepath.Join(dir, name, WorkbookName))
@@ -135,6 +140,7 @@ func TestWorkbookLayout(t *testing.T) {
 // TestUSCCsInWorkbook reads every code of the good workbook back and checks
 // it with the check-digit function; codes are unique.
 func TestUSCCsInWorkbook(t *testing.T) {
+	t.Parallel()
 	f, err := excelize.OpenFile(filepath.Join(generated(t), "good", WorkbookName))
 	require.NoError(t, err)
 	defer f.Close()
@@ -159,6 +165,7 @@ func TestUSCCsInWorkbook(t *testing.T) {
 // TestDateCells: dates are Excel date cells (a serial with a date format),
 // except the few written as text on purpose.
 func TestDateCells(t *testing.T) {
+	t.Parallel()
 	f, err := excelize.OpenFile(filepath.Join(generated(t), "good", WorkbookName))
 	require.NoError(t, err)
 	defer f.Close()
@@ -189,6 +196,7 @@ func TestDateCells(t *testing.T) {
 // generator writes now. Workbooks are compared by their cell values, other
 // files byte for byte; the encrypted PDF must still need its password.
 func TestCommittedMatchesGenerator(t *testing.T) {
+	t.Parallel()
 	dir := generated(t)
 	const hint = "examples/ is out of date: run `go run ./examples/gen` from the repository root"
 	list := func(root string) []string {
@@ -286,6 +294,7 @@ func flatTotals(p *pkg) map[string]string {
 }
 
 func TestPlannedTotals(t *testing.T) {
+	t.Parallel()
 	assert.Equal(t, plannedTotals, flatTotals(good()))
 
 	readme, err := os.ReadFile(filepath.Join(committed, "README.md"))
@@ -307,6 +316,7 @@ func TestPlannedTotals(t *testing.T) {
 // TestEligibility: the good package meets every registration condition with
 // the default thresholds.
 func TestEligibility(t *testing.T) {
+	t.Parallel()
 	e := config.Default().Eligibility
 	tot := totals(good(), config.Default().Window)
 	num := func(k string) float64 {
@@ -340,6 +350,7 @@ func filled(r row, key string) bool {
 // (state tables, required columns, dates, uniqueness, cross references),
 // without the validator.
 func TestGoodInvariants(t *testing.T) {
+	t.Parallel()
 	p := good()
 	w := config.Default().Window
 	for _, s := range schema.Sheets() {
@@ -467,6 +478,7 @@ func decFloat(t *testing.T, v any) float64 {
 // TestBrokenExpectations: the list of planted mistakes is well formed and
 // the generated README and JSON agree with it.
 func TestBrokenExpectations(t *testing.T) {
+	t.Parallel()
 	_, exp := broken(good())
 	rules := finding.Rules()
 	seen := map[string]bool{}
@@ -506,6 +518,7 @@ func TestBrokenExpectations(t *testing.T) {
 // without a password and is small; the page shapes the binder must keep are
 // there; the broken package's special files are what they pretend.
 func TestAttachments(t *testing.T) {
+	t.Parallel()
 	dir := generated(t)
 	conf := pdfcpuConf()
 	total := int64(0)
@@ -606,6 +619,7 @@ func needTool(t *testing.T, name string) string {
 // TestCompactFontLooksTheSame renders a page with the shipped font and with
 // the compacted copy and compares the pixels.
 func TestCompactFontLooksTheSame(t *testing.T) {
+	t.Parallel()
 	pdftoppm := needTool(t, "pdftoppm")
 	k, err := newFontKit()
 	require.NoError(t, err)
@@ -652,6 +666,7 @@ func TestCompactFontLooksTheSame(t *testing.T) {
 // TestDeterministic: two runs give the same bytes (the encrypted PDF aside,
 // which a second run into the same folder keeps).
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("generates the examples again")
 	}
@@ -695,6 +710,7 @@ func copyTree(src, dst string) error {
 // TestRotate: rotating pages of a gopdf file keeps it a valid PDF, with the
 // rotation on the pages asked for only.
 func TestRotate(t *testing.T) {
+	t.Parallel()
 	k, err := newFontKit()
 	require.NoError(t, err)
 	d := doc{Pages: []page{{Size: a4, Title: "一"}, {Size: a4Landscape, Title: "二"}, {Size: a5, Title: "三"}}, Rotate: []int{2, 3}}
@@ -724,19 +740,15 @@ func TestRotate(t *testing.T) {
 // with its reason, which must not be there. The activities by type and the
 // self-check's verdicts agree too.
 func TestSummaryFormulas(t *testing.T) {
-	soffice := needTool(t, "soffice")
+	t.Parallel()
+	lotest.Require(t)
 	tmp := t.TempDir()
 	in := filepath.Join(tmp, "in.xlsx")
 	b, err := os.ReadFile(filepath.Join(generated(t), "good", WorkbookName))
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(in, b, 0o644))
-	out := filepath.Join(tmp, "out")
-	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(tmp, "profile")),
-		"--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out, in)
-	msg, err := cmd.CombinedOutput()
-	require.NoError(t, err, string(msg))
-	f, err := excelize.OpenFile(filepath.Join(out, "in.xlsx"))
-	require.NoError(t, err, string(msg))
+	f, err := excelize.OpenFile(lotest.Convert(t, "xlsx", filepath.Join(tmp, "out"), in)[0])
+	require.NoError(t, err)
 	defer f.Close()
 	rows, err := f.GetRows(schema.SummarySheet)
 	require.NoError(t, err)

@@ -23,6 +23,7 @@ func examples(t *testing.T) string {
 // The good example is clean, and its totals are those planned (and checked
 // against the generated data) in examples/expected/good-totals.json.
 func TestGoodExampleTotals(t *testing.T) {
+	t.Parallel()
 	root := examples(t)
 	o, err := Run([]string{filepath.Join(root, "good")}, config.Default())
 	require.NoError(t, err)
@@ -43,6 +44,7 @@ func TestGoodExampleTotals(t *testing.T) {
 
 // An unmet condition is a warning on the package's workbook, never an error.
 func TestUnmetConditionIsAWarning(t *testing.T) {
+	t.Parallel()
 	cfg := config.Default()
 	cfg.Eligibility.Activities = 100
 	o, err := Run([]string{filepath.Join(examples(t), "good")}, cfg)
@@ -62,6 +64,7 @@ func TestUnmetConditionIsAWarning(t *testing.T) {
 // The broken example's findings are those its README lists; the self-check
 // adds nothing there (its figures still meet the conditions).
 func TestBrokenExampleHasNoSelfCheckNoise(t *testing.T) {
+	t.Parallel()
 	o, err := Run([]string{filepath.Join(examples(t), "broken")}, config.Default())
 	require.NoError(t, err)
 	for _, f := range o.Findings {
@@ -74,6 +77,7 @@ func TestBrokenExampleHasNoSelfCheckNoise(t *testing.T) {
 // A package whose workbook cannot be read gets its reading finding, not a
 // list of unmet conditions computed from nothing.
 func TestNoSelfCheckWhenUnreadable(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "申报数据.xlsx"), []byte("a,b\n1,2\n"), 0o644))
 	o, err := Run([]string{dir}, config.Default())
@@ -84,6 +88,7 @@ func TestNoSelfCheckWhenUnreadable(t *testing.T) {
 }
 
 func TestIdentity(t *testing.T) {
+	t.Parallel()
 	o, err := Run([]string{filepath.Join(examples(t), "good")}, config.Default())
 	require.NoError(t, err)
 	assert.Equal(t, Identity{SpaceName: "星火创客空间", Operator: "青澜星火众创科技服务有限公司", Agency: "青澜市科学技术局"}, o.Identity)

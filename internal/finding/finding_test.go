@@ -7,6 +7,7 @@ import (
 )
 
 func TestSortByPosition(t *testing.T) {
+	t.Parallel()
 	fs := []Finding{
 		{Rule: "B", File: "a.xlsx", Sheet: "入驻企业", Row: 2, Cell: "B2"},
 		{Rule: "A", File: "a.xlsx", Sheet: "创业团队", Row: 10, Cell: "AA10"},
@@ -24,6 +25,7 @@ func TestSortByPosition(t *testing.T) {
 }
 
 func TestSeverityAndCounts(t *testing.T) {
+	t.Parallel()
 	assert.Equal(t, Warning, DefaultSeverity(ColumnUnknown))
 	assert.Equal(t, Warning, DefaultSeverity("ELIG-ACTIVITIES"))
 	assert.Equal(t, Warning, DefaultSeverity(XrefTeamNoEnterprise))

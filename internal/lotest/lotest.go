@@ -50,7 +50,8 @@ type Options struct {
 }
 
 // Convert converts files into outDir and returns the converted files' paths
-// (each named as its source with the target's extension).
+// (each named as its source with the target's extension; an export of every
+// sheet to CSV writes one file per sheet, <name>-<sheet>.csv, beside it).
 func Convert(t testing.TB, to, outDir string, files ...string) []string {
 	t.Helper()
 	return ConvertWith(t, Options{To: to}, outDir, files...)
@@ -91,9 +92,13 @@ func ConvertWith(t testing.TB, o Options, outDir string, files ...string) []stri
 	paths := make([]string, 0, len(files))
 	for _, f := range files {
 		base := filepath.Base(f)
-		p := filepath.Join(outDir, strings.TrimSuffix(base, filepath.Ext(base))+"."+ext)
+		stem := strings.TrimSuffix(base, filepath.Ext(base))
+		p := filepath.Join(outDir, stem+"."+ext)
+		// A CSV export of every sheet writes <stem>-<sheet>.csv instead.
 		if _, err := os.Stat(p); err != nil {
-			t.Fatalf("soffice wrote no %s: %s", p, out)
+			if m, _ := filepath.Glob(filepath.Join(outDir, stem+"-*."+ext)); len(m) == 0 {
+				t.Fatalf("soffice wrote no %s: %s", p, out)
+			}
 		}
 		paths = append(paths, p)
 	}

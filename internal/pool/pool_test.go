@@ -11,6 +11,7 @@ import (
 )
 
 func TestRunKeepsOrderAndBound(t *testing.T) {
+	t.Parallel()
 	for _, workers := range []int{0, 1, 3, 100} {
 		const n = 50
 		out := make([]int, n)
@@ -40,6 +41,7 @@ func TestRunKeepsOrderAndBound(t *testing.T) {
 }
 
 func TestRunStopsWhenCancelled(t *testing.T) {
+	t.Parallel()
 	why := errors.New("interrupted")
 	ctx, cancel := context.WithCancelCause(context.Background())
 	var ran atomic.Int32

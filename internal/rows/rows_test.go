@@ -32,6 +32,7 @@ func teamsTable(missing ...schema.Col) *workbook.Table {
 // Every cell is typed once into the state the rules, the totals and the
 // 申报书 read.
 func TestType(t *testing.T) {
+	t.Parallel()
 	T := schema.Teams
 	tb := teamsTable(T.FinancingProof)
 	cells := make([]workbook.Cell, len(T.Sheet.Columns))
@@ -95,6 +96,7 @@ func TestType(t *testing.T) {
 // A USCC with a wrong check character reads (it has the shape of a code),
 // with its problem noted.
 func TestTypeCheckDigit(t *testing.T) {
+	t.Parallel()
 	E := schema.Enterprises
 	s := E.Sheet
 	tb := &workbook.Table{Sheet: s, Name: s.Name, HeaderRow: 1}
@@ -110,6 +112,7 @@ func TestTypeCheckDigit(t *testing.T) {
 }
 
 func TestControlChar(t *testing.T) {
+	t.Parallel()
 	for r, want := range map[rune]bool{'\a': true, '\v': true, 0x7F: true, 0x85: true, '\t': false, '\n': false, '\r': false, 'a': false, '是': false} {
 		assert.Equal(t, want, ControlChar(r), "%U", r)
 	}
@@ -133,6 +136,7 @@ func (c recorder) End() { *c.calls = append(*c.calls, c.name+" end") }
 // Run reads every table once and hands each typed row to every consumer in
 // turn; a table without rows is framed too.
 func TestRun(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	f := excelize.NewFile()
 	media, teams := schema.Media.Sheet, schema.Teams.Sheet

@@ -15,6 +15,7 @@ import (
 )
 
 func TestAttachments(t *testing.T) {
+	t.Parallel()
 	outside := t.TempDir()
 	writeFile(t, outside, "secret.pdf", minimalPDF("outside"))
 
@@ -85,6 +86,7 @@ func TestAttachments(t *testing.T) {
 }
 
 func TestAttachmentsOpenEachFileOnce(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFile(t, dir, "a.pdf", minimalPDF("a"))
 	writeFile(t, dir, "b.pdf", minimalPDF("b"))
@@ -165,6 +167,7 @@ func FuzzAttachmentPath(f *testing.F) {
 // names anything found outside. A name that differs only in case is
 // pointed out in a folder part as in the file name.
 func TestAttachmentLinksAndCase(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("symbolic links need privileges on Windows")
 	}
@@ -270,6 +273,7 @@ func caseless(root string) func(string) (fs.FileInfo, error) {
 // in case opens — here. The office's checks run on a case-sensitive one:
 // the cell gets the same finding as there.
 func TestAttachmentCaseInsensitiveFileSystem(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFile(t, dir, "attachments/宣传报道/x.pdf", minimalPDF("x"))
 	writeFile(t, dir, "附件/ok.pdf", minimalPDF("ok"))

@@ -15,6 +15,7 @@ import (
 )
 
 func TestControlChars(t *testing.T) {
+	t.Parallel()
 	runCases(t, []ruleCase{
 		{name: "ESC in a team name", tables: teams(with(teamIn, "name", "\x1b[2J团队甲")),
 			want: []string{"CELL-CONTROL-CHAR@创业团队!A2"}},
@@ -38,6 +39,7 @@ func TestControlChars(t *testing.T) {
 }
 
 func TestControlCharMessage(t *testing.T) {
+	t.Parallel()
 	for _, l := range []msg.Lang{msg.ZH, msg.EN} {
 		cfg := config.Default()
 		cfg.Lang = l
@@ -55,6 +57,7 @@ func TestControlCharMessage(t *testing.T) {
 }
 
 func TestGlyphMissing(t *testing.T) {
+	t.Parallel()
 	runCases(t, []ruleCase{
 		{name: "Extension B in a team name", tables: teams(with(teamIn, "name", "𠀀𪚥生僻字团队")),
 			want: []string{"CELL-GLYPH-MISSING@创业团队!A2"}},
@@ -72,6 +75,7 @@ func TestGlyphMissing(t *testing.T) {
 }
 
 func TestGlyphMissingMessage(t *testing.T) {
+	t.Parallel()
 	fs := check(t, nil, pkgDir(t), teams(with(teamIn, "name", "𠀀𪚥生僻字团队"))...)
 	require.Len(t, fs, 1, dump(fs))
 	f := fs[0]
@@ -104,6 +108,7 @@ func TestGlyphMissingMessage(t *testing.T) {
 // A configured font that has the characters silences the warning; one
 // that cannot be read leaves the check to build-pdf (which says why).
 func TestGlyphMissingConfiguredFont(t *testing.T) {
+	t.Parallel()
 	const hanaB = "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"
 	tables := teams(with(teamIn, "name", "𠀀𪚥生僻字团队"))
 	if _, err := os.Stat(hanaB); err == nil {
@@ -122,6 +127,7 @@ func TestGlyphMissingConfiguredFont(t *testing.T) {
 
 // A value quoted in a message is shortened; the finding's value is whole.
 func TestLongValueInMessage(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("团", 40000)
 	fs := check(t, nil, pkgDir(t),
 		table("venues", with(venueOK, "tenure", long)),

@@ -21,6 +21,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // A condition holds only when every yes/no it names matches; unknown
 // matches nothing.
 func TestConditionSemantics(t *testing.T) {
+	t.Parallel()
 	T := schema.Teams
 	s := T.Sheet
 	conv, moved := T.Converted.Index(), T.MovedOut.Index()
@@ -95,6 +96,7 @@ func conditionInputs(s *schema.Sheet) (matches, targets []int) {
 // evaluation must not depart; -update rewrites it after a deliberate change
 // of the description.
 func TestConditionVerdicts(t *testing.T) {
+	t.Parallel()
 	vals := []yesNo{yes, no, unknownYesNo}
 	name := map[yesNo]string{yes: schema.Yes, no: schema.No, unknownYesNo: "?"}
 	var b strings.Builder

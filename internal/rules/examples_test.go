@@ -3,9 +3,10 @@ package rules
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/mkspace/mkspace/internal/lotest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -17,6 +18,7 @@ import (
 // The packages under examples/: the good one has no finding; the broken one
 // has exactly the findings listed in examples/expected/broken-findings.json.
 func TestExamples(t *testing.T) {
+	t.Parallel()
 	root := filepath.Join("..", "..", "examples")
 	res, err := Validate([]string{filepath.Join(root, "good")}, config.Default())
 	require.NoError(t, err)
@@ -46,24 +48,14 @@ func TestExamples(t *testing.T) {
 // excelize: shared strings, its own styles and date cells) gives the same
 // findings.
 func TestExampleSavedByLibreOffice(t *testing.T) {
-	bin, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("soffice is required in CI")
-		}
-		t.Skip("LibreOffice (soffice) not installed")
-	}
+	t.Parallel()
+	lotest.Require(t)
 	src := filepath.Join("..", "..", "examples", "broken")
 	dir := t.TempDir()
 	require.NoError(t, os.CopyFS(dir, os.DirFS(src)))
 	book := filepath.Join(dir, "申报数据.xlsx")
-	out := t.TempDir()
-	cmd := exec.Command(bin, "-env:UserInstallation=file://"+filepath.ToSlash(t.TempDir()), "--headless", "--norestore",
-		"--convert-to", "xlsx", "--outdir", out, book)
-	b, err := cmd.CombinedOutput()
-	require.NoError(t, err, string(b))
-	saved, err := os.ReadFile(filepath.Join(out, "申报数据.xlsx"))
-	require.NoError(t, err, string(b))
+	saved, err := os.ReadFile(lotest.Convert(t, "xlsx", t.TempDir(), book)[0])
+	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(book, saved, 0o644))
 
 	orig, err := Validate([]string{src}, config.Default())

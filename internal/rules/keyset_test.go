@@ -12,6 +12,7 @@ import (
 )
 
 func TestKeySet(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name   string
 		hashOf func([]byte) uint32
@@ -54,6 +55,7 @@ func TestKeySet(t *testing.T) {
 }
 
 func TestKeySetEmpty(t *testing.T) {
+	t.Parallel()
 	s := newKeySet()
 	assert.Equal(t, int32(-1), s.find([]byte("x")))
 	assert.Equal(t, 0, s.Len())
@@ -62,6 +64,7 @@ func TestKeySetEmpty(t *testing.T) {
 // Keys of every size keep their bytes, across blocks and in blocks of their
 // own.
 func TestArena(t *testing.T) {
+	t.Parallel()
 	a := arena{cur: -1}
 	var refs []uint64
 	var want []string
@@ -86,6 +89,7 @@ func TestArena(t *testing.T) {
 }
 
 func TestAppendFold(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{"", "ABC", "ＡＢＣ", "团队（一）", "a\u3000b", "bad\xffbyte", "\uFFFD"} {
 		assert.Equal(t, schema.FoldString(s), string(appendFold(nil, s)), "%q", s)
 	}

@@ -52,6 +52,7 @@ func checkStreamed(dir string, tables ...streamed) []finding.Finding {
 // are found as in a small sheet, after trimming and width folding, whichever
 // of the two sheets is read first.
 func TestDuplicatesFarApart(t *testing.T) {
+	t.Parallel()
 	nTeams, nEnts := 60_000, 30_000
 	if testing.Short() {
 		nTeams, nEnts = 6_000, 3_000
@@ -106,6 +107,7 @@ func TestDuplicatesFarApart(t *testing.T) {
 // The cross-table findings, their values and messages included, are the
 // same whichever of the two sheets the package holds first.
 func TestCrossTableEitherOrder(t *testing.T) {
+	t.Parallel()
 	dir := pkgDir(t)
 	for _, tc := range []struct {
 		name  string

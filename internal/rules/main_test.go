@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/mkspace/mkspace/internal/lotest"
+
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/totals"
 )
@@ -18,7 +20,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv("MKSPACE_RULES_CHILD") == "validate" {
 		os.Exit(childValidate(os.Getenv("MKSPACE_RULES_DIR")))
 	}
-	os.Exit(m.Run())
+	os.Exit(lotest.Main(m))
 }
 
 func childValidate(dir string) int {

@@ -34,6 +34,7 @@ func mergeIn(t *testing.T, path, sheet string, ranges ...[2]string) {
 // cell; merges in the title row, within one row's unread columns or over
 // blank rows are no finding.
 func TestMergedCellsAcrossDataRows(t *testing.T) {
+	t.Parallel()
 	teamIn2 := with(teamIn, "name", "团队戊", "moved_out", nil) // its 是否迁出 hidden by the merge
 	sheets := replace(goodSheets(), "teams", func(s *sheetSpec) {
 		s.rows = []rowVals{teamIn, teamIn2, teamConverted, teamMovedOut, teamFinanced}
@@ -81,6 +82,7 @@ func TestMergedCellsAcrossDataRows(t *testing.T) {
 
 // TestMergedCellsInAForm: a value merged over two fields of 基础信息.
 func TestMergedCellsInAForm(t *testing.T) {
+	t.Parallel()
 	sheets := replace(goodSheets(), "basic", func(s *sheetSpec) {
 		s.rows = []rowVals{with(basicOK, "operating_since", day("2019-03-01"), "phone", nil)}
 	})
@@ -101,6 +103,7 @@ func TestMergedCellsInAForm(t *testing.T) {
 // reported as 40,000 characters long, though the reader keeps only
 // limits.cell_chars of them.
 func TestOverlongCellCountsItsRealLength(t *testing.T) {
+	t.Parallel()
 	// excelize writes at most 32,767 characters to a cell (as Excel does);
 	// other writers write more.
 	sheets := replace(goodSheets(), "narrative", func(s *sheetSpec) {

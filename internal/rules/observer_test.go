@@ -15,6 +15,7 @@ import (
 // Consumers beside the rules see every data row once, typed, in the same
 // pass.
 func TestConsumersSeeTypedRows(t *testing.T) {
+	t.Parallel()
 	type seen struct {
 		sheet, name string
 		members     int64
@@ -51,6 +52,7 @@ func TestConsumersSeeTypedRows(t *testing.T) {
 
 // A Validate with another consumer reads every table once.
 func TestValidateConsumer(t *testing.T) {
+	t.Parallel()
 	counts := map[string]int{}
 	obs := rows.RowFunc(func(r *rows.Row) { counts[r.Sheet.Key]++ })
 	res, err := Validate([]string{writePackage(t, goodSheets())}, config.Default(), obs)
@@ -63,6 +65,7 @@ func TestValidateConsumer(t *testing.T) {
 // Attachment rules at the cell: every cell naming a bad file gets the
 // finding, the file is read once; a 不可填 attachment is not looked at.
 func TestAttachmentCells(t *testing.T) {
+	t.Parallel()
 	dir := pkgDir(t)
 	writeFile(t, dir, "附件/bad.pdf", []byte("not a pdf"))
 	var rows []rowVals
@@ -86,6 +89,7 @@ func TestAttachmentCells(t *testing.T) {
 // Many distinct files, examined by the workers while rows stream on: every
 // cell gets its file's verdict, each file is read once.
 func TestAttachmentCellsMany(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	const files = 50
 	for i := 0; i < files; i++ {

@@ -14,6 +14,7 @@ import (
 // round, rotated or not) is ATTACHMENT-PAGE-TOO-SMALL, naming the first
 // such page and its size; A7 itself, A6, A5 and A4 are fine.
 func TestAttachmentPageTooSmall(t *testing.T) {
+	t.Parallel()
 	mm := testpdf.MM
 	a7 := testpdf.Page{W: 74 * mm, H: 105 * mm}
 	dir := t.TempDir()

@@ -21,6 +21,7 @@ var readerRules = map[string]bool{
 // attachment rules — the examination's verdict), and every id of the
 // vocabulary that is not the reader's has a rule.
 func TestRegistry(t *testing.T) {
+	t.Parallel()
 	ids := map[string]bool{}
 	for _, r := range registry {
 		assert.Contains(t, finding.Rules(), r.ID)
@@ -39,6 +40,7 @@ func TestRegistry(t *testing.T) {
 
 // Every verdict of the attachment examination names a rule of the registry.
 func TestAttachmentVerdictRules(t *testing.T) {
+	t.Parallel()
 	for _, id := range []string{finding.AttachmentOutside, finding.AttachmentMissing, finding.AttachmentNotPDF,
 		finding.AttachmentTooLarge, finding.AttachmentUnreadable, finding.AttachmentPageTooSmall} {
 		r := attachmentRule(id)

@@ -65,6 +65,7 @@ func validPackage() []memTable {
 }
 
 func TestValidPackageHasNoFindings(t *testing.T) {
+	t.Parallel()
 	fs := check(t, nil, pkgDir(t), validPackage()...)
 	assert.Empty(t, fs, dump(fs))
 }
@@ -104,6 +105,7 @@ func runCases(t *testing.T, cases []ruleCase) {
 // E registered_on, F moved_out, G moved_out_on, H agreement, I financed,
 // J financed_on, K amount, L financing_proof.
 func TestTeamStates(t *testing.T) {
+	t.Parallel()
 	runCases(t, []ruleCase{
 		{name: "in space, complete", tables: teams(teamIn)},
 		{name: "in space needs members", tables: teams(with(teamIn, "members", "")),
@@ -160,6 +162,7 @@ func ents(rows ...rowVals) []memTable  { return []memTable{table("enterprises", 
 // The message of SPEC §2's example, word for word (the column letter differs:
 // the example's sheet has a 序号 column first).
 func TestNotFillableMessage(t *testing.T) {
+	t.Parallel()
 	fs := check(t, nil, pkgDir(t), teams(with(teamConverted, "moved_out_on", "2021-05-01"))...)
 	require.Len(t, fs, 1, dump(fs))
 	f := fs[0]
@@ -178,6 +181,7 @@ func TestNotFillableMessage(t *testing.T) {
 // F joined_on, G moved_out, H staff, I moved_out_on, J agreement, K license,
 // L financed, M financed_on, N amount, O financing_proof.
 func TestEnterpriseStates(t *testing.T) {
+	t.Parallel()
 	movedOut := with(entDirect, "moved_out", "是", "staff", "", "moved_out_on", "2021-01-01")
 	runCases(t, []ruleCase{
 		{name: "direct, complete", tables: ents(entDirect)},
@@ -204,6 +208,7 @@ func TestEnterpriseStates(t *testing.T) {
 }
 
 func TestCellRules(t *testing.T) {
+	t.Parallel()
 	long := func(n int) string { return strings.Repeat("字", n) }
 	runCases(t, []ruleCase{
 		// CELL-REQUIRED on plain required columns and form fields.
@@ -288,6 +293,7 @@ func TestCellRules(t *testing.T) {
 }
 
 func TestNarrativeTooLong(t *testing.T) {
+	t.Parallel()
 	fs := check(t, nil, pkgDir(t), table("narrative", with(narrOK, "brand", strings.Repeat("字", 5001))))
 	require.Len(t, fs, 1, dump(fs))
 	assert.Equal(t, "CELL-TOO-LONG", fs[0].Rule)
@@ -302,6 +308,7 @@ func TestNarrativeTooLong(t *testing.T) {
 }
 
 func TestCheckDigitSeverity(t *testing.T) {
+	t.Parallel()
 	bad := ents(with(entDirect, "uscc", "91350211M0000XUF46"))
 	fs := check(t, nil, pkgDir(t), bad...)
 	require.Len(t, fs, 1, dump(fs))
@@ -316,12 +323,14 @@ func TestCheckDigitSeverity(t *testing.T) {
 }
 
 func TestEnumMessageListsOptions(t *testing.T) {
+	t.Parallel()
 	fs := check(t, nil, pkgDir(t), table("venues", with(venueOK, "tenure", "自有")))
 	require.Len(t, fs, 1, dump(fs))
 	assert.Equal(t, `服务场地!H2："自有"不是"产权情况"的可选项，请从下拉列表中选择：自有产权、委托管理、租赁。`, fs[0].Message)
 }
 
 func TestDates(t *testing.T) {
+	t.Parallel()
 	runCases(t, []ruleCase{
 		{name: "joined on the window end", tables: teams(with(teamIn, "joined_on", "2021-10-31"))},
 		{name: "joined after the window end", tables: teams(with(teamIn, "joined_on", "2021-11-01")),
@@ -358,6 +367,7 @@ func TestDates(t *testing.T) {
 }
 
 func TestUniqueness(t *testing.T) {
+	t.Parallel()
 	runCases(t, []ruleCase{
 		{name: "distinct names", tables: teams(teamIn, teamConverted, teamMovedOut)},
 		{name: "same team name", tables: teams(teamIn, with(teamMovedOut, "name", "团队甲")),
@@ -378,6 +388,7 @@ func TestUniqueness(t *testing.T) {
 }
 
 func TestVenueAreaSum(t *testing.T) {
+	t.Parallel()
 	runCases(t, []ruleCase{
 		{name: "parts add up", tables: []memTable{table("venues", venueOK)}},
 		{name: "within 0.01", tables: []memTable{table("venues", with(venueOK, "area", "100", "team_enterprise_area", "30", "public_service_area", "30", "self_use_area", "30", "other_area", "9.99"))}},
@@ -396,6 +407,7 @@ func TestVenueAreaSum(t *testing.T) {
 }
 
 func TestCrossTable(t *testing.T) {
+	t.Parallel()
 	noEnt := func(rows ...rowVals) []memTable {
 		return []memTable{table("teams", rows...), table("enterprises", entDirect)}
 	}
@@ -449,6 +461,7 @@ func TestCrossTable(t *testing.T) {
 // Every rule a message is built for has a Chinese and an English text, and
 // no text leaves a placeholder unfilled.
 func TestMessagesComplete(t *testing.T) {
+	t.Parallel()
 	for _, r := range finding.Rules() {
 		switch r {
 		case finding.FileUnreadable, finding.SheetMissing, finding.SheetDuplicate, finding.SheetUnknown,

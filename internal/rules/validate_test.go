@@ -16,6 +16,7 @@ import (
 )
 
 func TestValidateGoodPackage(t *testing.T) {
+	t.Parallel()
 	dir := writePackage(t, goodSheets())
 	res, err := Validate([]string{dir}, config.Default())
 	require.NoError(t, err)
@@ -28,6 +29,7 @@ func TestValidateGoodPackage(t *testing.T) {
 // SPEC §2's example, at its very cell: a title row, the header in row 2, a
 // 序号 column, the fifth team (row 7) converted with a 迁出时间.
 func TestValidateSpecExample(t *testing.T) {
+	t.Parallel()
 	rows := []rowVals{teamIn, teamMovedOut, with(teamIn, "name", "团队己"), with(teamMovedOut, "name", "团队庚"),
 		with(teamConverted, "moved_out_on", day("2021-05-01"))}
 	sheets := replace(goodSheets(), "teams", func(s *sheetSpec) { s.rows = rows })
@@ -44,6 +46,7 @@ func TestValidateSpecExample(t *testing.T) {
 // A broken package through the whole path: reader, typing, rules; each
 // finding at its cell, the reader's included, in sheet order.
 func TestValidateBrokenPackage(t *testing.T) {
+	t.Parallel()
 	sheets := goodSheets()
 	sheets = replace(sheets, "basic", func(s *sheetSpec) {
 		s.rows = []rowVals{with(basicOK, "phone", "12345", "commitment", absent, "operating_since", day("2021-11-02"))}
@@ -128,6 +131,7 @@ func TestValidateBrokenPackage(t *testing.T) {
 // Sheets spread over two files: the cross-table rules see both, findings
 // name the file that holds the cell.
 func TestValidateSeveralFiles(t *testing.T) {
+	t.Parallel()
 	sheets := goodSheets()
 	var teamsSpec, entsSpec sheetSpec
 	var rest []sheetSpec
@@ -192,6 +196,7 @@ func TestValidateAttachments(t *testing.T) {
 }
 
 func TestValidateMissingPath(t *testing.T) {
+	t.Parallel()
 	_, err := Validate([]string{filepath.Join(t.TempDir(), "nope")}, config.Default())
 	assert.Error(t, err)
 }
@@ -199,6 +204,7 @@ func TestValidateMissingPath(t *testing.T) {
 // A sheet that fails midway keeps the findings of the rows read so far and
 // the reader's FILE-UNREADABLE.
 func TestValidateUnreadableWorkbook(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "申报数据.xlsx"), []byte("名称,日期\n甲,2021-01-01\n"), 0o644))
 	res, err := Validate([]string{dir}, config.Default())
@@ -210,6 +216,7 @@ func TestValidateUnreadableWorkbook(t *testing.T) {
 // Several packages validated at once (as `validate A B C` does) share the
 // compiled conditions and pdfcpu; run with -race.
 func TestValidateConcurrently(t *testing.T) {
+	t.Parallel()
 	var dirs []string
 	for i := 0; i < 4; i++ {
 		dir := writePackage(t, replace(goodSheets(), "media", func(s *sheetSpec) {
@@ -240,6 +247,7 @@ func TestValidateConcurrently(t *testing.T) {
 // ATTACHMENT-TOO-LARGE at the default limit: 3,145,728 bytes pass, one more
 // byte does not.
 func TestValidateAttachmentSizeLimit(t *testing.T) {
+	t.Parallel()
 	limit := config.Default().MaxBytes
 	require.Equal(t, int64(3145728), limit)
 	sized := func(n int64) []byte {

@@ -11,6 +11,7 @@ import (
 // has exactly one handle: a column added to sheets.go without its handle, or
 // a handle whose key is misspelt, fails here (the latter already at start-up).
 func TestHandles(t *testing.T) {
+	t.Parallel()
 	require.Len(t, handleSets, len(Sheets()))
 	for i, s := range Sheets() {
 		assert.Same(t, s, handleSets[i].sheet, "handle sets in sheet order")
@@ -39,6 +40,7 @@ func TestHandles(t *testing.T) {
 // The keys of the description (date order, conditions, conflicts) are
 // resolved to handles of their own sheet.
 func TestResolvedKeys(t *testing.T) {
+	t.Parallel()
 	for _, s := range Sheets() {
 		for _, c := range s.Columns {
 			require.Len(t, c.NotBeforeCols, len(c.NotBefore))

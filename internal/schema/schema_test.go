@@ -10,6 +10,7 @@ import (
 // The description is consistent: every key a condition, conflict, date
 // order or option list names exists, headers are unique within a sheet.
 func TestSheetsAreConsistent(t *testing.T) {
+	t.Parallel()
 	lists := DefaultLists()
 	names := map[string]bool{}
 	for _, s := range Sheets() {
@@ -58,6 +59,7 @@ func TestSheetsAreConsistent(t *testing.T) {
 // The team states of SPEC: each state requires one date (or count) and
 // forbids the other two.
 func TestTeamStates(t *testing.T) {
+	t.Parallel()
 	teams := ByKey("teams")
 	want := map[[2]bool][2][]string{
 		{false, false}: {{"members"}, {"registered_on", "moved_out_on"}},
@@ -82,6 +84,7 @@ func TestTeamStates(t *testing.T) {
 }
 
 func TestNormalizeHeader(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"投融资金额（万元）":        "投融资金额(万元)",
 		" *团队名称 ":          "团队名称",
@@ -100,6 +103,7 @@ func TestNormalizeHeader(t *testing.T) {
 }
 
 func TestListsOverride(t *testing.T) {
+	t.Parallel()
 	base := DefaultLists()
 	got := base.With(map[string][]string{ListTenure: {"自有", "租用"}, ListYesNo: {"Y", "N"}, "nope": {"x"}, ListEducation: nil})
 	assert.Equal(t, []string{"自有", "租用"}, got[ListTenure])

@@ -31,6 +31,7 @@ func figures(cfg *config.Config, set func(a *Accumulator)) *Totals {
 func met(t *Totals, key string) bool { return *checkOf(t, key).Met }
 
 func TestEligibilityEachConditionMetAndNot(t *testing.T) {
+	t.Parallel()
 	cfg := config.Default()
 	cases := []struct {
 		key      string
@@ -99,6 +100,7 @@ func TestEligibilityEachConditionMetAndNot(t *testing.T) {
 }
 
 func TestEligibilityManualChecks(t *testing.T) {
+	t.Parallel()
 	tot := figures(config.Default(), func(*Accumulator) {})
 	for _, k := range ManualChecks {
 		c := checkOf(tot, k)
@@ -111,6 +113,7 @@ func TestEligibilityManualChecks(t *testing.T) {
 }
 
 func TestEligibilityThresholdsFromConfig(t *testing.T) {
+	t.Parallel()
 	cfg := config.Default()
 	cfg.Eligibility.Activities = 3
 	cfg.Eligibility.Mentors = 5
@@ -128,6 +131,7 @@ func TestEligibilityThresholdsFromConfig(t *testing.T) {
 }
 
 func TestEligibilityJSON(t *testing.T) {
+	t.Parallel()
 	tot := compute(t, config.Default(), smallPackage())
 	out, err := json.Marshal(tot.Eligibility)
 	require.NoError(t, err)

@@ -23,6 +23,7 @@ func (fakeBook) Field(c schema.Col) string { return c.Sheet().Key + "!" + c.Key(
 // described and written as a formula (or marked Go-only with a reason), and
 // every reader's list names figures of the table.
 func TestFigureTable(t *testing.T) {
+	t.Parallel()
 	cfg := config.Default()
 	fs := &Formulas{Book: fakeBook{}, Window: cfg.Window, Lists: cfg.Lists, Lang: msg.ZH}
 	keys := map[string]bool{}
@@ -101,6 +102,7 @@ func refsOf(d *Def) []string {
 // COUNTIF for one condition, COUNTIFS for more (a date in the window is
 // two), SUMIFS for a sum where…, other figures by reference.
 func TestFormulas(t *testing.T) {
+	t.Parallel()
 	cfg := config.Default()
 	fs := &Formulas{Book: fakeBook{}, Window: cfg.Window, Lists: cfg.Lists, Lang: msg.ZH}
 	for key, want := range map[string]string{

@@ -128,6 +128,7 @@ func smallPackage() testRows {
 }
 
 func TestTotalsByHand(t *testing.T) {
+	t.Parallel()
 	tot := compute(t, config.Default(), smallPackage())
 	want := map[string]string{
 		KeyMediaReports: "3", KeyHonors: "1",
@@ -166,6 +167,7 @@ func TestTotalsByHand(t *testing.T) {
 }
 
 func TestRatioRoundsHalfUp(t *testing.T) {
+	t.Parallel()
 	// 81.25 % exactly: Go's %.1f would give 81.2 (half to even); the form shows 81.3.
 	tot := compute(t, config.Default(), testRows{{"venues", map[string]cell.Value{
 		"area": dec("400"), "team_enterprise_area": dec("300"), "public_service_area": dec("25"),
@@ -180,6 +182,7 @@ func TestRatioRoundsHalfUp(t *testing.T) {
 }
 
 func TestEmptyPackage(t *testing.T) {
+	t.Parallel()
 	tot := compute(t, config.Default(), nil)
 	for _, f := range tot.Figures {
 		switch f.Key {
@@ -200,6 +203,7 @@ func TestEmptyPackage(t *testing.T) {
 }
 
 func TestUnreadableCellsAreLeftOutAndCounted(t *testing.T) {
+	t.Parallel()
 	tot := compute(t, config.Default(), testRows{
 		{"venues", map[string]cell.Value{"area": unreadable(), "team_enterprise_area": dec("10"), "public_service_area": dec("5"),
 			"self_use_area": dec("0"), "other_area": dec("0"), "workstations": num(3)}, []string{"area"}},
@@ -217,6 +221,7 @@ func TestUnreadableCellsAreLeftOutAndCounted(t *testing.T) {
 }
 
 func TestWholeMonths(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		since, end string
 		want       int

@@ -3,12 +3,13 @@ package xlsxtmpl
 import (
 	"encoding/csv"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mkspace/mkspace/internal/lotest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -20,44 +21,14 @@ import (
 // LibreOffice is a real client of the template: these tests open the
 // workbook in it (headless) and read back what it kept and computed.
 
-// soffice returns the LibreOffice binary; without it the tests skip, except
-// in CI, where it must be installed.
-func soffice(t *testing.T) string {
-	t.Helper()
-	bin, err := exec.LookPath("soffice")
-	if err != nil {
-		if os.Getenv("CI") == "" {
-			t.Skip("soffice not installed (set CI to make this a failure)")
-		}
-		t.Fatalf("soffice is required in CI: %v", err)
-	}
-	return bin
-}
+// soffice skips a test without LibreOffice (fails it in CI).
+func soffice(t *testing.T) { t.Helper(); lotest.Require(t) }
 
-// convert runs one headless LibreOffice conversion of files into out, with
-// a private profile so that no user setting (and no running instance)
-// interferes.
-//
-// A conversion that fails is tried once more with a fresh profile: a
-// headless LibreOffice started while another one (of a parallel test
-// package) sets up its own profile occasionally exits early.
+// convert runs one headless LibreOffice conversion of files into out (see
+// lotest).
 func convert(t *testing.T, filter, out string, files ...string) {
 	t.Helper()
-	bin := soffice(t)
-	var b []byte
-	var err error
-	for attempt := 0; attempt < 2; attempt++ {
-		profile := t.TempDir()
-		args := append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(profile),
-			"--headless", "--norestore", "--convert-to", filter, "--outdir", out}, files...)
-		cmd := exec.Command(bin, args...)
-		cmd.Env = append(os.Environ(), "HOME="+profile)
-		if b, err = cmd.CombinedOutput(); err == nil {
-			return
-		}
-		t.Logf("soffice attempt %d: %v: %s", attempt+1, err, b)
-	}
-	require.NoError(t, err, "soffice: %s", b)
+	lotest.Convert(t, filter, out, files...)
 }
 
 // csvAllSheets is the CSV export filter: comma, double quote, UTF-8, cells
@@ -66,6 +37,7 @@ func convert(t *testing.T, filter, out string, files ...string) {
 const csvAllSheets = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
 
 func TestLibreOfficeRoundTrip(t *testing.T) {
+	t.Parallel()
 	soffice(t)
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in", DefaultFile)
@@ -341,6 +313,7 @@ func emptyTotals() map[string]string {
 }
 
 func TestLibreOfficeRecalculatesSummary(t *testing.T) {
+	t.Parallel()
 	soffice(t)
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
@@ -385,3 +358,5 @@ func readSummaryCSV(t *testing.T, path string) map[string]string {
 	}
 	return out
 }
+
+func TestMain(m *testing.M) { os.Exit(lotest.Main(m)) }

@@ -157,6 +157,7 @@ func dxfName(f *excelize.File, id *int) string {
 }
 
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		opts Options
@@ -226,6 +227,7 @@ func listValues(t *testing.T, f *excelize.File, formula string) []string {
 // TestMatchesSchema checks the workbook against package schema directly,
 // independent of the golden file.
 func TestMatchesSchema(t *testing.T) {
+	t.Parallel()
 	f := newDefault(t, Options{})
 	lists := schema.DefaultLists()
 	w := config.Default().Window
@@ -404,6 +406,7 @@ func cfRules(t *testing.T, f *excelize.File, s *schema.Sheet, key string) map[st
 // formulas for every row state of the schema: a column is grey exactly when
 // some condition matching the row forbids it.
 func TestStateFormats(t *testing.T) {
+	t.Parallel()
 	for _, s := range schema.Sheets() {
 		for ci, cond := range s.Conditions {
 			t.Run(fmt.Sprintf("%s/%d", s.Key, ci), func(t *testing.T) {
@@ -475,6 +478,7 @@ func TestStateFormats(t *testing.T) {
 }
 
 func TestEmptyRowHasNoMarks(t *testing.T) {
+	t.Parallel()
 	f := newDefault(t, Options{Rows: 10})
 	for _, s := range schema.Sheets() {
 		if s.Kind != schema.Table {
@@ -495,6 +499,7 @@ func TestEmptyRowHasNoMarks(t *testing.T) {
 }
 
 func TestConfiguredLists(t *testing.T) {
+	t.Parallel()
 	lists := schema.DefaultLists().With(map[string][]string{
 		schema.ListTenure:       {"自有", "租用"},
 		schema.ListActivityKind: {"路演", "沙龙, 含逗号", "培训"},
@@ -522,6 +527,7 @@ func TestConfiguredLists(t *testing.T) {
 }
 
 func TestWindowFromOptions(t *testing.T) {
+	t.Parallel()
 	w := config.Window{Start: time.Date(2021, 11, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2022, 10, 31, 0, 0, 0, 0, time.UTC)}
 	f := newDefault(t, Options{Window: w, Rows: 20})
 	s := schema.Activities.Sheet
@@ -577,6 +583,7 @@ var eligKeys = []string{"operating_months", "area_or_workstations", "service_are
 	"served", "conversions_or_financing", "professional_staff", "mentors", "activities"}
 
 func TestEligibilityThresholds(t *testing.T) {
+	t.Parallel()
 	e := config.Default().Eligibility
 	e.Activities = 12
 	e.TotalArea = 450.5
@@ -588,6 +595,7 @@ func TestEligibilityThresholds(t *testing.T) {
 }
 
 func TestSummaryKeys(t *testing.T) {
+	t.Parallel()
 	f := newDefault(t, Options{})
 	keys := summaryKeys(t, f)
 	var want []string
@@ -618,6 +626,7 @@ func TestSummaryKeys(t *testing.T) {
 }
 
 func TestSheetSelection(t *testing.T) {
+	t.Parallel()
 	f := newDefault(t, Options{Sheets: []string{"入驻企业", " 创业团队 ", "teams"}})
 	assert.Equal(t, []string{schema.InstructionsSheet, "创业团队", "入驻企业", schema.SummarySheet, schema.ListsSheet}, f.GetSheetList(),
 		"schema order, duplicates dropped, keys accepted")
@@ -644,6 +653,7 @@ func TestSheetSelection(t *testing.T) {
 }
 
 func TestInstructions(t *testing.T) {
+	t.Parallel()
 	for _, l := range []msg.Lang{msg.ZH, msg.EN} {
 		t.Run(string(l), func(t *testing.T) {
 			f := newDefault(t, Options{Lang: l, MaxBytes: 5 << 20})
@@ -678,6 +688,7 @@ func TestInstructions(t *testing.T) {
 }
 
 func TestProperties(t *testing.T) {
+	t.Parallel()
 	f := newDefault(t, Options{})
 	p, err := f.GetDocProps()
 	require.NoError(t, err)
@@ -690,6 +701,7 @@ func TestProperties(t *testing.T) {
 }
 
 func TestHelpers(t *testing.T) {
+	t.Parallel()
 	teams, basic := schema.Teams, schema.Basic
 	assert.Equal(t, "A", ColumnLetter(teams.Name))
 	assert.Equal(t, "G", ColumnLetter(teams.MovedOutOn))
@@ -705,6 +717,7 @@ func TestHelpers(t *testing.T) {
 }
 
 func TestWrite(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, DefaultFile)
 	require.NoError(t, Write(path, Options{Sheets: []string{"宣传报道"}}, false))
