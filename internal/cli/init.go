@@ -117,7 +117,7 @@ func runInit(o *initOptions) error {
 		{name: initAttachments, dir: true},
 		{name: filepath.Join(initAttachments, initReadme), write: func(p string) error {
 			return atomicfile.WriteReader(p, false, strings.NewReader(windowsText(lang.T("init.attachments-readme",
-				"max", strconv.FormatInt(cfg.MaxBytes, 10), "mib", config.HumanBytes(cfg.MaxBytes)))))
+				"max", strconv.FormatInt(cfg.MaxBytes, 10), "mib", msg.Bytes(cfg.MaxBytes)))))
 		}},
 		{name: initLetter, write: func(p string) error {
 			return atomicfile.WriteReader(p, false, &letter)

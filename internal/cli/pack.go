@@ -110,7 +110,7 @@ func runPack(o *packOptions) error {
 		g.Infof("%s", l.T("pack.built", "file", p.PDF, "version", p.Manifest.Version, "pages", fmt.Sprint(p.Built.Pages)))
 	}
 	fmt.Fprintln(g.IO.Out, l.T("pack.done", "file", p.Output, "version", p.Manifest.Version,
-		"n", fmt.Sprint(len(p.Manifest.Files)), "size", sizeText(p.Size)))
+		"n", fmt.Sprint(len(p.Manifest.Files)), "size", msg.Bytes(p.Size)))
 	if _, warns := p.Data.Counts(); warns > 0 {
 		g.Infof("%s", l.T("buildpdf.warnings", "n", fmt.Sprint(warns)))
 	}
@@ -119,14 +119,3 @@ func runPack(o *packOptions) error {
 
 // zipName is the file name suggested when -o names a folder.
 const zipName = "申报材料.zip"
-
-// sizeText writes a file size as a person reads it.
-func sizeText(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
-}

@@ -130,7 +130,7 @@ func runVerify(o *verifyOptions) error {
 	case broken > 0:
 		for i, oc := range outcomes {
 			if oc.Err != nil {
-				return userErr(oc.Err, "verify.check-failed", "name", targets[i].Arg, "err", errText(oc.Err, lang))
+				return userErr(oc.Err, "verify.check-failed", "name", targets[i].Arg, "err", lang.Cause(oc.Err))
 			}
 		}
 	case failed > 0:
@@ -187,7 +187,7 @@ func printOutcomes(g *Globals, targets []verifyTarget, outcomes []verifyOutcome,
 		switch {
 		case oc.Err != nil:
 			broken++
-			say(lang.T("verify.check-failed", "name", t.Arg, "err", errText(oc.Err, lang)))
+			say(lang.T("verify.check-failed", "name", t.Arg, "err", lang.Cause(oc.Err)))
 		case oc.Report.OK():
 			say(okLine(t, oc.Report, lang))
 		default:
@@ -218,7 +218,7 @@ func writeVerifySummary(g *Globals, file string, targets []verifyTarget, outcome
 	rows := make([]report.SummaryRow, len(targets))
 	for i, t := range targets {
 		if oc := outcomes[i]; oc.Err != nil {
-			rows[i] = report.FailedRow(t.Arg, string(t.Kind), lang.T("verify.check-failed", "name", t.Arg, "err", errText(oc.Err, lang)), oc.Config)
+			rows[i] = report.FailedRow(t.Arg, string(t.Kind), lang.T("verify.check-failed", "name", t.Arg, "err", lang.Cause(oc.Err)), oc.Config)
 		} else {
 			rows[i] = report.VerifiedRow(t.Arg, string(oc.Report.Kind), oc.Report, oc.Config, lang)
 		}
@@ -310,7 +310,3 @@ func okLine(t verifyTarget, r *pack.Report, l msg.Lang) string {
 	return l.T("verify.pkg.ok", "file", t.Arg, "name", name, "version", r.Version(),
 		"details", strings.Join(details, l.Pick("；", "; ")))
 }
-
-// errText renders an error for a person in l: catalogue errors in l,
-// refusals of the system in plain words.
-func errText(err error, l msg.Lang) string { return l.Cause(err) }

@@ -3,7 +3,6 @@ package config
 import (
 	"bytes"
 	"fmt"
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -46,7 +45,7 @@ func Commented(l msg.Lang) []byte {
 		comment("  ", l.T("init.yaml."+key))
 		fmt.Fprintf(&b, "  %s: %s", sub, YAMLValue(Defaults[key]))
 		if n, ok := asInt64(Defaults[key]); ok && strings.HasSuffix(key, "_bytes") {
-			fmt.Fprintf(&b, "    # %s", HumanBytes(n))
+			fmt.Fprintf(&b, "    # %s", msg.Bytes(n))
 		}
 		b.WriteString("\n")
 	}
@@ -102,16 +101,4 @@ func YAMLValue(v any) string {
 	default:
 		return fmt.Sprint(x)
 	}
-}
-
-// HumanBytes renders a byte count in binary units as people say them
-// ("3 MB", "2 GB", "1.5 MB"); the online form's "3M" is 3 MiB.
-func HumanBytes(n int64) string {
-	units := []string{"B", "KB", "MB", "GB", "TB"}
-	v, i := float64(n), 0
-	for v >= 1024 && i < len(units)-1 {
-		v /= 1024
-		i++
-	}
-	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) + " " + units[i]
 }

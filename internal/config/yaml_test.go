@@ -83,14 +83,6 @@ func TestCommentedCoversDefaults(t *testing.T) {
 	assert.Regexp(t, `[\p{Han}]`, string(Commented(msg.ZH)), "Chinese comments")
 }
 
-func TestHumanBytes(t *testing.T) {
-	t.Parallel()
-	tests := map[int64]string{0: "0 B", 1023: "1023 B", 3145728: "3 MB", 1 << 30: "1 GB", 2 << 30: "2 GB", 1572864: "1.5 MB"}
-	for n, want := range tests {
-		assert.Equal(t, want, HumanBytes(n), "HumanBytes(%d)", n)
-	}
-}
-
 func TestREADMEListsConfigKeys(t *testing.T) {
 	t.Parallel()
 	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))

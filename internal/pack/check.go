@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -91,7 +90,7 @@ func (p Problem) Text(l msg.Lang) string {
 		}
 	}
 	if p.err != nil {
-		return l.T(p.Key, append(slices.Clone(p.Args), "err", errText(p.err, l))...)
+		return l.T(p.Key, append(slices.Clone(p.Args), "err", l.Cause(p.err))...)
 	}
 	return l.T(p.Key, p.Args...)
 }
@@ -481,10 +480,10 @@ func (r *Report) addArchive(p archiveProblem, lim Limits) {
 		r.add(p.Code, "pkgcheck.legacy-names", "file", filepath.Base(r.Path), "n", strconv.Itoa(p.Count), "example", p.Name)
 	case CodeBomb:
 		if name == "" {
-			r.add(p.Code, "pkgcheck.bomb-total", "limit", humanBytes(lim.MaxTotalBytes))
+			r.add(p.Code, "pkgcheck.bomb-total", "limit", msg.Bytes(lim.MaxTotalBytes))
 			return
 		}
-		r.add(p.Code, "pkgcheck.bomb", "name", name, "limit", humanBytes(lim.MaxEntryBytes), "ratio", strconv.FormatInt(lim.MaxRatio, 10))
+		r.add(p.Code, "pkgcheck.bomb", "name", name, "limit", msg.Bytes(lim.MaxEntryBytes), "ratio", strconv.FormatInt(lim.MaxRatio, 10))
 	case CodeTooManyRefs:
 		r.add(p.Code, "pkgcheck.too-many", "limit", strconv.Itoa(lim.MaxEntries))
 	default:
@@ -603,7 +602,7 @@ func (r *Report) addReadProblem(name string, err error, limit int64) bool {
 	case errors.Is(err, safefile.ErrNotRegular):
 		r.add(CodeSpecial, "pkgcheck.special", "name", name)
 	case errors.Is(err, safefile.ErrTooLarge):
-		r.add(CodeTooLarge, "pkgcheck.too-large", "name", name, "limit", humanBytes(limit))
+		r.add(CodeTooLarge, "pkgcheck.too-large", "name", name, "limit", msg.Bytes(limit))
 	default:
 		return false
 	}
@@ -899,22 +898,6 @@ func (m manifestReason) Localized(l msg.Lang) string {
 		return l.Cause(m.err)
 	}
 	return l.T("cause.manifest")
-}
-
-// errText renders an error for a person: catalogue errors in l,
-// refusals of the system in plain words.
-func errText(err error, l msg.Lang) string { return l.Cause(err) }
-
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<30 && n%(1<<30) == 0:
-		return fmt.Sprintf("%d GiB", n>>30)
-	case n >= 1<<20:
-		return fmt.Sprintf("%.0f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.0f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\ufffd") == s }

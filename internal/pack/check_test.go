@@ -242,7 +242,7 @@ func TestCheckZipBomb(t *testing.T) {
 	// The limits on the whole and on one entry, made small.
 	r = check(t, fx.zip, CheckOptions{Limits: Limits{MaxTotalBytes: 1 << 20}})
 	assert.Equal(t, []string{CodeBomb}, codes(r))
-	assert.Contains(t, r.Lines(msg.ZH)[0], "总大小超过 1 MiB")
+	assert.Contains(t, r.Lines(msg.ZH)[0], "总大小超过 1 MB")
 	r = check(t, fx.zip, CheckOptions{Limits: Limits{MaxEntries: 10}})
 	assert.Equal(t, []string{CodeTooManyRefs}, codes(r))
 }

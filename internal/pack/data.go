@@ -46,7 +46,7 @@ func UnpackData(zip string, cfg *config.Config) (*ZipData, *finding.Finding, err
 		}
 		if err != nil {
 			u.Remove()
-			return nil, unreadable(cfg.Lang.T("pkgcheck.config", "err", errText(err, cfg.Lang))), nil
+			return nil, unreadable(cfg.Lang.T("pkgcheck.config", "err", cfg.Lang.Cause(err))), nil
 		}
 		c.Lang = cfg.Lang
 		cfg = c

@@ -20,6 +20,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pdf/bind"
 	"github.com/mkspace/mkspace/internal/safefile"
 	"github.com/mkspace/mkspace/internal/workbook"
@@ -576,11 +577,12 @@ func shortText(s string) string {
 	return s
 }
 
-// tooLarge is the verdict for a file of size bytes. Sizes that read the same
-// rounded ("3.0 MB" both) are given in bytes.
+// tooLarge is the verdict for a file of size bytes. A size within 5 % of
+// the limit is given in bytes with the limit ("3.1 MB" over "3 MB" would
+// not say by how little).
 func (a *attachments) tooLarge(size int64) attachVerdict {
-	s, m := formatBytes(size), formatBytes(a.maxBytes)
-	if s == m {
+	s, m := msg.Bytes(size), msg.Bytes(a.maxBytes)
+	if size-a.maxBytes < a.maxBytes/20 {
 		s, m = groupDigits(size)+" B", groupDigits(a.maxBytes)+" B"
 	}
 	return attachVerdict{Rule: finding.AttachmentTooLarge, Args: []string{"size", s, "max", m}}
@@ -597,15 +599,4 @@ func groupDigits(n int64) string {
 		b.WriteRune(c)
 	}
 	return b.String()
-}
-
-// formatBytes writes a size as users see it in Explorer: "3.2 MB" (MiB).
-func formatBytes(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
-	case n >= 1<<10:
-		return strconv.FormatFloat(float64(n)/(1<<10), 'f', 1, 64) + " KB"
-	}
-	return strconv.FormatInt(n, 10) + " B"
 }

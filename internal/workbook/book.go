@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/safefile"
 )
 
@@ -142,7 +143,7 @@ func (b *book) open() error {
 	}
 	if b.limits.UnzipBytes > 0 && total > uint64(b.limits.UnzipBytes) {
 		return newUnreadable("workbook.too-large", nil,
-			"size", humanBytes(total), "limit", humanBytes(uint64(b.limits.UnzipBytes)), "key", "limits.unzip_bytes")
+			"size", msg.Bytes(int64(total)), "limit", msg.Bytes(b.limits.UnzipBytes), "key", "limits.unzip_bytes")
 	}
 	return b.readWorkbook()
 }
@@ -256,7 +257,7 @@ func limitError(err error) *unreadable {
 		if tl.key == "" {
 			return newUnreadable("workbook.corrupt", err, "err", err.Error())
 		}
-		return newUnreadable("workbook.too-large", nil, "size", humanBytes(tl.size), "limit", humanBytes(tl.limit), "key", tl.key)
+		return newUnreadable("workbook.too-large", nil, "size", msg.Bytes(int64(tl.size)), "limit", msg.Bytes(int64(tl.limit)), "key", tl.key)
 	}
 	return nil
 }
@@ -576,18 +577,6 @@ func isoToSerial(v string, date1904 bool) (string, bool) {
 		return "", false
 	}
 	return strconv.FormatFloat(days, 'f', -1, 64), true
-}
-
-func humanBytes(n uint64) string {
-	switch {
-	case n >= 1<<30:
-		return strconv.FormatFloat(float64(n)/(1<<30), 'f', 1, 64) + " GiB"
-	case n >= 1<<20:
-		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MiB"
-	case n >= 1<<10:
-		return strconv.FormatFloat(float64(n)/(1<<10), 'f', 1, 64) + " KiB"
-	}
-	return strconv.FormatUint(n, 10) + " B"
 }
 
 func osReason(err error) string {

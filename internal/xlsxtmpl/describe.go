@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/schema"
 )
 
@@ -36,7 +37,7 @@ func (b *builder) describe(s *schema.Sheet, c *schema.Column, note bool) []strin
 		lines = append(lines, d)
 	}
 	if c.Type == schema.Attachment {
-		lines = append(lines, l.T("tmpl.note.pdf", "size", sizeText(b.maxBytes)))
+		lines = append(lines, l.T("tmpl.note.pdf", "size", msg.Bytes(b.maxBytes)))
 	}
 	lines = append(lines, b.requiredText(s, c)...)
 	if h := l.Pick(c.Hint, c.HintEN); h != "" {
@@ -193,20 +194,6 @@ func (b *builder) statesOf(s *schema.Sheet, key string) (req, forbid []string) {
 		}
 	}
 	return req, forbid
-}
-
-// sizeText renders a byte limit the way the online form does ("3 MB").
-func sizeText(n int64) string {
-	const mib = 1 << 20
-	switch {
-	case n%mib == 0:
-		return fmt.Sprintf("%d MB", n/mib)
-	case n >= mib:
-		return fmt.Sprintf("%.1f MB", float64(n)/mib)
-	case n%1024 == 0:
-		return fmt.Sprintf("%d KB", n/1024)
-	}
-	return fmt.Sprintf("%d B", n)
 }
 
 // headerNote is the full note of a header (or form field) cell.

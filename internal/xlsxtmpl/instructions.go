@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/mkspace/mkspace/internal/config"
+	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/version"
 	"github.com/mkspace/mkspace/templates"
@@ -44,7 +45,7 @@ func (b *builder) instructionLines() ([]insLine, error) {
 		return nil, fmt.Errorf("instructions text: %w", err)
 	}
 	start, end := b.window.Start.Format(config.DateLayout), b.window.End.Format(config.DateLayout)
-	fill := strings.NewReplacer("{start}", start, "{end}", end, "{size}", sizeText(b.maxBytes),
+	fill := strings.NewReplacer("{start}", start, "{end}", end, "{size}", msg.Bytes(b.maxBytes),
 		"{first}", fmt.Sprint(FirstDataRow), "{last}", fmt.Sprint(b.lastRow())).Replace
 	intros := map[string]string{}
 	var body []insLine
