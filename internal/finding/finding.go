@@ -61,6 +61,10 @@ const (
 	// carry a legible version footer once bound (under A7).
 	AttachmentPageTooSmall = "ATTACHMENT-PAGE-TOO-SMALL"
 
+	// TemplateVersion: a workbook made from another version of the
+	// template than this mkspace writes (its columns or options may differ).
+	TemplateVersion = "TEMPLATE-VERSION"
+
 	XrefTeamUnknown         = "XREF-TEAM-UNKNOWN"
 	XrefTeamNotConverted    = "XREF-TEAM-NOT-CONVERTED"
 	XrefRegdateMismatch     = "XREF-REGDATE-MISMATCH"
@@ -74,7 +78,7 @@ const (
 // DefaultSeverity returns the severity a rule has unless the config changes it.
 func DefaultSeverity(rule string) Severity {
 	switch rule {
-	case SheetUnknown, ColumnUnknown, XrefTeamMultiEnterprise, XrefTeamNoEnterprise, CellGlyphMissing:
+	case SheetUnknown, ColumnUnknown, XrefTeamMultiEnterprise, XrefTeamNoEnterprise, CellGlyphMissing, TemplateVersion:
 		return Warning
 	}
 	if len(rule) > len(EligPrefix) && rule[:len(EligPrefix)] == EligPrefix {
@@ -94,7 +98,7 @@ func Rules() []string {
 		AttachmentOutside, AttachmentMissing, AttachmentNotPDF, AttachmentTooLarge, AttachmentUnreadable,
 		AttachmentPageTooSmall,
 		XrefTeamUnknown, XrefTeamNotConverted, XrefRegdateMismatch, XrefTeamMultiEnterprise, XrefTeamNoEnterprise,
-		CellControlChar, CellGlyphMissing, CellMerged,
+		CellControlChar, CellGlyphMissing, CellMerged, TemplateVersion,
 	}
 }
 

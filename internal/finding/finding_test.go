@@ -34,9 +34,10 @@ func TestSeverityAndCounts(t *testing.T) {
 	e, w := Counts([]Finding{{Severity: Error}, {Severity: Warning}, {Severity: Error}})
 	assert.Equal(t, 2, e)
 	assert.Equal(t, 1, w)
-	assert.Len(t, Rules(), 37)
+	assert.Len(t, Rules(), 38)
 	assert.Equal(t, Error, DefaultSeverity(CellControlChar))
 	assert.Equal(t, Warning, DefaultSeverity(CellGlyphMissing))
 	assert.Equal(t, Error, DefaultSeverity(CellMerged))
+	assert.Equal(t, Warning, DefaultSeverity(TemplateVersion))
 	assert.Equal(t, Error, DefaultSeverity(AttachmentPageTooSmall))
 }

@@ -138,7 +138,7 @@ func ClipMiddle(s string, n int) string {
 // escaped, never shortened. Every placeholder of the catalogue is in
 // exactly one list (a test checks it), so that a new one is a decision.
 var (
-	valueHolders = setOf("value", "other_value", "shell", "flag", "field", "encoding", "root", "team", "team_date", "actual", "column", "col",
+	valueHolders = setOf("value", "other_value", "shell", "flag", "field", "encoding", "root", "have", "team", "team_date", "actual", "column", "col",
 		"sheet", "sheet_en", "like", "key", "loc", "other_loc", "team_loc", "location", "cell",
 		"check", "alias", "h1", "h2", "x", "kind", "v", "a", "b", "chars", "char", "other")
 	pathHolders = setOf("file", "path", "dir", "pdf", "manifest", "workbook", "letter",

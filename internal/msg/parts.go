@@ -40,5 +40,14 @@ func init() {
 			EN: "{sheet}!{cell}: these merged cells span {rows} data rows ({first}–{last}); only the top-left cell, {topleft}, holds the value and the other rows read as blank there. Select the range, unmerge it (Home → Merge & Center) and fill in each row.",
 		},
 		"report.rule.CELL-MERGED": {ZH: "合并单元格跨越多个数据行", EN: "merged cells across data rows"},
+		"TEMPLATE-VERSION.old": {
+			ZH: "{file} 由旧版填报模板（模板版本 {have}）生成，本程序的模板版本为 {want}：表头、选项或说明可能已有变化。请运行 mkspace template 生成新模板，把数据复制到新模板中再检查。",
+			EN: "{file} was made from an older template (version {have}); this mkspace writes version {want}: headers, options or notes may have changed. Run mkspace template for a new workbook, copy the data into it and check again.",
+		},
+		"TEMPLATE-VERSION.new": {
+			ZH: "{file} 由较新的填报模板（模板版本 {have}）生成，本程序只认识模板版本 {want}：检查结果可能不完整。请更新 mkspace 后再检查。",
+			EN: "{file} was made from a newer template (version {have}) than this mkspace knows ({want}): the check may be incomplete. Update mkspace and check again.",
+		},
+		"report.rule.TEMPLATE-VERSION": {ZH: "工作簿的模板版本与本程序不同", EN: "workbook made from another template version"},
 	})
 }

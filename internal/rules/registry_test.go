@@ -13,7 +13,7 @@ import (
 var readerRules = map[string]bool{
 	finding.FileUnreadable: true, finding.SheetMissing: true, finding.SheetDuplicate: true, finding.SheetUnknown: true,
 	finding.HeaderNotFound: true, finding.ColumnMissing: true, finding.ColumnDuplicate: true, finding.ColumnUnknown: true,
-	finding.CellMerged: true,
+	finding.CellMerged: true, finding.TemplateVersion: true,
 }
 
 // Every rule of the registry is complete (an id of the vocabulary, its

@@ -9,3 +9,7 @@ var Tool = "0.1.0-dev"
 // Template is the version of the fill-in workbook layout, recorded in the
 // workbook's document properties.
 const Template = "2021.1"
+
+// TemplateProperty is the custom document property of the workbook that
+// holds Template: the reader compares it with its own.
+const TemplateProperty = "mkspace.template"

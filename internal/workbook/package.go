@@ -107,6 +107,7 @@ func Open(paths []string, cfg *config.Config) (*Package, error) {
 			continue
 		}
 		p.books = append(p.books, b)
+		p.checkTemplate(b)
 	}
 
 	found := map[*schema.Sheet]*Table{}

@@ -279,7 +279,7 @@ func (b *builder) setProps() error {
 
 // PropTemplateVersion is the custom document property holding the template
 // version.
-const PropTemplateVersion = "mkspace.template"
+const PropTemplateVersion = version.TemplateProperty
 
 // colName returns the letters of 1-based column n.
 func colName(n int) string {
