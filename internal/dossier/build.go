@@ -10,6 +10,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/mkspace/mkspace/internal/atomicfile"
@@ -17,6 +19,7 @@ import (
 	"github.com/mkspace/mkspace/internal/digest"
 	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/inputs"
+	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pdf/bind"
 	"github.com/mkspace/mkspace/internal/pdf/font"
 	"github.com/mkspace/mkspace/internal/pdf/layout"
@@ -178,10 +181,10 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 		Fonts:    fonts,
 	}
 	for _, f := range front {
-		in.Front = append(in.Front, layout.AttachmentRef{Title: "承诺书", Pages: f.Pages})
+		in.Front = append(in.Front, layout.AttachmentRef{Title: msg.ZH.T("doc.letter"), Pages: f.Pages})
 	}
 	for i, a := range atts {
-		label := fmt.Sprintf("附件 %d", i+1)
+		label := msg.ZH.T("doc.attachment-label", "n", strconv.Itoa(i+1))
 		ref[a.Path] = label
 		in.Attachments = append(in.Attachments, layout.AttachmentRef{Title: label + "　" + a.Title, Pages: a.Pages})
 	}
@@ -213,7 +216,7 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 			Title:     Title + "：" + space,
 			Subject:   space,
 			Author:    operator,
-			Keywords:  "版本号 " + b.Version,
+			Keywords:  msg.ZH.T("doc.keywords", "version", b.Version),
 			Tool:      "mkspace " + version.Tool,
 			Generated: generated,
 			Digest:    d.Digest.String(),
@@ -283,9 +286,9 @@ func boundFiles(d *Data, noAttachments bool) (front, atts []bound, skipped []str
 			skipped = append(skipped, a.Path)
 			continue
 		}
-		title := fmt.Sprintf("%s 第 %d 行 %s：%s", a.Sheet.Name, a.Row, a.Column, a.Path)
+		title := msg.ZH.T("doc.attachment-row", "sheet", a.Sheet.Name, "row", strconv.Itoa(a.Row), "column", a.Column, "path", a.Path)
 		if a.Sheet.Kind == schema.Form { // a form: the field names the place
-			title = fmt.Sprintf("%s %s：%s", a.Sheet.Name, a.Column, a.Path)
+			title = msg.ZH.T("doc.attachment-field", "sheet", a.Sheet.Name, "column", a.Column, "path", a.Path)
 		}
 		bf := bound{Attachment: a, Pages: len(pages), Title: title}
 		if isFront {
@@ -338,7 +341,7 @@ func (l *versionLog) append(b *Built, pdf string, at time.Time, dg digest.Digest
 	w := csv.NewWriter(&buf)
 	if l.size == 0 {
 		buf.WriteString("\ufeff")
-		_ = w.Write([]string{"版本号", "生成时间", "数据摘要(SHA-256)", "文件"})
+		_ = w.Write(strings.Split(msg.ZH.T("doc.log.header"), "|"))
 	}
 	rel, err := filepath.Rel(filepath.Dir(l.path), pdf)
 	if err != nil {

@@ -1,9 +1,10 @@
 package dossier
 
 import (
-	"fmt"
+	"strconv"
 	"time"
 
+	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pdf/bind"
 	"github.com/mkspace/mkspace/internal/pdf/layout"
 )
@@ -28,6 +29,7 @@ type coverData struct {
 // the fields on underlines — 众创空间名称, 运营主体 with the box for its
 // stamp beside it, 受理机构, 生成日期, 版本号.
 func cover(c coverData) []layout.Block {
+	l := msg.ZH
 	out := []layout.Block{
 		layout.Space{Top: coverTitleTop},
 		layout.Paragraphs{Text: Title, Style: layout.Style{Size: 26, Leading: 1.5, Align: layout.Center}}, // 一号
@@ -35,13 +37,13 @@ func cover(c coverData) []layout.Block {
 	if c.Draft {
 		out = append(out, layout.Space{Height: coverDraftGap}, layout.Notice{Text: bind.DraftMark})
 	}
-	fields := layout.Fields{MinSize: 11, Gap: 20, Align: layout.Center, Stamp: &layout.Stamp{Field: 1, Label: "（盖章）"}}
+	fields := layout.Fields{MinSize: 11, Gap: 20, Align: layout.Center, Stamp: &layout.Stamp{Field: 1, Label: l.T("doc.cover.stamp")}}
 	for _, f := range [][2]string{
-		{"众创空间名称：", c.SpaceName},
-		{"运营主体：", c.Operator},
-		{"受理机构：", c.Agency},
-		{"生成日期：", coverDate(c.Generated)},
-		{"版本号：", c.Version},
+		{l.T("doc.cover.space"), c.SpaceName},
+		{l.T("doc.cover.operator"), c.Operator},
+		{l.T("doc.cover.agency"), c.Agency},
+		{l.T("doc.cover.generated"), coverDate(c.Generated)},
+		{l.T("doc.cover.version"), c.Version},
 	} {
 		fields.Items = append(fields.Items, layout.Field{Label: f[0], Value: f[1], Blank: true})
 	}
@@ -53,5 +55,5 @@ func coverDate(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+	return msg.ZH.T("doc.date", "y", strconv.Itoa(t.Year()), "m", strconv.Itoa(int(t.Month())), "d", strconv.Itoa(t.Day()))
 }

@@ -13,7 +13,7 @@ import (
 )
 
 // Title is the document's title.
-const Title = "国家备案众创空间申报书"
+var Title = msg.ZH.T("doc.title")
 
 // landscapeFrom is the number of columns from which a table is set on
 // landscape pages.
@@ -56,31 +56,31 @@ func sections(d *Data, ref map[string]string) []document.Section {
 	narrative := schema.Narrative.Sheet
 	blocks := totals.Dossier
 	out := []document.Section{
-		{Title: "一、基础信息", Blocks: []document.Block{
+		{Title: l.T("doc.section.basic"), Blocks: []document.Block{
 			document.KeyValues{Items: items},
-			document.KeyValues{Title: "宣传报道和获得荣誉", Items: fig(blocks.Media...), PerRow: 2},
+			document.KeyValues{Title: l.T("doc.block.media"), Items: fig(blocks.Media...), PerRow: 2},
 			table(d, schema.Media.Sheet, ref, nil),
 			table(d, schema.Honors.Sheet, ref, nil),
 		}},
-		{Title: "二、服务场地", Blocks: []document.Block{
-			document.KeyValues{Title: "服务场地情况（由下表数据自动汇总生成）", Items: fig(blocks.Venues...)},
+		{Title: l.T("doc.section.venues"), Blocks: []document.Block{
+			document.KeyValues{Title: l.T("doc.block.venues"), Items: fig(blocks.Venues...)},
 			table(d, schema.Venues.Sheet, ref, nil),
 		}},
-		{Title: "三、人员情况", Blocks: []document.Block{
-			document.KeyValues{Title: "服务队伍情况（由下表信息累计自动生成）", Items: fig(blocks.Staff...)},
+		{Title: l.T("doc.section.staff"), Blocks: []document.Block{
+			document.KeyValues{Title: l.T("doc.block.staff"), Items: fig(blocks.Staff...)},
 			table(d, schema.Staff.Sheet, ref, nil),
 			table(d, schema.Mentors.Sheet, ref, fig(blocks.Mentors...)),
 		}},
-		{Title: "四、孵化和服务情况", Blocks: []document.Block{
+		{Title: l.T("doc.section.services"), Blocks: []document.Block{
 			table(d, schema.Teams.Sheet, ref, fig(blocks.Teams...)),
 			table(d, schema.Enterprises.Sheet, ref, fig(blocks.Enterprises...)),
 			table(d, schema.Activities.Sheet, ref, fig(blocks.Activities...)),
 		}},
 	}
-	numbers := []string{"五", "六", "七", "八"}
+	numbers := strings.Split(l.T("doc.section.numbers"), "|")
 	for i, c := range narrative.Columns {
 		out = append(out, document.Section{
-			Title:  numbers[i] + "、" + c.Header,
+			Title:  l.T("doc.section.text", "n", numbers[i], "title", c.Header),
 			Blocks: []document.Block{document.Paragraphs{Text: d.Field(narrative.Col(i))}},
 		})
 	}
@@ -91,7 +91,7 @@ func sections(d *Data, ref map[string]string) []document.Section {
 // the bound file ("附件 3").
 func table(d *Data, s *schema.Sheet, ref map[string]string, sums [][2]string) document.Table {
 	t := document.Table{Title: s.Title, Totals: sums, Landscape: len(s.Columns) >= landscapeFrom}
-	t.Columns = append(t.Columns, document.Column{Header: "序号", Width: 0.5, Align: document.Center})
+	t.Columns = append(t.Columns, document.Column{Header: msg.ZH.T("doc.col.serial"), Width: 0.5, Align: document.Center})
 	for _, c := range s.Columns {
 		t.Columns = append(t.Columns, document.Column{Header: c.Header, Width: columnWidth(&c), Align: columnAlign(&c)})
 	}

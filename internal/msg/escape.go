@@ -150,7 +150,7 @@ var (
 		"required", "source", "range", "n", "len", "max", "min", "limit", "size",
 		"want", "mib", "area", "sum", "ratio", "total", "pages", "version", "start", "end",
 		"last", "row", "fonts", "code", "glyphs", "signal",
-		"choices", "commands", "default", "hint", "known", "line", "list", "offset", "suggest", "use", "where", "rows", "topleft", "page", "at")
+		"choices", "commands", "default", "hint", "known", "line", "list", "offset", "suggest", "use", "where", "rows", "topleft", "page", "at", "y", "m", "d")
 )
 
 func setOf(names ...string) map[string]bool {

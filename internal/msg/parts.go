@@ -33,6 +33,10 @@ func init() {
 		"workbook.kind.dialogsheet": {ZH: "Excel 5.0 对话框表", EN: "an Excel 5.0 dialog sheet"},
 		"workbook.kind.chartsheet":  {ZH: "图表工作表", EN: "a chart sheet"},
 		"workbook.kind.other":       {ZH: "特殊工作表（{root}）", EN: "a special sheet ({root})"},
+		"workbook.kind.not-plain":   {ZH: "不是普通文件", EN: "not a plain file"},
+		"workbook.kind.folder":      {ZH: "文件夹", EN: "a folder"},
+		"workbook.kind.unknown":     {ZH: "未知格式", EN: "an unknown format"},
+		"workbook.reason.empty-zip": {ZH: "空压缩包", EN: "an empty zip archive"},
 
 		// CELL-MERGED
 		"CELL-MERGED": {

@@ -75,10 +75,10 @@ const maxSmallPart = 32 << 20
 func openBook(filePath, rel string, lim config.Limits) (*book, error) {
 	f, err := safefile.Open(filePath) // a pipe or a device is not read
 	if errors.Is(err, safefile.ErrNotRegular) {
-		return nil, newUnreadable("workbook.not-workbook", nil, "kind", "not a plain file / 不是普通文件")
+		return nil, newUnreadable("workbook.not-workbook", nil, "kind", "workbook.kind.not-plain")
 	}
 	if err != nil {
-		return nil, newUnreadable("workbook.file-unopenable", err, "err", osReason(err))
+		return nil, newUnreadable("workbook.file-unopenable", err, "err", "")
 	}
 	b := &book{path: filePath, rel: rel, f: f, limits: lim}
 	if err := b.open(); err != nil {
@@ -100,10 +100,10 @@ func (b *book) close() error {
 func (b *book) open() error {
 	fi, err := b.f.Stat()
 	if err != nil {
-		return newUnreadable("workbook.file-unopenable", err, "err", osReason(err))
+		return newUnreadable("workbook.file-unopenable", err, "err", "")
 	}
 	if fi.IsDir() {
-		return newUnreadable("workbook.not-workbook", nil, "kind", "folder / 文件夹")
+		return newUnreadable("workbook.not-workbook", nil, "kind", "workbook.kind.folder")
 	}
 	size := fi.Size()
 	if size == 0 {
@@ -120,7 +120,7 @@ func (b *book) open() error {
 	case bytes.HasPrefix(head, []byte{0xFF, 0xD8, 0xFF}), bytes.HasPrefix(head, []byte("\x89PNG\r\n")):
 		return newUnreadable("workbook.image", nil)
 	case bytes.HasPrefix(head, []byte("PK\x05\x06")):
-		return newUnreadable("workbook.corrupt", nil, "err", "empty zip archive / 空压缩包")
+		return newUnreadable("workbook.corrupt", nil, "err", "workbook.reason.empty-zip")
 	case !bytes.HasPrefix(head, magicZip):
 		return classifyText(head)
 	}
@@ -500,7 +500,7 @@ func classifyText(head []byte) error {
 	case looksLikeText(head):
 		return newUnreadable("workbook.csv", nil)
 	}
-	return newUnreadable("workbook.not-workbook", nil, "kind", "unknown format / 未知格式")
+	return newUnreadable("workbook.not-workbook", nil, "kind", "workbook.kind.unknown")
 }
 
 // looksLikeText reports whether head is plain text (UTF-8, UTF-16 or a
@@ -577,18 +577,4 @@ func isoToSerial(v string, date1904 bool) (string, bool) {
 		return "", false
 	}
 	return strconv.FormatFloat(days, 'f', -1, 64), true
-}
-
-func osReason(err error) string {
-	switch {
-	case errors.Is(err, os.ErrPermission):
-		return "permission denied / 没有读取权限"
-	case errors.Is(err, os.ErrNotExist):
-		return "no such file / 文件不存在"
-	}
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }

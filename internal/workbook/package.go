@@ -44,12 +44,7 @@ type Error struct {
 	Err  error
 }
 
-func (e *Error) Error() string {
-	if e.Err != nil {
-		return msg.ZH.T(e.Key, e.Args...) + ": " + e.Err.Error()
-	}
-	return msg.ZH.T(e.Key, e.Args...)
-}
+func (e *Error) Error() string { return e.Localized(msg.ZH) }
 
 func (e *Error) Unwrap() error { return e.Err }
 
@@ -60,7 +55,14 @@ func (e *Error) Localized(l msg.Lang) string {
 
 // withCause sets the {err} of the placeholders kv to the cause err in l:
 // a refusal of the system or a damaged archive in plain words.
+// A value naming a text of the catalogue (workbook.kind.*, the kind of a
+// file that is not a workbook; workbook.reason.*) is rendered in l too.
 func withCause(kv []string, err error, l msg.Lang) []string {
+	for i := 1; i < len(kv); i += 2 {
+		if (strings.HasPrefix(kv[i], "workbook.kind.") || strings.HasPrefix(kv[i], "workbook.reason.")) && msg.Has(kv[i]) {
+			kv[i] = l.T(kv[i])
+		}
+	}
 	for i := 1; err != nil && i < len(kv); i += 2 {
 		if kv[i-1] == "err" {
 			kv[i] = l.Cause(err)
@@ -215,7 +217,7 @@ func statError(path string, err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
 		return &Error{Key: "workbook.path-missing", Args: []string{"path", path}, Err: err}
 	}
-	return &Error{Key: "workbook.dir-unreadable", Args: []string{"path", path, "err", osReason(err)}, Err: err}
+	return &Error{Key: "workbook.dir-unreadable", Args: []string{"path", path, "err", ""}, Err: err}
 }
 
 // Spreadsheet-like extensions named when a folder holds no .xlsx.
@@ -235,7 +237,7 @@ func IsWorkbookName(name string) bool {
 func listFolder(dir string) (files, others []string, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, nil, &Error{Key: "workbook.dir-unreadable", Args: []string{"path", dir, "err", osReason(err)}, Err: err}
+		return nil, nil, &Error{Key: "workbook.dir-unreadable", Args: []string{"path", dir, "err", ""}, Err: err}
 	}
 	for _, e := range entries {
 		name := e.Name()

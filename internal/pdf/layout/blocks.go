@@ -3,15 +3,17 @@ package layout
 import (
 	"fmt"
 	"strings"
+
+	"github.com/mkspace/mkspace/internal/msg"
 )
 
-// Texts the document sets itself.
-const (
-	textNone       = "无"
-	textContinued  = "（续）"
-	textContents   = "目　录"
-	textContentsBM = "目录"
-	textAttach     = "附件"
+// Texts the document sets itself (the 申报书 is set in Chinese).
+var (
+	textNone       = msg.ZH.T("doc.none")
+	textContinued  = msg.ZH.T("doc.continued")
+	textContents   = msg.ZH.T("doc.contents")
+	textContentsBM = msg.ZH.T("doc.contents-mark")
+	textAttach     = msg.ZH.T("doc.attachments")
 )
 
 // value returns b as a value, whether it was given as one or as a

@@ -2,6 +2,8 @@ package layout
 
 import (
 	"strconv"
+
+	"github.com/mkspace/mkspace/internal/msg"
 )
 
 // Contents geometry.
@@ -107,5 +109,5 @@ func (l *layouter) attachmentList(atts []AttachmentRef, start int) {
 	for i, a := range []Align{Center, Left, Center, Right} {
 		cols[i].align = a
 	}
-	l.setGrid(&grid{cols: cols, header: []string{"序号", "附件", "页码", "页数"}, rows: rows, size: sizeCell + 1, merged: textNone}, 0)
+	l.setGrid(&grid{cols: cols, header: []string{msg.ZH.T("doc.col.serial"), msg.ZH.T("doc.col.attachment"), msg.ZH.T("doc.col.page"), msg.ZH.T("doc.col.pages")}, rows: rows, size: sizeCell + 1, merged: textNone}, 0)
 }

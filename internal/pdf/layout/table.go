@@ -259,7 +259,7 @@ func (l *layouter) contTitleHeight(g *grid) float64 {
 	if g.title == "" {
 		return 0
 	}
-	return l.titleHeight(g.title+"（续）", sizeBlockTitle, l.g.width()) + 4
+	return l.titleHeight(g.title+textContinued, sizeBlockTitle, l.g.width()) + 4
 }
 
 // startSegment draws the top rule and the header row.
@@ -284,7 +284,7 @@ func (l *layouter) breakSegment(g *grid, s segment, head [][]string, headH float
 	l.closeSegment(g, s, l.y)
 	l.addPage(l.p.landscape)
 	if g.title != "" {
-		l.titleLines(g.title+"（续）", sizeBlockTitle, Center)
+		l.titleLines(g.title+textContinued, sizeBlockTitle, Center)
 		l.y += 4
 	}
 	return l.startSegment(g, head, headH)
