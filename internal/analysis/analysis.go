@@ -14,7 +14,6 @@ import (
 	"github.com/mkspace/mkspace/internal/rules"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/totals"
-	"github.com/mkspace/mkspace/internal/workbook"
 )
 
 // Outcome is what one pass over a package gives.
@@ -44,12 +43,6 @@ func Run(paths []string, cfg *config.Config, more ...rows.Consumer) (*Outcome, e
 	if cfg == nil {
 		cfg = config.Default()
 	}
-	p, err := workbook.Open(paths, cfg)
-	if err != nil {
-		return nil, err
-	}
-	defer p.Close()
-	ck := rules.New(p, cfg)
 	acc := totals.New(cfg)
 	var id Identity
 	identity := rows.RowFunc(func(r *rows.Row) {
@@ -57,8 +50,10 @@ func Run(paths []string, cfg *config.Config, more ...rows.Consumer) (*Outcome, e
 			id = identityOf(r)
 		}
 	})
-	rows.Run(p, cfg.Lists, append([]rows.Consumer{ck, acc, identity}, more...)...)
-	res := &rules.Result{Dir: p.Dir, Files: p.Files, Findings: ck.Findings()}
+	res, err := rules.Validate(paths, cfg, append([]rows.Consumer{acc, identity}, more...)...)
+	if err != nil {
+		return nil, err
+	}
 	t := acc.Result(totals.ThresholdsOf(cfg))
 	fs := res.Findings
 	if incomplete(fs) {

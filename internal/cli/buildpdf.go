@@ -4,9 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -66,14 +63,8 @@ func newBuildPDFCmd(g *Globals, runF func(*buildPDFOptions) error) *cobra.Comman
 func runBuildPDF(o *buildPDFOptions) error {
 	defer gctune.Heavy()()
 	g := o.g
-	if o.Output != "" {
-		if st, err := os.Stat(o.Output); err == nil && st.IsDir() {
-			return g.checkOutput(o.Output, pdfName)
-		}
-		if !strings.EqualFold(filepath.Ext(o.Output), ".pdf") {
-			return userErr(nil, "buildpdf.not-pdf-name", "file", o.Output,
-				"example", strings.TrimSuffix(o.Output, filepath.Ext(o.Output))+".pdf")
-		}
+	if err := g.checkOutputName(o.Output, ".pdf", pdfName, "buildpdf.not-pdf-name"); err != nil {
+		return err
 	}
 	t, cfg, err := onePackage(g, o.Package)
 	if err != nil {

@@ -65,6 +65,22 @@ func (g *Globals) checkOutput(path, example string) error {
 	return nil
 }
 
+// checkOutputName refuses an -o that names a folder (suggesting dflt in it)
+// or a file without the extension ext (badKey, suggesting the name with
+// it); "" is the default name, fine.
+func (g *Globals) checkOutputName(path, ext, dflt, badKey string) error {
+	if path == "" {
+		return nil
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return g.checkOutput(path, dflt)
+	}
+	if !strings.EqualFold(filepath.Ext(path), ext) {
+		return userErr(nil, badKey, "file", path, "example", strings.TrimSuffix(path, filepath.Ext(path))+ext)
+	}
+	return nil
+}
+
 // outputErr turns the error of writing file into the message for the
 // user: an output that is an input is refused in so many words.
 func outputErr(err error, file string) error {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -61,13 +60,8 @@ func newPackCmd(g *Globals, runF func(*packOptions) error) *cobra.Command {
 func runPack(o *packOptions) error {
 	defer gctune.Heavy()()
 	g := o.g
-	if o.Output != "" {
-		if st, err := os.Stat(o.Output); err == nil && st.IsDir() {
-			return g.checkOutput(o.Output, zipName)
-		}
-		if !strings.EqualFold(filepath.Ext(o.Output), ".zip") {
-			return userErr(nil, "pack.not-zip-name", "file", o.Output)
-		}
+	if err := g.checkOutputName(o.Output, ".zip", zipName, "pack.not-zip-name"); err != nil {
+		return err
 	}
 	t, cfg, err := onePackage(g, o.Package)
 	if err != nil {

@@ -22,8 +22,8 @@ func init() {
 		"pack.flag.output": {"输出的 zip 文件（默认 output/申报材料-<版本号>.zip）", "the zip to write (default output/申报材料-<version>.zip)"},
 		"pack.flag.force":  {"允许覆盖已有的 zip 文件", "allow replacing an existing zip"},
 		"pack.not-zip-name": {
-			"输出文件 {file} 的扩展名应为 .zip。",
-			"The output {file} should end in .zip.",
+			"输出文件 {file} 的扩展名应为 .zip，例如 {example}。",
+			"The output {file} should end in .zip, e.g. {example}.",
 		},
 		"pack.not-folder": {"{path} 是 zip 文件；请给出申报材料包文件夹。核验 zip 请用 mkspace verify。", "{path} is a zip: give the package folder. To check a zip, use mkspace verify."},
 		"pack.refused": {
