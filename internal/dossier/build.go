@@ -176,6 +176,7 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 			Creator: "mkspace " + version.Tool, Created: generated},
 		Header: layout.Header{Left: Title, Right: space},
 		Cover: cover(coverData{SpaceName: space, Operator: operator, Agency: d.Field(schema.Basic.Agency),
+			Contact: d.Field(schema.Basic.Contact), Phone: d.Field(schema.Basic.Phone),
 			Generated: generated, Version: b.Version, Draft: opts.Draft}),
 		Contents: true,
 		Fonts:    fonts,

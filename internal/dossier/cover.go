@@ -20,6 +20,7 @@ const (
 // coverData is what the cover of the 申报书 shows.
 type coverData struct {
 	SpaceName, Operator, Agency string
+	Contact, Phone              string
 	Generated                   time.Time
 	Version                     string
 	Draft                       bool
@@ -27,7 +28,8 @@ type coverData struct {
 
 // cover is the first page of the 申报书: the title, the draft mark, and
 // the fields on underlines — 众创空间名称, 运营主体 with the box for its
-// stamp beside it, 受理机构, 生成日期, 版本号.
+// stamp beside it (labelled 运营主体（盖章）), 受理机构, 联系人, 联系电话,
+// 申报日期 (the date of the build), 版本号.
 func cover(c coverData) []layout.Block {
 	l := msg.ZH
 	out := []layout.Block{
@@ -42,7 +44,9 @@ func cover(c coverData) []layout.Block {
 		{l.T("doc.cover.space"), c.SpaceName},
 		{l.T("doc.cover.operator"), c.Operator},
 		{l.T("doc.cover.agency"), c.Agency},
-		{l.T("doc.cover.generated"), coverDate(c.Generated)},
+		{l.T("doc.cover.contact"), c.Contact},
+		{l.T("doc.cover.phone"), c.Phone},
+		{l.T("doc.cover.date"), coverDate(c.Generated)},
 		{l.T("doc.cover.version"), c.Version},
 	} {
 		fields.Items = append(fields.Items, layout.Field{Label: f[0], Value: f[1], Blank: true})
@@ -50,7 +54,7 @@ func cover(c coverData) []layout.Block {
 	return append(out, layout.Space{Height: coverFieldGap, Top: coverFieldTop}, fields)
 }
 
-// coverDate is the date of generation as a Chinese form writes it.
+// coverDate is the date of the build as a Chinese form writes it.
 func coverDate(t time.Time) string {
 	if t.IsZero() {
 		return ""

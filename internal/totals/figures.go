@@ -233,16 +233,18 @@ var (
 	}
 
 	// Dossier lists the totals blocks of the 申报书, by the section or
-	// table they belong to.
+	// table they belong to: only figures the online form has (SPEC §3 and
+	// the form's pages); the tool's own figures (当期新入驻团队/企业,
+	// 在孵企业人员总数, activities by type, full- and part-time mentors)
+	// are for `mkspace totals` and the 汇总 sheet.
 	Dossier = struct {
 		Media, Venues, Staff, Mentors, Teams, Enterprises, Activities []string
 	}{
 		Media:       []string{KeyMediaReports, KeyHonors},
 		Venues:      []string{KeyTotalArea, KeyTeamEnterpriseArea, KeyPublicServiceArea, KeySelfUseArea, KeyOtherArea, KeyWorkstations, KeyServiceAreaRatio},
 		Staff:       []string{KeyManagementStaff, KeyProfessionalStaff, KeyMentors},
-		Mentors:     []string{KeyMentorsFullTime, KeyMentorsPartTime},
-		Teams:       []string{KeyTeamsTotal, KeyTeamsInSpace, KeyTeamsConverted, KeyTeamsMovedOut, KeyTeamsFinanced, KeyTeamsFinancingAmount, KeyTeamsJoinedInWindow},
-		Enterprises: []string{KeyEnterprisesTotal, KeyEnterprisesFromTeams, KeyEnterprisesInSpace, KeyEnterprisesMovedOut, KeyEnterprisesFinanced, KeyEnterprisesFinancingAmount, KeyEnterprisesJoinedInWindow, KeyEnterpriseStaffInSpace},
+		Teams:       []string{KeyTeamsTotal, KeyTeamsInSpace, KeyTeamsConverted, KeyTeamsMovedOut, KeyTeamsFinanced, KeyTeamsFinancingAmount},
+		Enterprises: []string{KeyEnterprisesTotal, KeyEnterprisesFromTeams, KeyEnterprisesInSpace, KeyEnterprisesMovedOut, KeyEnterprisesFinanced, KeyEnterprisesFinancingAmount},
 		Activities:  []string{KeyActivities},
 	}
 )

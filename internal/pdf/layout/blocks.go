@@ -183,18 +183,26 @@ func (l *layouter) listed(title string, page int) {
 func (l *layouter) table(t Table) {
 	rel := make([]float64, len(t.Columns))
 	header := make([]string, len(t.Columns))
+	var groups []span
 	for i, c := range t.Columns {
 		rel[i] = c.Width
 		if rel[i] <= 0 {
 			rel[i] = 1
 		}
 		header[i] = c.Header
+		switch {
+		case c.Group == "":
+		case len(groups) > 0 && groups[len(groups)-1].to == i && groups[len(groups)-1].text == c.Group:
+			groups[len(groups)-1].to++
+		default:
+			groups = append(groups, span{from: i, to: i + 1, text: c.Group})
+		}
 	}
-	cols := placeCols(l.g.left, l.g.width(), rel, l.minWidths(l.g.width(), sizeCell, header, t.Rows))
+	cols := l.autoCols(l.g.left, l.g.width(), sizeCell, header, groups, t.Rows, rel)
 	for i, c := range t.Columns {
 		cols[i].align = c.Align
 	}
-	g := &grid{title: t.Title, cols: cols, header: header, rows: t.Rows, size: sizeCell, merged: textNone}
+	g := &grid{title: t.Title, subtitle: t.Subtitle, cols: cols, header: header, groups: groups, rows: t.Rows, size: sizeCell, merged: textNone}
 	if len(t.Totals) == 0 {
 		l.listed(t.Title, l.setGrid(g, 0))
 		return

@@ -123,8 +123,11 @@ type KeyValues struct {
 type Table struct {
 	// Title is printed above the table (and again, marked （续）, on every
 	// further page it spans) and listed in the contents; "" for none.
-	Title   string
-	Columns []Column
+	Title string
+	// Subtitle is a line printed below the title in smaller type (the
+	// period the table covers); it is not listed in the contents.
+	Subtitle string
+	Columns  []Column
 	// Rows hold the text of each cell; a row shorter than Columns leaves
 	// the rest blank, a longer one is an error. A table without rows
 	// shows one row reading 无.
@@ -136,10 +139,25 @@ type Table struct {
 	Landscape bool
 }
 
-// Column is a column of a Table.
+// Column is a column of a Table. The widths of the columns follow their
+// content, as an HTML table's automatic layout does: each column gets at
+// least its least width (its widest unbreakable piece, a short value such
+// as a date, a code or 附件 12 whole, its header in at most four lines
+// without a character alone on a line), and the room left is shared in
+// proportion to how much more each column would take to set its text on
+// one line.
 type Column struct {
+	// Header is the column's heading. It breaks only at its explicit
+	// break points (U+200B ZERO WIDTH SPACE, not printed) when it has
+	// them, else between any two characters; never leaving one character
+	// alone on a line when the column is wide enough for better.
 	Header string
-	// Width is relative to the other columns' (0 counts as 1).
+	// Group is the heading of a header cell set above this column's and
+	// spanning the neighbouring columns of the same Group (其中（平方米）
+	// over four areas); the other columns' headers span both header rows.
+	Group string
+	// Width shares out the room left when every column has its text on
+	// one line, relative to the other columns' (0 counts as 1).
 	Width float64
 	Align Align
 }

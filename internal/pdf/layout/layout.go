@@ -11,6 +11,7 @@ const (
 	sizeNotice      = 18   // a Notice
 	sizeHeading     = 16   // 三号: section headings, 目录, 附件
 	sizeBlockTitle  = 12   // 小四: titles of tables and forms
+	sizeSubtitle    = 10.5 // 五号: the line below a table's title
 	sizeSubheading  = 13   // subheadings of narrative text
 	sizeBody        = 12   // 小四: narrative text
 	sizeCell        = 9    // 小五 and a bit: table cells

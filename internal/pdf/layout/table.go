@@ -26,11 +26,13 @@ type gridCol struct {
 // grid is a bordered table as set: a Table, a KeyValues form or a table
 // of totals.
 type grid struct {
-	title  string // set above it and, marked （续）, on every page it continues on
-	cols   []gridCol
-	header []string // nil: no header row
-	rows   [][]string
-	size   float64
+	title    string // set above it and, marked （续）, on every page it continues on
+	subtitle string // set below the title, on its first page
+	cols     []gridCol
+	header   []string // nil: no header row
+	groups   []span   // header cells over several columns, above theirs
+	rows     [][]string
+	size     float64
 	// merged, when there are no rows, is the text of one row spanning all
 	// columns (无).
 	merged string
@@ -98,35 +100,6 @@ func placeCols(left, width float64, rel, mins []float64) []gridCol {
 // when the table is wide enough.
 const maxHeaderLines = 4
 
-// minWidths are the least widths of a table's columns: room for two
-// Chinese characters, for the header in at most maxHeaderLines lines, and
-// for the widest run of Latin letters, digits and signs in the column (a
-// date, an amount, a credit code) so that it is not broken — up to a
-// quarter of the table's width.
-func (l *layouter) minWidths(width, size float64, header []string, rows [][]string) []float64 {
-	mins := make([]float64, len(header))
-	limit := width / 4
-	for i, h := range header {
-		mins[i] = max(2*size, l.m.textWidth(h, size)/maxHeaderLines+size/2) + 2*padX
-	}
-	for _, row := range rows {
-		for i, s := range row {
-			run := 0.0
-			for _, r := range s {
-				if r > ' ' && r < 0x2E80 && !unprintable(r) {
-					run += l.m.em(r) * size
-					if w := min(run, limit) + 2*padX + 1; w > mins[i] {
-						mins[i] = w
-					}
-					continue
-				}
-				run = 0
-			}
-		}
-	}
-	return mins
-}
-
 // cellLines wraps the text of each cell of a row to its column.
 func (l *layouter) cellLines(g *grid, row []string) [][]string {
 	out := make([][]string, len(g.cols))
@@ -135,9 +108,52 @@ func (l *layouter) cellLines(g *grid, row []string) [][]string {
 			continue
 		}
 		avail := c.w - 2*padX
-		out[i] = l.wrap(strings.TrimSpace(row[i]), avail, avail, g.size)
+		out[i] = l.balanced(strings.TrimSpace(row[i]), avail, g.size)
 	}
 	return out
+}
+
+// head is a grid's header as set: the lines of each column's header and
+// of each group's, and their heights.
+type head struct {
+	cols   [][]string
+	groups [][]string
+	groupH float64 // height of the groups' row; 0 without groups
+	h      float64 // height of the whole header
+	// inGroup[i]: column i is under a group's header
+	inGroup []bool
+}
+
+// headLines sets the header of a grid; nil when it has none.
+func (l *layouter) headLines(g *grid) *head {
+	if g.header == nil {
+		return nil
+	}
+	hd := &head{cols: make([][]string, len(g.cols)), inGroup: make([]bool, len(g.cols))}
+	for i, c := range g.cols {
+		if i < len(g.header) && g.header[i] != "" {
+			hd.cols[i] = l.headerLines(strings.TrimSpace(g.header[i]), c.w-2*padX, g.size)
+		}
+	}
+	lines := func(ls []string) float64 { return float64(max(len(ls), 1))*g.lh() + 2*padY }
+	below := 0.0
+	for _, sp := range g.groups {
+		w := g.cols[sp.to-1].x + g.cols[sp.to-1].w - g.cols[sp.from].x
+		gl := l.headerLines(sp.text, w-2*padX, g.size)
+		hd.groups = append(hd.groups, gl)
+		hd.groupH = max(hd.groupH, lines(gl))
+		for i := sp.from; i < sp.to; i++ {
+			hd.inGroup[i] = true
+			below = max(below, lines(hd.cols[i]))
+		}
+	}
+	hd.h = hd.groupH + below
+	for i := range g.cols {
+		if !hd.inGroup[i] {
+			hd.h = max(hd.h, lines(hd.cols[i]))
+		}
+	}
+	return hd
 }
 
 func (g *grid) height(lines [][]string) float64 {
@@ -154,26 +170,39 @@ func (g *grid) height(lines [][]string) float64 {
 // (or its first lines) start on the same page; the last row stays on the
 // page of what follows it when that is tail high (a block of totals).
 func (l *layouter) setGrid(g *grid, tail float64) (page int) {
-	var head [][]string
+	head := l.headLines(g)
 	headH := 0.0
-	if g.header != nil {
-		head = l.cellLines(g, g.header)
-		headH = g.height(head)
+	if head != nil {
+		headH = head.h
 	}
 	titleH := 0.0
 	if g.title != "" {
 		titleH = l.titleHeight(g.title, sizeBlockTitle, l.g.width()) + 4
 	}
-	var first [][]string
+	if g.subtitle != "" {
+		titleH += l.titleHeight(g.subtitle, sizeSubtitle, l.g.width())
+	}
+	all := make([][][]string, len(g.rows))
+	for i, row := range g.rows {
+		all[i] = l.cellLines(g, row)
+	}
 	firstH := g.lh() + 2*padY
 	if len(g.rows) > 0 {
-		first = l.cellLines(g, g.rows[0])
-		firstH = min(g.height(first), 3*g.lh()+2*padY)
+		firstH = min(g.height(all[0]), 3*g.lh()+2*padY)
 	}
 	l.ensure(titleH + headH + firstH)
+	if !l.atTop() && l.pagesFrom(g, all, l.room(), titleH, headH) > l.pagesFrom(g, all, l.g.height(), titleH, headH) {
+		// starting on the next page saves a page
+		l.addPage(l.p.landscape)
+	}
 	page = len(l.pages) - 1
 	if g.title != "" {
 		l.titleLines(g.title, sizeBlockTitle, Center)
+	}
+	if g.subtitle != "" {
+		l.titleLines(g.subtitle, sizeSubtitle, Center)
+	}
+	if g.title != "" {
 		l.y += 4
 	}
 	s := l.startSegment(g, head, headH)
@@ -185,10 +214,7 @@ func (l *layouter) setGrid(g *grid, tail float64) (page int) {
 		return page
 	}
 	for i, row := range g.rows {
-		lines := first
-		if i > 0 {
-			lines = l.cellLines(g, row)
-		}
+		lines := all[i]
 		h := g.height(lines)
 		need := h
 		if i == len(g.rows)-1 && s.rows > 0 {
@@ -231,6 +257,23 @@ func (l *layouter) setGrid(g *grid, tail float64) (page int) {
 	return page
 }
 
+// pagesFrom is the number of pages the rows of a grid take when it starts
+// with room left on the page (rows taller than a page count as one page).
+func (l *layouter) pagesFrom(g *grid, rows [][][]string, room, titleH, headH float64) int {
+	pages := 1
+	left := room - titleH - headH
+	fresh := l.g.height() - l.contTitleHeight(g) - headH
+	for i, lines := range rows {
+		h := g.height(lines)
+		if h > left+0.01 && (i > 0 || left < room-titleH-headH) {
+			pages++
+			left = fresh
+		}
+		left -= h
+	}
+	return pages
+}
+
 // gridHeight is the height of a grid without title or header, all on
 // one page.
 func (l *layouter) gridHeight(g *grid) float64 {
@@ -246,6 +289,7 @@ type segment struct {
 	top     float64 // top of the frame
 	bodyTop float64 // below the header row
 	rows    int     // rows set in it so far
+	head    *head
 }
 
 func (l *layouter) right(g *grid) float64 {
@@ -263,13 +307,22 @@ func (l *layouter) contTitleHeight(g *grid) float64 {
 }
 
 // startSegment draws the top rule and the header row.
-func (l *layouter) startSegment(g *grid, head [][]string, headH float64) segment {
-	s := segment{top: l.y}
+func (l *layouter) startSegment(g *grid, head *head, headH float64) segment {
+	s := segment{top: l.y, head: head}
 	x0, x1 := g.cols[0].x, l.right(g)
 	if head != nil {
 		l.fillRect(x0, l.y, x1-x0, headH, shade)
+		for gi, sp := range g.groups {
+			gx0, gx1 := g.cols[sp.from].x, g.cols[sp.to-1].x+g.cols[sp.to-1].w
+			l.headCell(head.groups[gi], gx0, gx1-gx0, l.y, head.groupH, g)
+			l.line(gx0, l.y+head.groupH, gx1, l.y+head.groupH, ruleInner, black, false)
+		}
 		for i, c := range g.cols {
-			l.cell(head[i], c.x, c.w, l.y, headH, Center, g, true)
+			if head.inGroup[i] {
+				l.headCell(head.cols[i], c.x, c.w, l.y+head.groupH, headH-head.groupH, g)
+				continue
+			}
+			l.headCell(head.cols[i], c.x, c.w, l.y, headH, g)
 		}
 		l.y += headH
 		l.line(x0, l.y, x1, l.y, ruleHead, black, false)
@@ -280,7 +333,7 @@ func (l *layouter) startSegment(g *grid, head [][]string, headH float64) segment
 
 // breakSegment closes the grid on this page and continues it on a new one
 // with its title marked （续） and its header row.
-func (l *layouter) breakSegment(g *grid, s segment, head [][]string, headH float64) segment {
+func (l *layouter) breakSegment(g *grid, s segment, head *head, headH float64) segment {
 	l.closeSegment(g, s, l.y)
 	l.addPage(l.p.landscape)
 	if g.title != "" {
@@ -294,8 +347,12 @@ func (l *layouter) breakSegment(g *grid, s segment, head [][]string, headH float
 // inner column rules stop at innerTo.
 func (l *layouter) closeSegment(g *grid, s segment, innerTo float64) {
 	x0, x1 := g.cols[0].x, l.right(g)
-	for _, c := range g.cols[1:] {
-		l.line(c.x, s.top, c.x, max(innerTo, s.bodyTop), ruleInner, black, false)
+	for i, c := range g.cols[1:] {
+		top := s.top
+		if s.head != nil && s.head.inGroup[i+1] && s.head.inGroup[i] && sameGroup(g.groups, i, i+1) {
+			top += s.head.groupH // under the group's header cell
+		}
+		l.line(c.x, top, c.x, max(innerTo, s.bodyTop), ruleInner, black, false)
 	}
 	l.line(x0, s.top, x0, l.y, ruleOuter, black, false)
 	l.line(x1, s.top, x1, l.y, ruleOuter, black, false)
@@ -334,6 +391,21 @@ func (l *layouter) row(g *grid, s segment, lines [][]string, cells, from int, h 
 		l.cell(cl, c.x, c.w, l.y, h, a, g, whole)
 	}
 	l.y += h
+}
+
+// sameGroup reports whether columns a and b are under one group's header.
+func sameGroup(groups []span, a, b int) bool {
+	for _, sp := range groups {
+		if a >= sp.from && a < sp.to && b >= sp.from && b < sp.to {
+			return true
+		}
+	}
+	return false
+}
+
+// headCell sets the lines of a header cell, centred both ways.
+func (l *layouter) headCell(lines []string, x, w, top, h float64, g *grid) {
+	l.cell(lines, x, w, top, h, Center, g, true)
 }
 
 // cell sets lines in a cell box, centred vertically or from the top.

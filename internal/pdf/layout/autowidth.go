@@ -1,0 +1,224 @@
+package layout
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Column widths by content, as the automatic layout of an HTML table:
+// every column has a least width (it cannot be narrower without breaking
+// what must not break) and a preferred one (its text on one line, its
+// header in two); the room between the two is shared in proportion to
+// what each column would gain.
+
+const (
+	// breakPoint marks where a header may break (not printed).
+	breakPoint = '\u200B'
+	// atomEm: a cell no wider than this many em is never broken (a
+	// date, a code, 附件 12, a short name).
+	atomEm = 4.5
+	// prefShare is the most of the table's width a column prefers: a
+	// column of long text does not take the room of all the others.
+	prefShare = 0.4
+	// limitShare is the most of the table's width a least width takes
+	// (a long code or URL breaks rather than crowd out everything else).
+	limitShare = 0.25
+)
+
+// span is a header cell over several columns: cols [from, to).
+type span struct {
+	from, to int
+	text     string
+}
+
+// autoCols places the columns of a table across the text block [left,
+// left+width] by their content; rel shares out the room left when every
+// column has its preferred width.
+func (l *layouter) autoCols(left, width, size float64, header []string, groups []span, rows [][]string, rel []float64) []gridCol {
+	n := len(header)
+	mins := make([]float64, n)
+	prefs := make([]float64, n)
+	limit := width * limitShare
+	for i, h := range header {
+		mins[i] = l.headerWidth(h, size, maxHeaderLines)
+		prefs[i] = l.headerWidth(h, size, 2)
+	}
+	for _, row := range rows {
+		for i, s := range row {
+			if i >= n || s == "" {
+				continue
+			}
+			lo, hi := l.cellWidths(s, size, limit)
+			mins[i] = max(mins[i], lo)
+			prefs[i] = max(prefs[i], hi)
+		}
+	}
+	for i := range n {
+		mins[i] += 2*padX + 0.5
+		prefs[i] = max(min(prefs[i]+2*padX+0.5, width*prefShare), mins[i])
+	}
+	// a group's header needs room across its columns
+	for _, g := range groups {
+		need := l.headerWidth(g.text, size, 2) + 2*padX
+		have := 0.0
+		for i := g.from; i < g.to; i++ {
+			have += mins[i]
+		}
+		if have < need {
+			for i := g.from; i < g.to; i++ {
+				mins[i] += (need - have) / float64(g.to-g.from)
+				prefs[i] = max(prefs[i], mins[i])
+			}
+		}
+	}
+	sumMin, sumPref, sumRel := 0.0, 0.0, 0.0
+	for i := range n {
+		sumMin += mins[i]
+		sumPref += prefs[i]
+		sumRel += rel[i]
+	}
+	ws := make([]float64, n)
+	switch {
+	case sumMin >= width:
+		for i := range ws {
+			ws[i] = width * mins[i] / sumMin
+		}
+	case sumPref <= width:
+		for i := range ws {
+			ws[i] = prefs[i] + (width-sumPref)*rel[i]/sumRel
+		}
+	default:
+		f := (width - sumMin) / (sumPref - sumMin)
+		for i := range ws {
+			ws[i] = mins[i] + (prefs[i]-mins[i])*f
+		}
+	}
+	cols := make([]gridCol, n)
+	x := left
+	for i, w := range ws {
+		cols[i].x, cols[i].w = x, w
+		x += w
+	}
+	return cols
+}
+
+// cellWidths are the least and the preferred width of a cell's text at
+// size: the least is the whole text when it is short, else its widest
+// unbreakable piece (at most limit) and two characters; the preferred is
+// its widest line unbroken.
+func (l *layouter) cellWidths(s string, size, limit float64) (lo, hi float64) {
+	s = clean(s)
+	for _, para := range strings.Split(s, "\n") {
+		w := l.m.textWidth(para, size)
+		hi = max(hi, w)
+		if w <= atomEm*size {
+			lo = max(lo, w)
+			continue
+		}
+		lo = max(lo, min(2*size, w))
+		for _, c := range clusters(para) {
+			if c.space {
+				continue
+			}
+			cw := 0.0
+			for _, r := range c.runes {
+				cw += l.m.em(r) * size
+			}
+			lo = max(lo, min(cw, limit))
+		}
+	}
+	return lo, hi
+}
+
+// headerWidth is the least width at which a header is set in at most
+// lines lines with no character alone on a line (or its width on one
+// line when it is one character, or no width is enough).
+func (l *layouter) headerWidth(h string, size float64, lines int) float64 {
+	full := l.m.textWidth(strings.ReplaceAll(h, string(breakPoint), ""), size)
+	if full <= 0 {
+		return 0
+	}
+	step := size / 4
+	for w := min(2*size, full); w < full; w += step {
+		ls := l.headerLines(h, w, size)
+		if len(ls) <= lines && !loneLine(ls) {
+			return w
+		}
+	}
+	return full
+}
+
+// loneLine reports whether a text of several lines has a line of one
+// character.
+func loneLine(lines []string) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	for _, s := range lines {
+		if utf8.RuneCountInString(strings.TrimSpace(s)) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// headerLines breaks a header into lines of at most width: at its break
+// points when it has them (a part wider than the line breaks inside), else
+// as any text; then balanced (see balance).
+func (l *layouter) headerLines(h string, width, size float64) []string {
+	if !strings.ContainsRune(h, breakPoint) {
+		return l.balanced(h, width, size)
+	}
+	set := func(w float64) []string {
+		var out []string
+		line, lw := "", 0.0
+		for _, part := range strings.Split(h, string(breakPoint)) {
+			pw := l.m.textWidth(part, size)
+			if line != "" && lw+pw <= w+epsilon {
+				line, lw = line+part, lw+pw
+				continue
+			}
+			if line != "" {
+				out = append(out, line)
+			}
+			line, lw = part, pw
+			if pw > w+epsilon {
+				ls := l.balanced(part, w, size)
+				out = append(out, ls[:len(ls)-1]...)
+				line = ls[len(ls)-1]
+				lw = l.m.textWidth(line, size)
+			}
+		}
+		return append(out, line)
+	}
+	return balance(set, width, size)
+}
+
+// balanced wraps text to width, then narrows the lines as far as the
+// number of lines stays the same, so that the last line is not a
+// character or two under a full one.
+func (l *layouter) balanced(text string, width, size float64) []string {
+	return balance(func(w float64) []string { return l.wrap(text, w, w, size) }, width, size)
+}
+
+// balance sets text with set at width and, when that takes two to four
+// lines or leaves a character alone on its last line, at the least width
+// (to a quarter of a character) that takes no more lines.
+func balance(set func(w float64) []string, width, size float64) []string {
+	lines := set(width)
+	n := len(lines)
+	if n < 2 || n > 4 && utf8.RuneCountInString(lines[n-1]) > 1 {
+		return lines
+	}
+	lo, hi := width/float64(n)*0.9, width
+	best := lines
+	for hi-lo > size/4 {
+		mid := (lo + hi) / 2
+		if ls := set(mid); len(ls) <= n {
+			hi, best = mid, ls
+		} else {
+			lo = mid
+		}
+	}
+	return best
+}
