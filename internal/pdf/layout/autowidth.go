@@ -23,6 +23,9 @@ const (
 	// limitShare is the most of the table's width a least width takes
 	// (a long code or URL breaks rather than crowd out everything else).
 	limitShare = 0.25
+	// twoLinesEm: a text up to this many em (a name) is given the room
+	// for at most two lines.
+	twoLinesEm = 16
 )
 
 // span is a header cell over several columns: cols [from, to).
@@ -104,8 +107,9 @@ func (l *layouter) autoCols(left, width, size float64, header []string, groups [
 
 // cellWidths are the least and the preferred width of a cell's text at
 // size: the least is the whole text when it is short, else its widest
-// unbreakable piece (at most limit) and two characters; the preferred is
-// its widest line unbroken.
+// unbreakable piece (at most limit), two characters and, for a text up to
+// twoLinesEm, half of it (two lines); the preferred is its widest line
+// unbroken.
 func (l *layouter) cellWidths(s string, size, limit float64) (lo, hi float64) {
 	s = clean(s)
 	for _, para := range strings.Split(s, "\n") {
@@ -116,6 +120,9 @@ func (l *layouter) cellWidths(s string, size, limit float64) (lo, hi float64) {
 			continue
 		}
 		lo = max(lo, min(2*size, w))
+		if w <= twoLinesEm*size {
+			lo = max(lo, w/2+size/2)
+		}
 		for _, c := range clusters(para) {
 			if c.space {
 				continue
@@ -169,6 +176,10 @@ func (l *layouter) headerLines(h string, width, size float64) []string {
 	if !strings.ContainsRune(h, breakPoint) {
 		return l.balanced(h, width, size)
 	}
+	widest := 0.0
+	for _, part := range strings.Split(h, string(breakPoint)) {
+		widest = max(widest, l.m.textWidth(part, size))
+	}
 	set := func(w float64) []string {
 		var out []string
 		line, lw := "", 0.0
@@ -191,26 +202,45 @@ func (l *layouter) headerLines(h string, width, size float64) []string {
 		}
 		return append(out, line)
 	}
-	return balance(set, width, size)
+	return balance(set, width, min(widest, width), size)
 }
 
 // balanced wraps text to width, then narrows the lines as far as the
 // number of lines stays the same, so that the last line is not a
 // character or two under a full one.
 func (l *layouter) balanced(text string, width, size float64) []string {
-	return balance(func(w float64) []string { return l.wrap(text, w, w, size) }, width, size)
+	set := func(w float64) []string { return l.wrap(text, w, w, size) }
+	lines := set(width)
+	if len(lines) < 2 {
+		return lines
+	}
+	// no narrower than the widest piece that must not break
+	widest := 0.0
+	for _, c := range clusters(clean(text)) {
+		if !c.space {
+			cw := 0.0
+			for _, r := range c.runes {
+				cw += l.m.em(r) * size
+			}
+			widest = max(widest, cw)
+		}
+	}
+	return balance(set, width, min(widest, width), size)
 }
 
 // balance sets text with set at width and, when that takes two to four
 // lines or leaves a character alone on its last line, at the least width
-// (to a quarter of a character) that takes no more lines.
-func balance(set func(w float64) []string, width, size float64) []string {
+// down to least (to a quarter of a character) that takes no more lines.
+func balance(set func(w float64) []string, width, least, size float64) []string {
 	lines := set(width)
 	n := len(lines)
 	if n < 2 || n > 4 && utf8.RuneCountInString(lines[n-1]) > 1 {
 		return lines
 	}
-	lo, hi := width/float64(n)*0.9, width
+	lo, hi := max(width/float64(n)*0.9, least), width
+	if ls := set(lo); len(ls) <= n {
+		return ls
+	}
 	best := lines
 	for hi-lo > size/4 {
 		mid := (lo + hi) / 2

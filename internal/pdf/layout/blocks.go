@@ -170,6 +170,7 @@ func (l *layouter) heading(title string) {
 	l.p.marks = append(l.p.marks, mark{title: title, y: l.y})
 	l.titleLines(title, sizeHeading, Left)
 	l.y += gapAfterHeading
+	l.afterHeading = l.y
 }
 
 // listed makes a block's title an entry of the contents on the page it

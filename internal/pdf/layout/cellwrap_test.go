@@ -37,15 +37,15 @@ func TestCellWrap(t *testing.T) {
 	}{
 		{"breaks between any two characters", "杭州星火科技企业孵化器", 4, []string{"杭州星火", "科技企业", "孵化器"}},
 		{"comma does not start a line", "一二三四，五六", 4, []string{"一二三", "四，五六"}},
-		{"full stop does not start a line", "团队共五人。", 5, []string{"团队共五", "人。"}},
+		{"full stop does not start a line, lines balanced", "团队共五人。", 5, []string{"团队共", "五人。"}},
 		{"enumeration comma does not start a line", "甲乙丙丁、戊", 4, []string{"甲乙丙", "丁、戊"}},
 		{"colon does not start a line", "营业执照：副本", 4, []string{"营业执", "照：副本"}},
 		{"closing bracket does not start a line", "孵化器（众创）空间", 6, []string{"孵化器（众", "创）空间"}},
-		{"closing quote does not start a line", "入选“雏鹰计划”名单", 6, []string{"入选“雏鹰计", "划”名单"}},
+		{"closing quote does not start a line, lines balanced", "入选“雏鹰计划”名单", 6, []string{"入选“雏鹰", "计划”名单"}},
 		{"opening bracket does not end a line", "一二三（四五）", 4, []string{"一二三", "（四五）"}},
 		{"opening book title mark does not end a line", "甲乙丙《创业》", 4, []string{"甲乙丙", "《创业》"}},
 		{"a date is kept whole", "入驻于2022-03-01", 8, []string{"入驻于", "2022-03-01"}},
-		{"an amount is kept whole", "金额1,234.56万元", 5, []string{"金额", "1,234.56万", "元"}},
+		{"an amount is kept whole, no character alone", "金额1,234.56万元", 5, []string{"金额", "1,234.56", "万元"}},
 		{"text that fits is one line", "否", 2, []string{"否"}},
 		{"line feeds in a cell are kept", "第一行\n第二行", 6, []string{"第一行", "第二行"}},
 	}

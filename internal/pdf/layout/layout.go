@@ -41,6 +41,9 @@ type layouter struct {
 	entries []entry
 	// the written page each section starts on
 	sectionStarts []int
+	// afterHeading is the cursor right below the last heading (a table
+	// does not leave a heading alone to start on the next page)
+	afterHeading float64
 }
 
 // entry is a bookmark and contents line before the page numbers of the

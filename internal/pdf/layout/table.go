@@ -191,7 +191,7 @@ func (l *layouter) setGrid(g *grid, tail float64) (page int) {
 		firstH = min(g.height(all[0]), 3*g.lh()+2*padY)
 	}
 	l.ensure(titleH + headH + firstH)
-	if !l.atTop() && l.pagesFrom(g, all, l.room(), titleH, headH) > l.pagesFrom(g, all, l.g.height(), titleH, headH) {
+	if !l.atTop() && l.y > l.afterHeading+0.01 && l.pagesFrom(g, all, l.room(), titleH, headH) > l.pagesFrom(g, all, l.g.height(), titleH, headH) {
 		// starting on the next page saves a page
 		l.addPage(l.p.landscape)
 	}
