@@ -44,6 +44,8 @@ type layouter struct {
 	// afterHeading is the cursor right below the last heading (a table
 	// does not leave a heading alone to start on the next page)
 	afterHeading float64
+	// bold: the text set now is a title or a header (set bold)
+	bold bool
 }
 
 // entry is a bookmark and contents line before the page numbers of the
@@ -139,7 +141,7 @@ func (l *layouter) text(s string, x, baseline, size float64, c colour, spacing f
 		return
 	}
 	l.m.use(s)
-	l.p.ops = append(l.p.ops, op{kind: opText, s: s, x: x, y: baseline, size: size, col: c, spacing: spacing})
+	l.p.ops = append(l.p.ops, op{kind: opText, s: s, x: x, y: baseline, size: size, col: c, spacing: spacing, bold: l.bold && spacing == 0})
 }
 
 func (l *layouter) line(x1, y1, x2, y2, width float64, c colour, dotted bool) {
@@ -218,6 +220,8 @@ func (l *layouter) lineAt(s string, x, w, base, size float64, a Align, justify b
 // titleLines sets a centred (or left-aligned) title at the cursor, wrapped
 // to the text block, and moves the cursor below it.
 func (l *layouter) titleLines(s string, size float64, a Align) {
+	l.bold = true
+	defer func() { l.bold = false }()
 	lh := size * leadingTitle
 	for _, ln := range l.wrap(s, l.g.width(), l.g.width(), size) {
 		l.lineAt(ln, l.g.left, l.g.width(), baseline(l.y, lh, size), size, a, false, black)

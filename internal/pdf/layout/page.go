@@ -66,6 +66,7 @@ type op struct {
 	spacing      float64 // text: extra space between characters
 	dash         bool    // line: dotted; rect: dashed outline
 	fill         bool    // rect: filled (else outlined)
+	bold         bool    // text: filled and stroked (see paint)
 	s            string
 }
 

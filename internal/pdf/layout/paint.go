@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 
@@ -16,6 +17,24 @@ var rgb = map[colour][3]uint8{
 	red:   {200, 20, 20},
 }
 
+// Bold: the font has no bold face, so titles and headers are filled and
+// stroked with a thin outline of their colour (text rendering mode 2, PDF
+// 32000 §9.3.6): they look bold and are still text. gopdf has no operator
+// for the mode, so the painter marks the text objects to change with a
+// character spacing no text has (boldMark, plainMark), and paint replaces
+// the marks in the written content streams (left uncompressed for it) by
+// operators of the same length, then compresses the contents (deflate).
+const (
+	boldMark   = -0.777
+	plainMark  = -0.776
+	boldStroke = 0.025 // the outline's width, × size
+)
+
+var (
+	boldFrom, boldTo   = []byte("-0.777 Tc"), []byte("0 Tc 2 Tr")
+	plainFrom, plainTo = []byte("-0.776 Tc"), []byte("0 Tc 0 Tr")
+)
+
 // painter draws the laid-out pages with gopdf, setting the graphics state
 // only when it changes.
 type painter struct {
@@ -30,6 +49,7 @@ type painter struct {
 	width    float64
 	dotted   bool
 	dashed   bool
+	bold     bool // the text rendering mode is fill and stroke
 }
 
 // paint writes the pages as a PDF.
@@ -42,6 +62,7 @@ func paint(w io.Writer, pages []*page, m *metrics, in *Input) (err error) {
 	}()
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{PageSize: *gopdf.PageSizeA4, Unit: gopdf.UnitPT})
+	pdf.SetNoCompression() // the page contents, for the bold marks
 	info := gopdf.PdfInfo{
 		Title: in.Info.Title, Subject: in.Info.Subject, Author: in.Info.Author,
 		Creator: in.Info.Creator, Producer: in.Info.Creator, CreationDate: in.Info.Created,
@@ -74,9 +95,29 @@ func paint(w io.Writer, pages []*page, m *metrics, in *Input) (err error) {
 				return err
 			}
 		}
+		if err := p.plain(); err != nil { // a page ends in the plain mode
+			return err
+		}
 	}
-	_, err = pdf.WriteTo(w)
+	var buf bytes.Buffer
+	if _, err := pdf.WriteTo(&buf); err != nil {
+		return err
+	}
+	out := bytes.ReplaceAll(bytes.ReplaceAll(buf.Bytes(), boldFrom, boldTo), plainFrom, plainTo)
+	_, err = w.Write(deflate(out))
 	return err
+}
+
+// plain ends the bold mode with an empty text object.
+func (p *painter) plain() error {
+	if !p.bold {
+		return nil
+	}
+	p.bold = false
+	if err := p.pdf.SetCharSpacing(plainMark); err != nil {
+		return err
+	}
+	return p.pdf.Text("")
 }
 
 // runs splits a text into runs of one font; the whole text when there is
@@ -91,7 +132,7 @@ func (p *painter) runs(s string) []textRun {
 // reset forgets the graphics state: every page starts afresh.
 func (p *painter) reset() {
 	p.text, p.stroke, p.fill, p.width, p.size, p.face = 255, 255, 255, -1, 0, 0
-	p.dotted, p.dashed = false, false
+	p.dotted, p.dashed, p.bold = false, false, false
 }
 
 func (p *painter) op(o *op) error {
@@ -102,7 +143,15 @@ func (p *painter) op(o *op) error {
 			p.pdf.SetTextColor(c[0], c[1], c[2])
 			p.text = o.col
 		}
-		if err := p.pdf.SetCharSpacing(o.spacing); err != nil {
+		spacing := o.spacing
+		if o.bold {
+			p.strokeStyle(o.col, o.size*boldStroke, false, false)
+			spacing = boldMark
+			p.bold = true
+		} else if err := p.plain(); err != nil {
+			return err
+		}
+		if err := p.pdf.SetCharSpacing(spacing); err != nil {
 			return err
 		}
 		// gopdf sets the text's colour as the fill colour

@@ -405,7 +405,9 @@ func sameGroup(groups []span, a, b int) bool {
 
 // headCell sets the lines of a header cell, centred both ways.
 func (l *layouter) headCell(lines []string, x, w, top, h float64, g *grid) {
+	l.bold = true
 	l.cell(lines, x, w, top, h, Center, g, true)
+	l.bold = false
 }
 
 // cell sets lines in a cell box, centred vertically or from the top.
