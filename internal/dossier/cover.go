@@ -34,7 +34,7 @@ func cover(c coverData) []layout.Block {
 	l := msg.ZH
 	out := []layout.Block{
 		layout.Space{Top: coverTitleTop},
-		layout.Paragraphs{Text: Title, Style: layout.Style{Size: 26, Leading: 1.5, Align: layout.Center}}, // 一号
+		layout.Paragraphs{Text: Title, Style: layout.Style{Size: 26, Leading: 1.5, Align: layout.Center, Bold: true}}, // 一号
 	}
 	if c.Draft {
 		out = append(out, layout.Space{Height: coverDraftGap}, layout.Notice{Text: bind.DraftMark})

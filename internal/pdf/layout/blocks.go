@@ -289,6 +289,8 @@ func (l *layouter) paragraphs(p Paragraphs) {
 		l.titleLines(p.Title, sizeSubheading, Left)
 		l.y += 4
 	}
+	l.bold = st.Bold
+	defer func() { l.bold = false }()
 	for _, lines := range paras {
 		// no paragraph's first line alone at the foot of a page
 		if len(lines) > 1 {

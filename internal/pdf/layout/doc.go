@@ -193,6 +193,9 @@ type Style struct {
 	Leading float64 // line height, × Size; 0 means 1.6
 	Indent  float64 // of the first line of each paragraph, in characters (em)
 	Align   Align
+	// Bold sets the text filled and stroked (the look of a bold face),
+	// as titles are set; justified lines are not.
+	Bold bool
 }
 
 // Fields are labels with their values on underlines, one field under the
