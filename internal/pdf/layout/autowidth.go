@@ -26,6 +26,8 @@ const (
 	// twoLinesEm: a text up to this many em (a name) is given the room
 	// for at most two lines.
 	twoLinesEm = 16
+	// longLineEm is the least width of a column of longer text, in em.
+	longLineEm = 8
 )
 
 // span is a header cell over several columns: cols [from, to).
@@ -108,8 +110,8 @@ func (l *layouter) autoCols(left, width, size float64, header []string, groups [
 // cellWidths are the least and the preferred width of a cell's text at
 // size: the least is the whole text when it is short, else its widest
 // unbreakable piece (at most limit), two characters and, for a text up to
-// twoLinesEm, half of it (two lines); the preferred is its widest line
-// unbroken.
+// twoLinesEm, half of it (two lines), for a longer one longLineEm; the
+// preferred is its widest line unbroken.
 func (l *layouter) cellWidths(s string, size, limit float64) (lo, hi float64) {
 	s = clean(s)
 	for _, para := range strings.Split(s, "\n") {
@@ -122,6 +124,8 @@ func (l *layouter) cellWidths(s string, size, limit float64) (lo, hi float64) {
 		lo = max(lo, min(2*size, w))
 		if w <= twoLinesEm*size {
 			lo = max(lo, w/2+size/2)
+		} else {
+			lo = max(lo, min(longLineEm*size, limit)) // a long text: lines of some length
 		}
 		for _, c := range clusters(para) {
 			if c.space {
