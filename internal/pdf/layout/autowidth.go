@@ -232,13 +232,16 @@ func (l *layouter) balanced(text string, width, size float64) []string {
 	return balance(set, width, min(widest, width), size)
 }
 
-// balance sets text with set at width and, when that takes two to four
-// lines or leaves a character alone on its last line, at the least width
-// down to least (to a quarter of a character) that takes no more lines.
+// balance sets text with set at width and, when that leaves a short last
+// line (a third of the first or less, two characters or one) on two to
+// four lines or one character alone, at the least width down to least (to
+// a quarter of a character) that takes no more lines.
 func balance(set func(w float64) []string, width, least, size float64) []string {
 	lines := set(width)
 	n := len(lines)
-	if n < 2 || n > 4 && utf8.RuneCountInString(lines[n-1]) > 1 {
+	last := utf8.RuneCountInString(lines[n-1])
+	short := last <= max(2, utf8.RuneCountInString(lines[0])/3)
+	if n < 2 || !short || n > 4 && last > 1 {
 		return lines
 	}
 	lo, hi := max(width/float64(n)*0.9, least), width

