@@ -221,3 +221,20 @@ func TestTablesAsTheFormWritesThem(t *testing.T) {
 	assert.Contains(t, got, "（自众创空间开始运营至2022年10月31日累计）")
 	assert.Contains(t, got, "（2021.11.1-2022.10.31）")
 }
+
+// Every header with break points is a header the 申报书 prints, and its
+// words spell it.
+func TestHeaderWordsAreHeaders(t *testing.T) {
+	t.Parallel()
+	printed := map[string]bool{}
+	for _, s := range schema.Sheets() {
+		for i := range s.Columns {
+			h, _ := columnHeader(s.Col(i))
+			printed[strings.ReplaceAll(h, "\u200b", "")] = true
+		}
+	}
+	for header, words := range headerWords {
+		assert.Equal(t, header, strings.ReplaceAll(words, "|", ""), "the words of %s", header)
+		assert.True(t, printed[header], "%s is a header of the 申报书", header)
+	}
+}
