@@ -82,13 +82,13 @@ func exifSegment(o Orientation, bo binary.ByteOrder) []byte {
 	}
 	_ = binary.Write(&t, bo, uint16(42))
 	_ = binary.Write(&t, bo, uint32(8))
-	_ = binary.Write(&t, bo, uint16(1))                  // one entry
-	_ = binary.Write(&t, bo, uint16(tagOrientation))     // tag
-	_ = binary.Write(&t, bo, uint16(3))                  // SHORT
-	_ = binary.Write(&t, bo, uint32(1))                  // count
-	_ = binary.Write(&t, bo, uint16(o))                  // value
-	_ = binary.Write(&t, bo, uint16(0))                  // padding
-	_ = binary.Write(&t, bo, uint32(0))                  // next IFD
+	_ = binary.Write(&t, bo, uint16(1))              // one entry
+	_ = binary.Write(&t, bo, uint16(tagOrientation)) // tag
+	_ = binary.Write(&t, bo, uint16(3))              // SHORT
+	_ = binary.Write(&t, bo, uint32(1))              // count
+	_ = binary.Write(&t, bo, uint16(o))              // value
+	_ = binary.Write(&t, bo, uint16(0))              // padding
+	_ = binary.Write(&t, bo, uint32(0))              // next IFD
 	payload := append([]byte("Exif\x00\x00"), t.Bytes()...)
 	seg := []byte{0xFF, 0xE1, 0, 0}
 	binary.BigEndian.PutUint16(seg[2:], uint16(len(payload)+2))

@@ -111,7 +111,7 @@ func TestImagesToPDFOrientation(t *testing.T) {
 			rx, ry := at(redU, redV)
 			assert.InDelta(t, minX, rx, 0.01, "%s o=%d: red corner x", tc.name, o)
 			assert.InDelta(t, maxY, ry, 0.01, "%s o=%d: red corner y", tc.name, o)
-			
+
 			if o == 1 || o == 3 || o == 6 || o == 8 || testing.Verbose() {
 				img := render(t, pdf, 30)
 				checkUpright(t, img, tc.name, o)
