@@ -205,10 +205,23 @@ func photoOfText(t testing.TB, dpi int, seed uint64) *image.RGBA {
 	w, h := int(8.27*float64(dpi)), int(11.69*float64(dpi))
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	r := rand.New(rand.NewPCG(seed, 7))
+	// Paper texture and uneven light: noise on a grid of 6 pixels,
+	// interpolated between (a phone's denoised picture), darker to the
+	// right and to the top.
+	const cell = 6
+	gw := w/cell + 2
+	grid := make([]int, gw*(h/cell+2))
+	for k := range grid {
+		grid[k] = r.IntN(9) - 4
+	}
 	for y := 0; y < h; y++ {
 		shade := 225 + 15*y/h
+		gy, fy := y/cell, y%cell
 		for x := 0; x < w; x++ {
-			n := int(r.IntN(25)) - 12
+			gx, fx := x/cell, x%cell
+			a, b := grid[gy*gw+gx], grid[gy*gw+gx+1]
+			c, d := grid[(gy+1)*gw+gx], grid[(gy+1)*gw+gx+1]
+			n := (a*(cell-fx)*(cell-fy) + b*fx*(cell-fy) + c*(cell-fx)*fy + d*fx*fy) / (cell * cell)
 			v := uint8(min(255, max(0, shade+n-10*x/w)))
 			i := img.PixOffset(x, y)
 			img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = v, v-min(v, 4), v-min(v, 10), 255
@@ -217,9 +230,15 @@ func photoOfText(t testing.TB, dpi int, seed uint64) *image.RGBA {
 	fc := textFace(t, float64(dpi)*12/72)
 	d := &font.Drawer{Dst: img, Src: image.NewUniform(color.RGBA{30, 30, 40, 255}), Face: fc}
 	line := "众创空间入驻协议第十二条：甲方为乙方提供办公场地及公共服务设施，乙方按时缴纳费用。"
-	for y := dpi; y < h-dpi; y += dpi * 20 / 72 {
+	runes := []rune(line)
+	for k, y := 0, dpi; y < h-dpi; k, y = k+1, y+dpi*30/72 {
 		d.Dot = fixed.P(dpi, y)
-		d.DrawString(line)
+		// Paragraphs: a short last line every fourth line.
+		n := len(runes)
+		if (k+int(seed))%4 == 3 {
+			n = n / 3
+		}
+		d.DrawString(string(runes[:n]))
 	}
 	return img
 }

@@ -6,14 +6,17 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/draw"
 	"image/jpeg"
+	"io"
 	"math"
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
-	"golang.org/x/image/draw"
 
 	"github.com/mkspace/mkspace/internal/pdf/bind"
 )
@@ -105,6 +108,7 @@ func Shrink(ctx context.Context, pdf []byte, maxBytes int64, opt Options) ([]byt
 		return nil, res, fmt.Errorf("%w: images are %d of %d bytes", ErrNotScanned, imageBytes, len(pdf))
 	}
 
+	sh := &shrinker{imgs: imgs, cache: map[int]*pixels{}}
 	steps := ladder(opt)
 	var best []byte
 	// ratio corrects the prediction of an attempt's size by what the
@@ -122,7 +126,7 @@ func Shrink(ctx context.Context, pdf []byte, maxBytes int64, opt Options) ([]byt
 				continue
 			}
 		}
-		a, err := attempt(ctx, pdf, imgs, st)
+		a, err := sh.attempt(ctx, pdf, st)
 		if err != nil {
 			return nil, res, err
 		}
@@ -317,18 +321,74 @@ type attemptResult struct {
 	replaced     int
 }
 
-// attempt rewrites the PDF with its images at step st.
-func attempt(ctx context.Context, pdf []byte, imgs []placedImage, st step) (attemptResult, error) {
+// pixels is an image's samples, gray (nch 1) or RGBA (nch 4), kept from
+// one attempt to the next so that each image is decoded once.
+type pixels struct {
+	pix     []byte
+	w, h    int
+	nch     int
+	scanned bool // pix is the source at its full resolution
+}
+
+// cacheBudget bounds the bytes of samples kept between attempts; images
+// beyond it are decoded again for each attempt.
+const cacheBudget = 128 << 20
+
+// shrinker holds what attempts share: the images and their samples.
+type shrinker struct {
+	imgs   []placedImage
+	mu     sync.Mutex // guards cache, cached and the pdfcpu context while extracting
+	cache  map[int]*pixels
+	cached int64
+}
+
+// encoded is one image's replacement.
+type encoded struct {
+	jpeg  []byte
+	w, h  int
+	gray  bool
+	dpi   int
+	ok    bool
+	objNr int
+}
+
+// attempt rewrites the PDF with its images at step st. Images are
+// decoded, resampled and encoded by up to GOMAXPROCS (at most 4)
+// workers.
+func (s *shrinker) attempt(ctx context.Context, pdf []byte, st step) (attemptResult, error) {
 	var a attemptResult
 	pc, err := bind.Read(bytes.NewReader(pdf))
 	if err != nil {
 		return a, err
 	}
-	for _, pi := range imgs {
-		if err := ctx.Err(); err != nil {
-			return a, err
+	results := make([]encoded, len(s.imgs))
+	workers := min(runtime.GOMAXPROCS(0), 4, len(s.imgs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				results[k] = s.encode(pc, s.imgs[k], st)
+			}
+		}()
+	}
+feed:
+	for k := range s.imgs {
+		select {
+		case next <- k:
+		case <-ctx.Done():
+			break feed
 		}
-		e, ok := pc.FindTableEntryLight(pi.objNr)
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return a, err
+	}
+	for k, r := range results {
+		e, ok := pc.FindTableEntryLight(s.imgs[k].objNr)
 		if !ok || e == nil {
 			continue
 		}
@@ -336,17 +396,21 @@ func attempt(ctx context.Context, pdf []byte, imgs []placedImage, st step) (atte
 		if !ok {
 			continue
 		}
-		nsd, dpi, ok := reencode(pc, sd, pi, st)
-		if ok && len(nsd.Raw) < len(sd.Raw) {
-			e.Object = *nsd
-			a.replaced++
-			if a.dpi == 0 || dpi < a.dpi {
-				a.dpi = dpi
-			}
-			a.images += int64(len(nsd.Raw))
-		} else {
+		if !r.ok || len(r.jpeg) >= len(sd.Raw) {
 			a.images += int64(len(sd.Raw))
+			continue
 		}
+		nsd, err := replacement(pc, sd, r)
+		if err != nil {
+			a.images += int64(len(sd.Raw))
+			continue
+		}
+		e.Object = *nsd
+		a.replaced++
+		if a.dpi == 0 || r.dpi < a.dpi {
+			a.dpi = r.dpi
+		}
+		a.images += int64(len(nsd.Raw))
 	}
 	var buf bytes.Buffer
 	if err := bind.Write(pc, &buf); err != nil {
@@ -357,60 +421,150 @@ func attempt(ctx context.Context, pdf []byte, imgs []placedImage, st step) (atte
 	return a, nil
 }
 
-// reencode returns img downsampled to st.dpi at its placed size and
-// encoded as JPEG at st.quality, and its resulting resolution. ok is
-// false for images it leaves alone: masks, 1-bit images (a JPEG of them
-// is larger and blurred), images it cannot decode.
-func reencode(pc *model.Context, sd types.StreamDict, pi placedImage, st step) (*types.StreamDict, int, bool) {
-	if m := sd.Dict.BooleanEntry("ImageMask"); m != nil && *m {
-		return nil, 0, false
-	}
-	if bpc := sd.Dict.IntEntry("BitsPerComponent"); bpc != nil && *bpc < 8 {
-		return nil, 0, false
-	}
+// encode returns the image pi downsampled to st.dpi at its placed size
+// and encoded as JPEG at st.quality, with its resulting resolution. ok
+// is false for images left alone: masks, images of fewer than 8 bits
+// per sample (a JPEG of a 1-bit scan is larger and blurred), images not
+// found on a page, images that cannot be decoded.
+func (s *shrinker) encode(pc *model.Context, pi placedImage, st step) encoded {
+	r := encoded{objNr: pi.objNr}
 	if pi.width <= 0 || pi.height <= 0 {
-		return nil, 0, false
+		return r
 	}
-	src, err := decodeXObject(pc, sd, pi.objNr)
-	if err != nil {
-		return nil, 0, false
+	src := s.samples(pc, pi)
+	if src == nil {
+		return r
 	}
-	b := src.Bounds()
-	w, h := b.Dx(), b.Dy()
-	// Pixels for st.dpi at the placed size, never more than there are.
-	tw := min(w, int(math.Ceil(pi.width/72*float64(st.dpi))))
-	th := min(h, int(math.Ceil(pi.height/72*float64(st.dpi))))
 	// pi.width is the length on the page of the image's horizontal axis
-	// (its pixel rows), turned or not. One scale for both axes.
-	scale := min(float64(tw)/float64(w), float64(th)/float64(h))
-	tw, th = max(1, int(math.Round(float64(w)*scale))), max(1, int(math.Round(float64(h)*scale)))
-	gray := isGray(src)
-	var dst draw.Image
-	if gray {
-		dst = image.NewGray(image.Rect(0, 0, tw, th))
-	} else {
-		dst = image.NewRGBA(image.Rect(0, 0, tw, th))
+	// (its pixel rows), turned or not. One scale for both axes, never
+	// up.
+	tw := float64(pi.width) / 72 * float64(st.dpi)
+	th := float64(pi.height) / 72 * float64(st.dpi)
+	scale := min(1, tw/float64(src.w), th/float64(src.h))
+	w, h := max(1, int(math.Round(float64(src.w)*scale))), max(1, int(math.Round(float64(src.h)*scale)))
+	pix := src.pix
+	if w != src.w || h != src.h {
+		pix = areaScale(src.pix, src.w, src.h, src.w*src.nch, src.nch, w, h)
 	}
-	if tw == w && th == h {
-		draw.Draw(dst, dst.Bounds(), src, b.Min, draw.Src)
+	s.keep(pi.objNr, src, pix, w, h)
+	var img image.Image
+	if src.nch == 1 {
+		img = &image.Gray{Pix: pix, Stride: w, Rect: image.Rect(0, 0, w, h)}
 	} else {
-		draw.CatmullRom.Scale(dst, dst.Bounds(), src, b, draw.Src, nil)
+		img = &image.RGBA{Pix: pix, Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
 	}
 	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, dst, &jpeg.Options{Quality: st.quality}); err != nil {
-		return nil, 0, false
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: st.quality}); err != nil {
+		return r
 	}
+	r.jpeg, r.w, r.h, r.gray, r.ok = buf.Bytes(), w, h, src.nch == 1, true
+	r.dpi = int(math.Round(min(float64(w)/(pi.width/72), float64(h)/(pi.height/72))))
+	return r
+}
+
+// keep caches the samples of the first attempt at their reduced size,
+// within cacheBudget: later attempts only go lower.
+func (s *shrinker) keep(objNr int, src *pixels, pix []byte, w, h int) {
+	if !src.scanned {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cached+int64(len(pix)) > cacheBudget {
+		return
+	}
+	s.cache[objNr] = &pixels{pix: pix, w: w, h: h, nch: src.nch}
+	s.cached += int64(len(pix))
+}
+
+// samples returns the samples of an image: from the cache, or decoded.
+// nil when the image is left alone.
+func (s *shrinker) samples(pc *model.Context, pi placedImage) *pixels {
+	s.mu.Lock()
+	if p := s.cache[pi.objNr]; p != nil {
+		s.mu.Unlock()
+		return p
+	}
+	e, ok := pc.FindTableEntryLight(pi.objNr)
+	var sd types.StreamDict
+	if ok && e != nil {
+		sd, ok = e.Object.(types.StreamDict)
+	}
+	if !ok {
+		s.mu.Unlock()
+		return nil
+	}
+	if m := sd.Dict.BooleanEntry("ImageMask"); m != nil && *m {
+		s.mu.Unlock()
+		return nil
+	}
+	if bpc := sd.Dict.IntEntry("BitsPerComponent"); bpc != nil && *bpc < 8 {
+		s.mu.Unlock()
+		return nil
+	}
+	// pdfcpu's context is not safe for concurrent use: extract under the
+	// lock, decode outside it.
+	data, err := extractXObject(pc, sd, pi.objNr)
+	s.mu.Unlock()
+	if err != nil {
+		return nil
+	}
+	img, err := safeDecode(func(r io.Reader) (image.Image, error) {
+		img, _, err := image.Decode(r)
+		return img, err
+	}, data)
+	if err != nil {
+		return nil
+	}
+	p := toPixels(img)
+	p.scanned = true
+	return p
+}
+
+// toPixels returns img's samples: gray when it has no colour worth
+// keeping (isGray), else RGBA.
+func toPixels(img image.Image) *pixels {
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	if yc, ok := img.(*image.YCbCr); ok && isGrayYCbCr(yc) {
+		// The luma plane is the gray image.
+		pix := make([]byte, w*h)
+		for y := range h {
+			o := yc.YOffset(b.Min.X, b.Min.Y+y)
+			copy(pix[y*w:(y+1)*w], yc.Y[o:o+w])
+		}
+		return &pixels{pix: pix, w: w, h: h, nch: 1}
+	}
+	if g, ok := img.(*image.Gray); ok {
+		pix := make([]byte, w*h)
+		for y := range h {
+			copy(pix[y*w:(y+1)*w], g.Pix[g.PixOffset(b.Min.X, b.Min.Y+y):])
+		}
+		return &pixels{pix: pix, w: w, h: h, nch: 1}
+	}
+	rgba := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(rgba, rgba.Bounds(), image.White, image.Point{}, draw.Src)
+	draw.Draw(rgba, rgba.Bounds(), img, b.Min, draw.Over)
+	if isGrayRGBA(rgba) {
+		g := image.NewGray(rgba.Bounds())
+		draw.Draw(g, g.Bounds(), rgba, image.Point{}, draw.Src)
+		return &pixels{pix: g.Pix, w: w, h: h, nch: 1}
+	}
+	return &pixels{pix: rgba.Pix, w: w, h: h, nch: 4}
+}
+
+// replacement is the image XObject for r in place of sd: a DCT image
+// keeping what else sd carried (its soft mask, drawn over the same unit
+// square at any resolution; intent; metadata; optional content).
+func replacement(pc *model.Context, sd types.StreamDict, r encoded) (*types.StreamDict, error) {
 	cs := model.DeviceRGBCS
-	if gray {
+	if r.gray {
 		cs = model.DeviceGrayCS
 	}
-	nsd, err := model.CreateDCTImageStreamDict(pc.XRefTable, buf.Bytes(), tw, th, 8, cs)
+	nsd, err := model.CreateDCTImageStreamDict(pc.XRefTable, r.jpeg, r.w, r.h, 8, cs)
 	if err != nil {
-		return nil, 0, false
+		return nil, err
 	}
-	// Keep what else the image carried: its soft mask (drawn over the
-	// same unit square at any resolution), intent, metadata, optional
-	// content membership.
 	for k, v := range sd.Dict {
 		switch k {
 		case "Width", "Height", "BitsPerComponent", "ColorSpace", "Filter", "DecodeParms",
@@ -424,18 +578,15 @@ func reencode(pc *model.Context, sd types.StreamDict, pi placedImage, st step) (
 		nsd.Dict[k] = v
 	}
 	nsd.Content = nil
-	dpi := int(math.Round(float64(tw) / (pi.width / 72)))
-	if d := int(math.Round(float64(th) / (pi.height / 72))); d < dpi {
-		dpi = d
-	}
-	return nsd, dpi, true
+	return nsd, nil
 }
 
-// decodeXObject decodes an image XObject's samples into an image.
-func decodeXObject(pc *model.Context, sd types.StreamDict, objNr int) (img image.Image, err error) {
+// extractXObject returns an image XObject as an image file (JPEG, PNG
+// or TIFF) pdfcpu renders it to.
+func extractXObject(pc *model.Context, sd types.StreamDict, objNr int) (data []byte, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			img, err = nil, fmt.Errorf("image obj#%d: %v", objNr, p)
+			data, err = nil, fmt.Errorf("image obj#%d: %v", objNr, p)
 		}
 	}()
 	c := sd
@@ -448,42 +599,51 @@ func decodeXObject(pc *model.Context, sd types.StreamDict, objNr int) (img image
 	if mi == nil || mi.Reader == nil {
 		return nil, errors.New("no image")
 	}
-	img, _, err = image.Decode(mi.Reader)
-	return img, err
+	return io.ReadAll(mi.Reader)
 }
 
-// isGray reports whether an image has no colour worth keeping: a gray
-// image, or one whose every sampled pixel is within a few levels of gray
-// (a scan in colour mode of a black-and-white page).
-func isGray(img image.Image) bool {
-	switch im := img.(type) {
-	case *image.Gray, *image.Gray16:
-		return true
-	case *image.YCbCr:
-		for _, c := range [][]uint8{im.Cb, im.Cr} {
-			for k := 0; k < len(c); k += 7 {
-				if c[k] < 124 || c[k] > 132 {
-					return false
-				}
-			}
-		}
-		return true
-	}
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y += 5 {
-		for x := b.Min.X; x < b.Max.X; x += 5 {
-			r, g, bl, _ := img.At(x, y).RGBA()
-			if diff(r, g) > 4<<8 || diff(g, bl) > 4<<8 || diff(r, bl) > 4<<8 {
-				return false
-			}
-		}
-	}
-	return true
+// Colour is "worth keeping" when more than grayShare of the samples
+// differ by more than grayTolerance from the image's average tint: a
+// page photographed under warm light is gray; a red seal of 1 % of the
+// page keeps the page in colour.
+const (
+	grayTolerance = 12
+	grayShare     = 0.001
+)
+
+func isGrayYCbCr(im *image.YCbCr) bool {
+	return flat(im.Cb, 1) && flat(im.Cr, 1)
 }
 
-func diff(a, b uint32) uint32 {
-	if a > b {
-		return a - b
+// flat reports whether the samples of a plane (every step-th) are,
+// nearly all, within grayTolerance of their mean.
+func flat(plane []uint8, step int) bool {
+	if len(plane) == 0 {
+		return true
 	}
-	return b - a
+	var sum, n int
+	for k := 0; k < len(plane); k += step {
+		sum += int(plane[k])
+		n++
+	}
+	mean := sum / n
+	off := 0
+	for k := 0; k < len(plane); k += step {
+		if d := int(plane[k]) - mean; d > grayTolerance || d < -grayTolerance {
+			off++
+		}
+	}
+	return float64(off) <= grayShare*float64(n)
+}
+
+func isGrayRGBA(im *image.RGBA) bool {
+	// Differences between channels, as a plane each.
+	n := len(im.Pix) / 4
+	rg, bg := make([]uint8, n), make([]uint8, n)
+	for k := range n {
+		p := im.Pix[4*k:]
+		rg[k] = uint8(min(255, max(0, int(p[0])-int(p[1])+128)))
+		bg[k] = uint8(min(255, max(0, int(p[2])-int(p[1])+128)))
+	}
+	return flat(rg, 1) && flat(bg, 1)
 }
