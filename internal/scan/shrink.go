@@ -80,8 +80,9 @@ const notScannedShare = 0.5
 // is kept as it is; an image is replaced only when that makes it smaller.
 //
 // A PDF already within maxBytes is returned as it is. ErrNotScanned: the
-// size is not in images (less than half of the file, or what is not an
-// image alone exceeds maxBytes). ErrIllegible: it cannot fit without
+// size is not in images Shrink can rewrite (8-bit images drawn on a
+// page): they are less than half of the file, or the rest alone exceeds
+// maxBytes (text, fonts, 1-bit or JPEG 2000 scans). ErrIllegible: it cannot fit without
 // going below opt.MinDPI; Result then tells the smallest size reached.
 // A PDF that cannot be read gives the errors of bind.Read. On error no
 // output is returned; pdf itself is never changed.
@@ -196,8 +197,8 @@ type placedImage struct {
 	width, height float64
 }
 
-// survey finds the image XObjects of pc, the size each is drawn at, and
-// how many bytes all images take.
+// survey finds the image XObjects of pc that Shrink can rewrite, the
+// size each is drawn at, and how many bytes they take.
 func survey(pc *model.Context) ([]placedImage, int64, error) {
 	placed := map[int]*placedImage{}
 	for p := 1; p <= pc.PageCount; p++ {
@@ -228,8 +229,8 @@ func survey(pc *model.Context) ([]placedImage, int64, error) {
 		if !ok || sd.Dict.Subtype() == nil || *sd.Dict.Subtype() != "Image" {
 			continue
 		}
-		imageBytes += int64(len(sd.Raw))
-		if p := placed[nr]; p != nil {
+		if p := placed[nr]; p != nil && shrinkable(sd) {
+			imageBytes += int64(len(sd.Raw))
 			out = append(out, *p)
 		}
 	}
@@ -423,9 +424,8 @@ feed:
 
 // encode returns the image pi downsampled to st.dpi at its placed size
 // and encoded as JPEG at st.quality, with its resulting resolution. ok
-// is false for images left alone: masks, images of fewer than 8 bits
-// per sample (a JPEG of a 1-bit scan is larger and blurred), images not
-// found on a page, images that cannot be decoded.
+// is false for images left alone: not shrinkable, or that cannot be
+// decoded.
 func (s *shrinker) encode(pc *model.Context, pi placedImage, st step) encoded {
 	r := encoded{objNr: pi.objNr}
 	if pi.width <= 0 || pi.height <= 0 {
@@ -494,11 +494,7 @@ func (s *shrinker) samples(pc *model.Context, pi placedImage) *pixels {
 		s.mu.Unlock()
 		return nil
 	}
-	if m := sd.Dict.BooleanEntry("ImageMask"); m != nil && *m {
-		s.mu.Unlock()
-		return nil
-	}
-	if bpc := sd.Dict.IntEntry("BitsPerComponent"); bpc != nil && *bpc < 8 {
+	if !shrinkable(sd) {
 		s.mu.Unlock()
 		return nil
 	}
@@ -519,6 +515,25 @@ func (s *shrinker) samples(pc *model.Context, pi placedImage) *pixels {
 	p := toPixels(img)
 	p.scanned = true
 	return p
+}
+
+// shrinkable reports whether Shrink can rewrite an image: not a mask,
+// not of fewer than 8 bits per sample (a JPEG of a 1-bit scan is larger
+// and blurred), not in an encoding it cannot decode (JPEG 2000, JBIG2).
+func shrinkable(sd types.StreamDict) bool {
+	if m := sd.Dict.BooleanEntry("ImageMask"); m != nil && *m {
+		return false
+	}
+	if bpc := sd.Dict.IntEntry("BitsPerComponent"); bpc != nil && *bpc < 8 {
+		return false
+	}
+	for _, f := range sd.FilterPipeline {
+		switch f.Name {
+		case "JPXDecode", "JBIG2Decode", "CCITTFaxDecode":
+			return false
+		}
+	}
+	return true
 }
 
 // toPixels returns img's samples: gray when it has no colour worth

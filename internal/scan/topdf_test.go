@@ -303,5 +303,13 @@ func TestImagesToPDFErrors(t *testing.T) {
 		fw := &failWriter{}
 		require.ErrorIs(t, ImagesToPDF(ctx, []string{p}, fw), context.Canceled)
 		assert.False(t, fw.called)
+		// Cancelled after the first image: nothing written either.
+		require.ErrorIs(t, ImagesToPDF(cancelAfter(1), []string{p, p}, fw), context.Canceled)
+		assert.False(t, fw.called)
+	})
+	t.Run("writer fails", func(t *testing.T) {
+		p := filepath.Join(t.TempDir(), "a.jpg")
+		require.NoError(t, os.WriteFile(p, good, 0o644))
+		require.Error(t, ImagesToPDF(context.Background(), []string{p}, &failWriter{}))
 	})
 }
