@@ -259,6 +259,7 @@ func BenchmarkShrink(b *testing.B) {
 	var res Result
 	var peak uint64
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		done := make(chan struct{})
 		var wg sync.WaitGroup
@@ -282,6 +283,7 @@ func BenchmarkShrink(b *testing.B) {
 		wg.Wait()
 		require.NoError(b, err)
 	}
+	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(res.Before)/(1<<20), "MiB-before")
 	b.ReportMetric(float64(res.After)/(1<<20), "MiB-after")
 	b.ReportMetric(float64(res.DPI), "dpi")
