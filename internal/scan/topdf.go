@@ -12,7 +12,9 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
+	"path/filepath"
 	"strconv"
+	"strings"
 
 	"golang.org/x/image/tiff"
 
@@ -33,6 +35,17 @@ const (
 	MaxImageBytes = 256 << 20
 	MaxPixels     = 250_000_000
 )
+
+// IsImageName reports whether a file name has the extension of an image
+// ImagesToPDF converts (.jpg, .jpeg, .png, .tif, .tiff, in any case).
+// ImagesToPDF itself goes by the file's content, not its name.
+func IsImageName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".jpg", ".jpeg", ".png", ".tif", ".tiff":
+		return true
+	}
+	return false
+}
 
 // ImagesToPDF writes a PDF of one A4 page per image (JPEG, PNG or TIFF)
 // to w. Each page is portrait or landscape by the shape of its image as

@@ -313,3 +313,12 @@ func TestImagesToPDFErrors(t *testing.T) {
 		require.Error(t, ImagesToPDF(context.Background(), []string{p}, &failWriter{}))
 	})
 }
+
+func TestIsImageName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"a.jpg": true, "B.JPEG": true, "c.png": true, "扫描.TIF": true, "d.tiff": true,
+		"e.pdf": false, "f.jpg.pdf": false, "g": false, "h.gif": false, "i.heic": false,
+	} {
+		assert.Equal(t, want, IsImageName(name), name)
+	}
+}
