@@ -3,6 +3,7 @@ package scan
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -288,4 +289,31 @@ func BenchmarkShrink(b *testing.B) {
 	b.ReportMetric(float64(res.After)/(1<<20), "MiB-after")
 	b.ReportMetric(float64(res.DPI), "dpi")
 	b.ReportMetric(float64(peak)/(1<<20), "MiB-peak-heap")
+}
+
+// TestShrinkLosslessScan: a PDF of PNG pages (Flate images, as
+// ImagesToPDF makes from PNG or TIFF scans), one of them turned by its
+// placement, is shrunk like JPEG pages.
+func TestShrinkLosslessScan(t *testing.T) {
+	page := photoOfText(t, 150, 5)
+	in, err := convert(t, map[string][]byte{
+		"1.png": encodePNG(t, page),
+		"2.jpg": withEXIF(encodeJPEG(t, page, 95), 6, binary.BigEndian),
+	}, "1.png", "2.jpg")
+	require.NoError(t, err)
+	out, res, err := Shrink(context.Background(), in, int64(len(in))/4, Options{TargetDPI: 120})
+	require.NoError(t, err)
+	require.True(t, res.Fits)
+	assert.Equal(t, 2, res.Images)
+	qpdfCheck(t, out)
+	infos := listImages(t, out)
+	require.Len(t, infos, 2)
+	for _, im := range infos {
+		assert.Equal(t, "jpeg", im.enc)
+		assert.InDelta(t, res.DPI, im.xppi, 2)
+	}
+	pages, err := bind.Probe(writeTemp(t, out))
+	require.NoError(t, err)
+	require.Len(t, pages, 2)
+	assert.Greater(t, pages[1].Width, pages[1].Height, "the turned photo's page stays landscape")
 }
