@@ -160,3 +160,28 @@ func TestMessageKeys(t *testing.T) {
 		assert.NotContains(t, s, "{", s)
 	}
 }
+
+// TestShrinkUndecodable: a large image that cannot be decoded is not a
+// scan Shrink can help with, and it says so at once.
+func TestShrinkUndecodable(t *testing.T) {
+	junk := bytes.Repeat([]byte("not a jpeg "), 20_000)
+	var p pdfWriter
+	p.start()
+	img := p.object(func(b *bytes.Buffer) {
+		fmt.Fprintf(b, "<< /Type /XObject /Subtype /Image /Width 2000 /Height 3000 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n", len(junk))
+		b.Write(junk)
+		b.WriteString("\nendstream")
+	})
+	content := "q 595 0 0 842 0 0 cm /Im0 Do Q"
+	cs := p.object(func(b *bytes.Buffer) {
+		fmt.Fprintf(b, "<< /Length %d >>\nstream\n%s\nendstream", len(content), content)
+	})
+	pg := p.object(func(b *bytes.Buffer) {
+		fmt.Fprintf(b, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 %d 0 R >> >> /Contents %d 0 R >>", img, cs)
+	})
+	p.kids = append(p.kids, pg)
+	in := p.finish()
+	out, _, err := Shrink(context.Background(), in, int64(len(in))/2, Options{})
+	require.ErrorIs(t, err, ErrNotScanned)
+	assert.Nil(t, out)
+}

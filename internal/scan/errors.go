@@ -44,7 +44,8 @@ func (e *ImageError) Unwrap() error { return e.Err }
 // package's errors nor a PDF that cannot be read. The messages take
 // {file} and, for scan.illegible and scan.not-scanned, {size} (the
 // file's size) and {limit} (the limit), and for scan.illegible {dpi}
-// (the minimum resolution); format sizes with msg.Bytes.
+// (Options.MinDPI, DefaultOptions().MinDPI when left zero); format sizes
+// with msg.Bytes.
 func MessageKey(err error) string {
 	switch {
 	case err == nil:

@@ -34,21 +34,28 @@ type Options struct {
 	Quality, MinQuality int
 }
 
+// DefaultOptions are the options Shrink uses for zero fields: 200 dpi
+// first, never below 100 dpi, JPEG quality 75 down to 40.
+func DefaultOptions() Options {
+	return Options{TargetDPI: 200, MinDPI: 100, Quality: 75, MinQuality: 40}
+}
+
 func (o Options) withDefaults() Options {
+	d := DefaultOptions()
 	if o.TargetDPI <= 0 {
-		o.TargetDPI = 200
+		o.TargetDPI = d.TargetDPI
 	}
 	if o.MinDPI <= 0 {
-		o.MinDPI = 100
+		o.MinDPI = d.MinDPI
 	}
 	if o.MinDPI > o.TargetDPI {
 		o.MinDPI = o.TargetDPI
 	}
 	if o.Quality <= 0 || o.Quality > 100 {
-		o.Quality = 75
+		o.Quality = d.Quality
 	}
 	if o.MinQuality <= 0 || o.MinQuality > o.Quality {
-		o.MinQuality = min(40, o.Quality)
+		o.MinQuality = min(d.MinQuality, o.Quality)
 	}
 	return o
 }
@@ -130,6 +137,10 @@ func Shrink(ctx context.Context, pdf []byte, maxBytes int64, opt Options) ([]byt
 		a, err := sh.attempt(ctx, pdf, st)
 		if err != nil {
 			return nil, res, err
+		}
+		if a.decoded == 0 {
+			// Not one image could be decoded: no step will differ.
+			return nil, res, fmt.Errorf("%w: no image could be decoded", ErrNotScanned)
 		}
 		if best == nil || len(a.out) < len(best) {
 			best = a.out
@@ -320,6 +331,7 @@ type attemptResult struct {
 	images, rest int64
 	dpi          int
 	replaced     int
+	decoded      int
 }
 
 // pixels is an image's samples, gray (nch 1) or RGBA (nch 4), kept from
@@ -396,6 +408,9 @@ feed:
 		sd, ok := e.Object.(types.StreamDict)
 		if !ok {
 			continue
+		}
+		if r.ok {
+			a.decoded++
 		}
 		if !r.ok || len(r.jpeg) >= len(sd.Raw) {
 			a.images += int64(len(sd.Raw))
