@@ -96,3 +96,26 @@ func tiffOrientation(t []byte) Orientation {
 	}
 	return 1
 }
+
+// pngOrientation returns the orientation in a PNG's eXIf chunk (TIFF
+// data, before the image data), 1 when it has none.
+func pngOrientation(data []byte) Orientation {
+	const sig = 8
+	i := sig
+	for i+12 <= len(data) {
+		n := int64(binary.BigEndian.Uint32(data[i:]))
+		typ := string(data[i+4 : i+8])
+		end := int64(i) + 12 + n
+		if n > int64(len(data)) || end > int64(len(data)) {
+			return 1
+		}
+		switch typ {
+		case "eXIf":
+			return tiffOrientation(data[i+8 : i+8+int(n)])
+		case "IDAT", "IEND":
+			return 1
+		}
+		i = int(end)
+	}
+	return 1
+}

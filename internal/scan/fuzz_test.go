@@ -14,7 +14,7 @@ func FuzzOrientation(f *testing.F) {
 	f.Add(withEXIF(base, 8, binary.LittleEndian)[:30])
 	f.Add([]byte("II*\x00\x08\x00\x00\x00\x01\x00\x12\x01\x03\x00\x01\x00\x00\x00\x03\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, o := range []Orientation{jpegOrientation(data), tiffOrientation(data)} {
+		for _, o := range []Orientation{jpegOrientation(data), tiffOrientation(data), pngOrientation(data)} {
 			if o < 1 || o > 8 {
 				t.Fatalf("orientation %d", o)
 			}

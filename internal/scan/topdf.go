@@ -49,7 +49,8 @@ func IsImageName(name string) bool {
 
 // ImagesToPDF writes a PDF of one A4 page per image (JPEG, PNG or TIFF)
 // to w. Each page is portrait or landscape by the shape of its image as
-// displayed (its EXIF or TIFF orientation honoured) and holds the image
+// displayed (its orientation honoured: EXIF in a JPEG or a PNG's eXIf
+// chunk, the TIFF tag) and holds the image
 // fitted into it, centred, with a 10 mm margin. A JPEG is embedded as it
 // is (no loss; a CMYK JPEG is converted to RGB); PNG and TIFF pixels are
 // compressed without loss, transparency flattened on white, 16-bit
@@ -114,6 +115,7 @@ func decodeImage(data []byte) (*pageImage, error) {
 		orientation = jpegOrientation(data)
 	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
 		decode, config = png.Decode, png.DecodeConfig
+		orientation = pngOrientation(data)
 	case bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
 		decode, config = tiff.Decode, tiff.DecodeConfig
 		orientation = tiffOrientation(data)

@@ -322,3 +322,33 @@ func TestIsImageName(t *testing.T) {
 		assert.Equal(t, want, IsImageName(name), name)
 	}
 }
+
+// withPNGEXIF inserts an eXIf chunk after a PNG's header chunk.
+func withPNGEXIF(p []byte, o Orientation) []byte {
+	seg := exifSegment(o, binary.BigEndian)[4+6:] // the TIFF data
+	chunk := make([]byte, 8, 12+len(seg))
+	binary.BigEndian.PutUint32(chunk, uint32(len(seg)))
+	copy(chunk[4:], "eXIf")
+	chunk = append(chunk, seg...)
+	chunk = binary.BigEndian.AppendUint32(chunk, crc32.ChecksumIEEE(chunk[4:]))
+	const ihdrEnd = 8 + 8 + 13 + 4
+	out := append([]byte{}, p[:ihdrEnd]...)
+	out = append(out, chunk...)
+	return append(out, p[ihdrEnd:]...)
+}
+
+func TestPNGOrientation(t *testing.T) {
+	disp := marked(60, 90)
+	for _, o := range []Orientation{1, 3, 6, 8} {
+		data := withPNGEXIF(encodePNG(t, stored(disp, o)), o)
+		assert.Equal(t, o, pngOrientation(data))
+		pdf, err := convert(t, map[string][]byte{"a.png": data}, "a.png")
+		require.NoError(t, err)
+		box := boxRE.FindSubmatch(pdf)
+		require.NotNil(t, box)
+		assert.Less(t, parseF(box[1]), parseF(box[2]), "o=%d: portrait", o)
+		checkUpright(t, render(t, pdf, 30), "png", o)
+	}
+	assert.Equal(t, Orientation(1), pngOrientation(encodePNG(t, disp)))
+	assert.Equal(t, Orientation(1), pngOrientation([]byte("\x89PNG\r\n\x1a\n\xff\xff\xff\xffeXIf")))
+}
