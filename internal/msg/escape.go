@@ -142,7 +142,8 @@ var (
 		"sheet", "sheet_en", "like", "key", "loc", "other_loc", "team_loc", "location", "cell",
 		"check", "alias", "h1", "h2", "x", "kind", "v", "a", "b", "chars", "char", "other")
 	pathHolders = setOf("file", "path", "dir", "pdf", "manifest", "workbook", "letter",
-		"package", "first", "attachments", "name", "example", "input")
+		"package", "first", "attachments", "name", "example", "input",
+		"original")
 	composedHolders = setOf("err", "details", "message", "options", "names", "parts", "cols",
 		"changes", "examples", "expected", "label", "bound", "count", "errors", "warnings",
 		"totals", "states", "condition", "cond", "desc", "what", "when", "formats", "severity",
@@ -150,6 +151,7 @@ var (
 		"required", "source", "range", "n", "len", "max", "min", "limit", "size",
 		"want", "mib", "area", "sum", "ratio", "total", "pages", "version", "start", "end",
 		"last", "row", "fonts", "code", "glyphs", "signal",
+		"before", "after", "dpi",
 		"choices", "commands", "default", "hint", "known", "line", "list", "offset", "suggest", "use", "where", "rows", "topleft", "page", "at", "y", "m", "d")
 )
 
