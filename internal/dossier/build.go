@@ -222,7 +222,11 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 			Tool:      "mkspace " + version.Tool,
 			Generated: generated,
 			Digest:    d.Digest.String(),
+			Bound:     []string{},
 		},
+	}
+	for _, a := range atts {
+		bi.Meta.Bound = append(bi.Meta.Bound, a.Path)
 	}
 	for i, s := range lay.Slots {
 		doc := bind.Document{Path: files[i].Abs, Title: s.Title, After: s.After}
