@@ -107,8 +107,8 @@ func (s *stamper) frame(p leaf, f frameOf) error {
 		return err
 	}
 	xobjects := types.Dict{"MkspacePage": form}
+	// The label first: text extraction reads it before the page.
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "q %s cm /MkspacePage Do Q\n", matrix(m[:]...))
 	if f.label != "" {
 		label, err := s.label(f.label, pw, ph)
 		if err != nil {
@@ -117,6 +117,7 @@ func (s *stamper) frame(p leaf, f frameOf) error {
 		xobjects["MkspaceLabel"] = label
 		b.WriteString("/MkspaceLabel Do\n")
 	}
+	fmt.Fprintf(&b, "q %s cm /MkspacePage Do Q\n", matrix(m[:]...))
 	content, err := s.newStream(types.Dict{}, b.Bytes())
 	if err != nil {
 		return err
@@ -331,6 +332,19 @@ func (s *stamper) breakLines(text string, avail, size float64) ([]string, error)
 		}
 		if cut == 0 { // one character wider than the band
 			_, cut = utf8.DecodeRuneInString(rest)
+		}
+		if len(lines) == 0 && cut < len(rest) {
+			// Break after a separator (、 · ；) in the line's second half
+			// rather than inside a name.
+			best := -1
+			for _, sep := range []string{"、", " · ", "；", " "} {
+				if i := strings.LastIndex(rest[:cut], sep); i > 0 && i+len(sep) > best {
+					best = i + len(sep)
+				}
+			}
+			if best > cut/2 {
+				cut = best
+			}
 		}
 		lines = append(lines, rest[:cut])
 		rest = rest[cut:]

@@ -1,6 +1,7 @@
 package bind
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"os"
@@ -189,4 +190,42 @@ func isEdgeWord(s string) bool {
 		}
 	}
 	return false
+}
+
+// The attachments bound are recorded in the document information, and a
+// label too long for one line takes two, broken after a separator.
+func TestBoundRecordedAndLongLabel(t *testing.T) {
+	t.Parallel()
+	f := getFixtures(t)
+	dir := t.TempDir()
+	att := filepath.Join(dir, "a.pdf")
+	require.NoError(t, os.WriteFile(att, testpdf.OnePage("body"), 0o644))
+	meta := testMeta()
+	meta.Bound = []string{"attachments/甲.pdf"}
+	long := "附件 96  创新创业活动 · " + strings.Repeat("“星火夜话”创业沙龙第1期：从想法到产品、", 5) + " · 证明材料"
+	out := filepath.Join(dir, "bound.pdf")
+	_, err := BindFile(Input{Body: f.body, Version: NewVersion(), Meta: meta,
+		Documents: []Document{{Path: att, After: 5, Label: long}}}, out)
+	require.NoError(t, err)
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	info, err := ReadInfo(bytes.NewReader(data))
+	require.NoError(t, err)
+	assert.True(t, info.BoundRecorded)
+	assert.Equal(t, meta.Bound, info.Bound)
+
+	texts := pageTexts(t, out, "-raw")
+	require.Len(t, texts, 6)
+	lines := strings.Split(texts[5], "\n")
+	assert.True(t, strings.HasPrefix(lines[0], "附件 96"), "%q", lines[0])
+	assert.True(t, strings.HasSuffix(lines[0], "、"), "broken after a separator: %q", lines[0])
+	assert.Contains(t, texts[5], "body")
+
+	// Without Bound nothing is recorded (a 申报书 of an earlier version).
+	var buf bytes.Buffer
+	_, err = Bind(Input{Body: f.body, Version: NewVersion()}, &buf)
+	require.NoError(t, err)
+	info, err = ReadInfo(bytes.NewReader(buf.Bytes()))
+	require.NoError(t, err)
+	assert.False(t, info.BoundRecorded)
 }
