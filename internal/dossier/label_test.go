@@ -122,3 +122,35 @@ func countContinued(found map[string]bool) int {
 	}
 	return n
 }
+
+// Mentions of one file in one table's column are named together; other
+// tables and columns follow, separated.
+func TestMentionsText(t *testing.T) {
+	t.Parallel()
+	teams, ents, basic := schema.Teams.Sheet, schema.Enterprises.Sheet, schema.Basic.Sheet
+	tests := []struct {
+		name     string
+		mentions []Mention
+		text     string
+		cells    []string
+	}{
+		{"one row", []Mention{{Sheet: ents, Column: "入驻协议", Name: "青澜云帆智能科技有限公司"}},
+			"累计入驻企业 · 青澜云帆智能科技有限公司 · 入驻协议",
+			[]string{"累计入驻企业", "青澜云帆智能科技有限公司", "入驻协议"}},
+		{"two rows of a column", []Mention{{Sheet: teams, Column: "入驻协议", Name: "甲团队"}, {Sheet: teams, Column: "入驻协议", Name: "乙团队"}},
+			"累计创业团队 · 甲团队、乙团队 · 入驻协议",
+			[]string{"累计创业团队", "甲团队、乙团队", "入驻协议"}},
+		{"two tables", []Mention{{Sheet: teams, Column: "入驻协议", Name: "甲团队"}, {Sheet: ents, Column: "入驻协议", Name: "甲公司"}},
+			"累计创业团队 · 甲团队 · 入驻协议；累计入驻企业 · 甲公司 · 入驻协议",
+			[]string{"累计创业团队\n累计入驻企业", "甲团队\n甲公司", "入驻协议\n入驻协议"}},
+		{"a form's field", []Mention{{Sheet: basic, Column: "承诺书"}},
+			"基础信息 · 承诺书",
+			[]string{"基础信息", "", "承诺书"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.text, mentionsText(tt.mentions))
+			assert.Equal(t, tt.cells, indexCells(tt.mentions))
+		})
+	}
+}
