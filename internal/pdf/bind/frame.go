@@ -102,25 +102,36 @@ func (s *stamper) frame(p leaf, f frameOf) error {
 	}
 	m := multiply(viewed, [6]float64{k, 0, 0, k, x, y})
 
-	form, err := s.pageForm(p, g.box)
-	if err != nil {
-		return err
-	}
-	xobjects := types.Dict{"MkspacePage": form}
-	// The label first: text extraction reads it before the page.
-	var b bytes.Buffer
+	var label types.IndirectRef
 	if f.label != "" {
-		label, err := s.label(f.label, pw, ph)
+		if label, err = s.label(f.label, pw, ph); err != nil {
+			return err
+		}
+	}
+	form, err := s.pageForm(p, g.box)
+	switch {
+	case errors.Is(err, errUndecodable):
+		// Content streams that cannot be joined: wrapped as they are.
+		if err := s.wrapPage(p, g.box, m, label); err != nil {
+			return err
+		}
+	case err != nil:
+		return err
+	default:
+		xobjects := types.Dict{"MkspacePage": form}
+		// The label first: text extraction reads it before the page.
+		var b bytes.Buffer
+		if f.label != "" {
+			xobjects["MkspaceLabel"] = label
+			b.WriteString("/MkspaceLabel Do\n")
+		}
+		fmt.Fprintf(&b, "q %s cm /MkspacePage Do Q\n", matrix(m[:]...))
+		content, err := s.newStream(types.Dict{}, b.Bytes())
 		if err != nil {
 			return err
 		}
-		xobjects["MkspaceLabel"] = label
-		b.WriteString("/MkspaceLabel Do\n")
-	}
-	fmt.Fprintf(&b, "q %s cm /MkspacePage Do Q\n", matrix(m[:]...))
-	content, err := s.newStream(types.Dict{}, b.Bytes())
-	if err != nil {
-		return err
+		p.dict["Resources"] = types.Dict{"XObject": xobjects}
+		p.dict["Contents"] = content
 	}
 	if err := s.moveAnnotations(p.dict, m); err != nil {
 		return err
@@ -129,8 +140,40 @@ func (s *stamper) frame(p leaf, f frameOf) error {
 		delete(p.dict, k)
 	}
 	p.dict["MediaBox"] = types.NewNumberArray(0, 0, pw, ph)
-	p.dict["Resources"] = types.Dict{"XObject": xobjects}
-	p.dict["Contents"] = content
+	return nil
+}
+
+// errUndecodable: a page's content streams cannot be decoded to be joined.
+var errUndecodable = errors.New("content stream cannot be decoded")
+
+// wrapPage frames a page whose content streams stay as they are: they
+// are drawn between a stream that sets the matrix m and clips to box and
+// one that restores the state (and draws the label, when there is one).
+func (s *stamper) wrapPage(p leaf, box *types.Rectangle, m [6]float64, label types.IndirectRef) error {
+	items, err := s.contents(p.dict)
+	if err != nil {
+		return err
+	}
+	open, err := s.newStream(types.Dict{}, fmt.Appendf(nil, "q %s cm %s %s %s %s re W n\n",
+		matrix(m[:]...), num(box.LL.X), num(box.LL.Y), num(box.Width()), num(box.Height())))
+	if err != nil {
+		return err
+	}
+	end := []byte("\nQ\n")
+	if label.ObjectNumber != 0 {
+		names, err := s.addXObjects(p.dict, map[string]types.IndirectRef{"MkspaceLabel": label})
+		if err != nil {
+			return err
+		}
+		end = append(end, "/"+names["MkspaceLabel"]+" Do\n"...)
+	}
+	closing, err := s.newStream(types.Dict{}, end)
+	if err != nil {
+		return err
+	}
+	all := types.Array{open}
+	all = append(all, items...)
+	p.dict["Contents"] = append(all, closing)
 	return nil
 }
 
@@ -185,7 +228,7 @@ func (s *stamper) pageForm(p leaf, box *types.Rectangle) (types.IndirectRef, err
 		}
 		c := *sd // decode a copy: the stream may be shared
 		if err := c.Decode(); err != nil {
-			return types.IndirectRef{}, fmt.Errorf("page contents: %w", err)
+			return types.IndirectRef{}, fmt.Errorf("%w: %w", errUndecodable, err)
 		}
 		content = append(content, c.Content...)
 		content = append(content, '\n')

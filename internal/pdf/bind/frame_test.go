@@ -229,3 +229,32 @@ func TestBoundRecordedAndLongLabel(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, info.BoundRecorded)
 }
+
+// A page whose content streams cannot be joined (one is damaged) is
+// framed with its streams as they are: it binds, its text is inside the
+// frame.
+func TestFrameKeepsUndecodableStreams(t *testing.T) {
+	t.Parallel()
+	f := getFixtures(t)
+	dir := t.TempDir()
+	att := filepath.Join(dir, "split.pdf")
+	require.NoError(t, os.WriteFile(att, testpdf.SplitContent("SPLITWORD"), 0o644))
+	out := filepath.Join(dir, "bound.pdf")
+	_, err := BindFile(Input{Body: f.body, Version: NewVersion(), Meta: testMeta(),
+		Documents: []Document{{Path: att, After: 5, Label: "附件 1  宣传报道 · 标题 · 证明材料"}}}, out)
+	require.NoError(t, err)
+	pages := bboxPages(t, out)
+	require.Len(t, pages, 6)
+	var word *bboxWord
+	for i, w := range pages[5].Words {
+		if w.Text == "SPLITWORD" {
+			word = &pages[5].Words[i]
+		}
+	}
+	require.NotNil(t, word, "the text of the page is kept")
+	assert.Greater(t, word.YMin, FrameHeader)
+	assert.Contains(t, pageTexts(t, out, "-raw")[5], "附件 1 宣传报道 · 标题 · 证明材料")
+	info, err := Inspect(out)
+	require.NoError(t, err)
+	assert.Empty(t, info.Problems())
+}

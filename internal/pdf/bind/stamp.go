@@ -413,7 +413,7 @@ func (s *stamper) addXObjects(d types.Dict, forms map[string]types.IndirectRef) 
 		}
 	}
 	names := map[string]string{}
-	for _, base := range []string{"MkspaceWm", "MkspaceFt"} {
+	for _, base := range []string{"MkspaceWm", "MkspaceFt", "MkspaceLabel"} {
 		ref, ok := forms[base]
 		if !ok {
 			continue

@@ -152,3 +152,20 @@ func Edges(pages ...Page) []byte {
 	}
 	return assemble(objs)
 }
+
+// SplitContent returns a one-page A4 PDF showing text (ASCII) whose content
+// is two streams, the second one marked as Flate-compressed but not (a
+// damaged file that readers still show, without that stream).
+func SplitContent(text string) []byte {
+	content := fmt.Sprintf("BT /F1 12 Tf 72 720 Td (%s) Tj ET", text)
+	bad := "not deflated"
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents [5 0 R 6 0 R] >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", len(bad), bad),
+	}
+	return assemble(objs)
+}
