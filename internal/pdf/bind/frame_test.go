@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -257,4 +258,46 @@ func TestFrameKeepsUndecodableStreams(t *testing.T) {
 	info, err := Inspect(out)
 	require.NoError(t, err)
 	assert.Empty(t, info.Problems())
+}
+
+// The frame's geometry: A4 in the page's orientation, never enlarged,
+// centred between the bands; a rotated page's user space maps onto the
+// frame the way it is viewed.
+func TestFramedGeometry(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		w, h      float64
+		pw, ph, k float64
+		centredX  bool
+	}{
+		{"A5 at 100 %", 420, 595, 595.28, 841.89, 1, true},
+		{"A4 scaled to the bands", 595.28, 841.89, 595.28, 841.89, (841.89 - FrameHeader - FrameFooter) / 841.89, true},
+		{"landscape", 842, 595, 841.89, 595.28, (595.28 - FrameHeader - FrameFooter) / 595, true},
+		{"a tiny card stays small", 153, 243, 595.28, 841.89, 1, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pw, ph, k, x, y := framedGeometry(tt.w, tt.h)
+			assert.InDelta(t, tt.pw, pw, 0.01)
+			assert.InDelta(t, tt.ph, ph, 0.01)
+			assert.InDelta(t, tt.k, k, 0.001)
+			assert.InDelta(t, pw/2, x+k*tt.w/2, 0.01, "centred across")
+			assert.InDelta(t, FrameFooter+(ph-FrameHeader-FrameFooter)/2, y+k*tt.h/2, 0.01, "centred between the bands")
+		})
+	}
+	// /Rotate 90 of a 595 × 842 page: its user space's lower left corner
+	// is viewed at the top left.
+	g := geometry{box: types.NewRectangle(0, 0, 595, 842), rotate: 90}
+	inv, err := inverse(g.toUser())
+	require.NoError(t, err)
+	x, y := apply(inv, 0, 0)
+	assert.InDelta(t, 0, x, 0.001)
+	assert.InDelta(t, 595, y, 0.001)
+	back := multiply(inv, g.toUser())
+	for i, v := range []float64{1, 0, 0, 1, 0, 0} {
+		assert.InDelta(t, v, back[i], 1e-9)
+	}
+	r := enclose([6]float64{0, 1, -1, 0, 100, 0}, 0, 0, 10, 20)
+	assert.Equal(t, types.NewNumberArray(80, 0, 100, 10), r)
 }
