@@ -187,7 +187,9 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 	for i, a := range atts {
 		label := msg.ZH.T("doc.attachment-label", "n", strconv.Itoa(i+1))
 		ref[a.Path] = label
-		in.Attachments = append(in.Attachments, layout.AttachmentRef{Title: label + "　" + a.Title, Pages: a.Pages})
+		in.Attachments = append(in.Attachments, layout.AttachmentRef{
+			Title: msg.ZH.T("doc.attachment-title", "label", label, "what", a.Title),
+			Label: label, Cells: indexCells(a.Mentions), Pages: a.Pages})
 	}
 	in.Sections = sections(d, ref)
 
@@ -221,10 +223,22 @@ func Build(paths []string, cfg *config.Config, opts Options) (*Built, error) {
 			Tool:      "mkspace " + version.Tool,
 			Generated: generated,
 			Digest:    d.Digest.String(),
+			Bound:     []string{},
 		},
 	}
+	for _, a := range atts {
+		bi.Meta.Bound = append(bi.Meta.Bound, a.Path)
+	}
 	for i, s := range lay.Slots {
-		bi.Documents = append(bi.Documents, bind.Document{Path: files[i].Abs, Title: s.Title, After: s.After})
+		doc := bind.Document{Path: files[i].Abs, Title: s.Title, After: s.After}
+		if s.Attachment {
+			label := in.Attachments[i-len(front)].Label
+			doc.Label = s.Title
+			doc.Continued = func(page, pages int) string {
+				return msg.ZH.T("doc.attachment-continued", "label", label, "page", strconv.Itoa(page), "pages", strconv.Itoa(pages))
+			}
+		}
+		bi.Documents = append(bi.Documents, doc)
 	}
 	for _, bm := range lay.Bookmarks {
 		bi.Outline = append(bi.Outline, bind.Bookmark{Title: bm.Title, Level: bm.Level, Page: bm.Page})
@@ -287,11 +301,7 @@ func boundFiles(d *Data, noAttachments bool) (front, atts []bound, skipped []str
 			skipped = append(skipped, a.Path)
 			continue
 		}
-		title := msg.ZH.T("doc.attachment-row", "sheet", a.Sheet.Name, "row", strconv.Itoa(a.Row), "column", a.Column, "path", a.Path)
-		if a.Sheet.Kind == schema.Form { // a form: the field names the place
-			title = msg.ZH.T("doc.attachment-field", "sheet", a.Sheet.Name, "column", a.Column, "path", a.Path)
-		}
-		bf := bound{Attachment: a, Pages: len(pages), Title: title}
+		bf := bound{Attachment: a, Pages: len(pages), Title: mentionsText(a.Mentions)}
 		if isFront {
 			front = append(front, bf)
 		} else {
@@ -299,6 +309,62 @@ func boundFiles(d *Data, noAttachments bool) (front, atts []bound, skipped []str
 		}
 	}
 	return front, atts, skipped
+}
+
+// mentionGroup is the mentions of one file in one table's column: the
+// rows' names in order.
+type mentionGroup struct {
+	table, material string
+	names           []string
+}
+
+// groupMentions gathers the mentions of a file by table and column, in
+// the order of their first mention.
+func groupMentions(ms []Mention) []mentionGroup {
+	var out []mentionGroup
+	at := map[[2]string]int{}
+	for _, m := range ms {
+		k := [2]string{m.Sheet.Label(), m.Column}
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			out = append(out, mentionGroup{table: k[0], material: k[1]})
+		}
+		if m.Name != "" {
+			out[i].names = append(out[i].names, m.Name)
+		}
+	}
+	return out
+}
+
+// mentionsText names a file by the rows naming it, as its label and its
+// bookmark do: 累计入驻企业 · 青澜云帆智能科技有限公司 · 入驻协议, several
+// rows of one column together (累计创业团队 · 甲、乙 · 入驻协议), groups
+// separated by ；.
+func mentionsText(ms []Mention) string {
+	var parts []string
+	for _, g := range groupMentions(ms) {
+		if len(g.names) == 0 { // a form's field
+			parts = append(parts, msg.ZH.T("doc.attachment-field", "table", g.table, "material", g.material))
+			continue
+		}
+		parts = append(parts, msg.ZH.T("doc.attachment-mention", "table", g.table,
+			"rowname", strings.Join(g.names, msg.ZH.T("doc.attachment-names")), "material", g.material))
+	}
+	return strings.Join(parts, msg.ZH.T("doc.attachment-mentions"))
+}
+
+// indexCells are a file's cells in the 附件 index: 所属表, 名称, 材料, a line
+// per table and column naming it.
+func indexCells(ms []Mention) []string {
+	var tables, names, materials []string
+	for _, g := range groupMentions(ms) {
+		tables = append(tables, g.table)
+		names = append(names, strings.Join(g.names, msg.ZH.T("doc.attachment-names")))
+		materials = append(materials, g.material)
+	}
+	return []string{strings.Join(tables, "\n"), strings.Join(names, "\n"), strings.Join(materials, "\n")}
 }
 
 func insideDir(dir, file string) bool {

@@ -32,6 +32,19 @@ type Attachment struct {
 	Row    int    // Excel row of the first mention
 	Column string // header of the first mention
 	Count  int    // number of cells naming it
+	// Mentions are the cells naming it, in table order (the first is
+	// Sheet, Row, Column).
+	Mentions []Mention
+}
+
+// Mention is a cell that names an attachment, in a reader's terms.
+type Mention struct {
+	Sheet  *schema.Sheet
+	Row    int    // Excel row
+	Column string // the column's header: the kind of material (入驻协议)
+	// Name is the row's name (its Sheet.Naming column: 团队名称, 企业名称,
+	// 姓名 …); "" for a form's field.
+	Name string
 }
 
 // Data is everything read from a package in one pass.
@@ -162,17 +175,22 @@ func attachments(dir string, sheets map[*schema.Sheet][]Row) []Attachment {
 					continue
 				}
 				p := digest.CleanPath(r.Text[i])
-				if j, ok := index[p]; ok {
-					out[j].Count++
-					continue
-				}
 				row := r.Number
 				if r.Numbers != nil {
 					row = r.Numbers[i]
 				}
+				m := Mention{Sheet: s, Row: row, Column: c.Header}
+				if nc, ok := s.NameCol(); ok && nc.Index() < len(r.Text) {
+					m.Name = r.Text[nc.Index()]
+				}
+				if j, ok := index[p]; ok {
+					out[j].Count++
+					out[j].Mentions = append(out[j].Mentions, m)
+					continue
+				}
 				index[p] = len(out)
 				out = append(out, Attachment{Path: p, Abs: filepath.Join(dir, filepath.FromSlash(p)),
-					Sheet: s, Row: row, Column: c.Header, Count: 1})
+					Sheet: s, Row: row, Column: c.Header, Count: 1, Mentions: []Mention{m}})
 			}
 		}
 	}

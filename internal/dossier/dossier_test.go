@@ -1,9 +1,11 @@
 package dossier
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -229,11 +231,11 @@ func TestBuildOutputExists(t *testing.T) {
 	assert.Equal(t, 2021, info.Generated.Year())
 }
 
-// Every attachment keeps its pages' sizes and rotation in the bound 申报书
-// (the example has a two-page lease, A4 portrait then landscape, a licence
-// page with /Rotate 90 and A5 appointment letters), and the PDF has the
-// bookmarks of every section and attachment.
-func TestAttachmentsKeepGeometryAndBookmarks(t *testing.T) {
+// Every attachment's pages are framed on A4 in their orientation as
+// viewed (the example has a two-page lease, A4 portrait then landscape, a
+// licence page with /Rotate 90 and A5 appointment letters), and the PDF has
+// the bookmarks of every section and attachment.
+func TestAttachmentsFramedAndBookmarked(t *testing.T) {
 	t.Parallel()
 	dir := copyExample(t, "good")
 	b := build(t, dir, Options{})
@@ -241,7 +243,7 @@ func TestAttachmentsKeepGeometryAndBookmarks(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, out, b.Pages)
 	pos := 0 // attachments are bound in table order: search forward
-	rotated, twoSizes := false, false
+	rotated, twoSizes, a5 := false, false, false
 	for _, a := range b.Data.Attachments {
 		src, err := bind.Probe(a.Abs)
 		require.NoError(t, err, a.Path)
@@ -250,7 +252,12 @@ func TestAttachmentsKeepGeometryAndBookmarks(t *testing.T) {
 			same := true
 			for j, p := range src {
 				o := out[i+j]
-				if o.Rotate != p.Rotate || int(o.Width) != int(p.Width) || int(o.Height) != int(p.Height) {
+				w, h := p.Displayed()
+				want := bind.Page{Width: 595.28, Height: 841.89}
+				if w > h {
+					want = bind.Page{Width: 841.89, Height: 595.28}
+				}
+				if o != want {
 					same = false
 					break
 				}
@@ -259,22 +266,54 @@ func TestAttachmentsKeepGeometryAndBookmarks(t *testing.T) {
 				found = i
 			}
 		}
-		require.GreaterOrEqual(t, found, 0, "%s: its pages, as they are, are in the 申报书", a.Path)
+		require.GreaterOrEqual(t, found, 0, "%s: its pages, framed on A4, are in the 申报书", a.Path)
 		pos = found + len(src)
 		for _, p := range src {
 			rotated = rotated || p.Rotate != 0
+			a5 = a5 || math.Round(p.Width) == 420
 		}
 		twoSizes = twoSizes || (len(src) > 1 && src[0].Width != src[1].Width)
 	}
 	assert.True(t, rotated, "the example has a rotated page")
 	assert.True(t, twoSizes, "the example has an attachment with two page sizes")
+	assert.True(t, a5, "the example has an A5 page")
 
-	needTool(t, "qpdf")
-	js, err := exec.Command("qpdf", "--json", "--json-key=outlines", b.Path).Output()
-	require.NoError(t, err)
-	for _, want := range []string{"目录", "承诺书", "一、基础信息", "四、孵化和服务情况", "八、发展思路、目标及措施", "附件 1", "附件 20"} {
-		assert.Contains(t, string(js), want, "bookmark %s", want)
+	titles := outlineTitles(t, b.Path)
+	for _, want := range []string{"目录", "承诺书", "一、基础信息", "四、孵化和服务情况", "八、发展思路、目标及措施", "附件",
+		"附件 45  累计入驻企业 · 青澜云帆智能科技有限公司 · 入驻协议"} {
+		assert.Contains(t, titles, want, "bookmark %s", want)
 	}
+	for _, title := range titles {
+		assert.NotContains(t, title, ".pdf", "bookmark %s names no file", title)
+		assert.NotRegexp(t, `第 \d+ 行`, title, "bookmark %s names no Excel row", title)
+	}
+}
+
+// outlineTitles reads the titles of a PDF's bookmarks with qpdf.
+func outlineTitles(t *testing.T, path string) []string {
+	t.Helper()
+	needTool(t, "qpdf")
+	js, err := exec.Command("qpdf", "--json", "--json-key=outlines", path).Output()
+	require.NoError(t, err)
+	var doc struct {
+		Outlines []outlineItem `json:"outlines"`
+	}
+	require.NoError(t, json.Unmarshal(js, &doc))
+	var out []string
+	var walk func([]outlineItem)
+	walk = func(items []outlineItem) {
+		for _, it := range items {
+			out = append(out, it.Title)
+			walk(it.Kids)
+		}
+	}
+	walk(doc.Outlines)
+	return out
+}
+
+type outlineItem struct {
+	Title string        `json:"title"`
+	Kids  []outlineItem `json:"kids"`
 }
 
 // A long list of changes is cut after a few, with a count of the rest.

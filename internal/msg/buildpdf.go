@@ -6,11 +6,11 @@ func init() {
 		"buildpdf.short": {"生成申报书 PDF（每页带同一版本号）", "render the 申报书 PDF (one version number on every page)"},
 		"buildpdf.long": {
 			"先检查数据（同 mkspace validate）；有错误时不生成，列出问题并以退出码 1 结束，除非加 --draft（草稿：每页标注“草稿 — 不可用于申报”）。\n" +
-				"申报书包括封面（盖章处）、目录、承诺书、基础信息、服务场地、人员情况、孵化和服务情况、四部分文字材料和全部附件（每个文件一次，保持原页面大小和方向）。\n" +
+				"申报书包括封面（盖章处）、目录、承诺书、基础信息、服务场地、人员情况、孵化和服务情况、四部分文字材料和全部附件（每个文件一次，每页放在 A4 纸上按原方向缩放到页眉和页脚之间，页眉标明附件编号、所属表、名称和材料）。\n" +
 				"每次生成都有新的版本号，印在每一页的水印和页脚上；PDF 的元数据记录版本号、生成时间和申报材料的数据摘要，并在输出文件夹的 版本记录.csv 中追加一行。\n" +
 				"默认输出：申报材料包的 output/申报书-<版本号>.pdf。\n\n退出码：0 已生成；1 数据有错误，未生成；2 无法运行（参数、字体、文件读写问题）。",
 			"Checks the data first (as mkspace validate); with errors it lists them and exits 1 without writing anything, unless --draft (every page marked 草稿 — 不可用于申报).\n" +
-				"The 申报书 holds the cover (with the stamp box), contents, the commitment letter, the sections, the narratives and every attachment (each file once, page sizes and rotation kept).\n" +
+				"The 申报书 holds the cover (with the stamp box), contents, the commitment letter, the sections, the narratives and every attachment (each file once, every page framed on A4 in its orientation between a header naming the attachment, its table, row and material, and the footer).\n" +
 				"Every build has a new version number, on every page as a watermark and in the footer; the PDF's metadata records the version, the time and the digest of the package, and a line is appended to 版本记录.csv in the output folder.\n" +
 				"Default output: output/申报书-<version>.pdf in the package.\n\nExit status: 0 written; 1 the data has errors, nothing written; 2 could not run (arguments, font, files).",
 		},

@@ -18,7 +18,7 @@ func init() {
 		"doc.table.cumulative": {ZH: "（自众创空间开始运营至{end}累计）", EN: "(cumulative from the start of operation to {end})"},
 		"doc.table.period":     {ZH: "（{start}-{end}）", EN: "({start} to {end})"},
 		"doc.col.attachment":   {ZH: "附件", EN: "Attachment"},
-		"doc.col.page":         {ZH: "页码", EN: "Page"},
+		"doc.col.page":         {ZH: "起止页码", EN: "Pages"},
 		"doc.col.pages":        {ZH: "页数", EN: "Pages"},
 		"doc.cover.stamp":      {ZH: "运营主体（盖章）", EN: "Operator (stamp)"},
 		"doc.cover.space":      {ZH: "众创空间名称：", EN: "Maker space: "},
@@ -31,8 +31,6 @@ func init() {
 		"doc.date":             {ZH: "{y}年{m}月{d}日", EN: "{y}-{m}-{d}"},
 		"doc.letter":           {ZH: "承诺书", EN: "Commitment letter"},
 		"doc.attachment-label": {ZH: "附件 {n}", EN: "Attachment {n}"},
-		"doc.attachment-row":   {ZH: "{sheet} 第 {row} 行 {column}：{path}", EN: "{sheet} row {row} {column}: {path}"},
-		"doc.attachment-field": {ZH: "{sheet} {column}：{path}", EN: "{sheet} {column}: {path}"},
 		"doc.keywords":         {ZH: "版本号 {version}", EN: "version {version}"},
 		"doc.section.basic":    {ZH: "一、基础信息", EN: "1. Basic information"},
 		"doc.section.venues":   {ZH: "二、服务场地", EN: "2. Service venues"},
@@ -44,5 +42,18 @@ func init() {
 		"doc.block.venues":     {ZH: "服务场地情况（由下表数据自动汇总生成）", EN: "Service venues (summed from the table below)"},
 		"doc.block.staff":      {ZH: "服务队伍情况（由下表信息累计自动生成）", EN: "Service team (counted from the tables below)"},
 		"doc.log.header":       {ZH: "版本号|生成时间|数据摘要(SHA-256)|文件", EN: "version|generated|data digest (SHA-256)|file"},
+	})
+	// The 附件 labels, index and bookmarks name an attachment by the rows
+	// naming it: 附件 45  累计入驻企业 · 青澜云帆智能科技有限公司 · 入驻协议.
+	register(map[string]Text{
+		"doc.attachment-title":     {ZH: "{label}  {what}", EN: "{label}  {what}"},
+		"doc.attachment-mention":   {ZH: "{table} · {rowname} · {material}", EN: "{table} · {rowname} · {material}"},
+		"doc.attachment-field":     {ZH: "{table} · {material}", EN: "{table} · {material}"},
+		"doc.attachment-names":     {ZH: "、", EN: ", "},
+		"doc.attachment-mentions":  {ZH: "；", EN: "; "},
+		"doc.attachment-continued": {ZH: "{label}（续 {page}/{pages}）", EN: "{label} (continued {page}/{pages})"},
+		"doc.col.table":            {ZH: "所属表", EN: "Table"},
+		"doc.col.name":             {ZH: "名称", EN: "Name"},
+		"doc.col.material":         {ZH: "材料", EN: "Material"},
 	})
 }

@@ -140,7 +140,7 @@ func ClipMiddle(s string, n int) string {
 var (
 	valueHolders = setOf("value", "other_value", "shell", "flag", "field", "encoding", "root", "have", "team", "team_date", "actual", "column", "col",
 		"sheet", "sheet_en", "like", "key", "loc", "other_loc", "team_loc", "location", "cell",
-		"check", "alias", "h1", "h2", "x", "kind", "v", "a", "b", "chars", "char", "other")
+		"check", "alias", "h1", "h2", "x", "kind", "v", "a", "b", "chars", "char", "other", "table", "material")
 	pathHolders = setOf("file", "path", "dir", "pdf", "manifest", "workbook", "letter",
 		"package", "first", "attachments", "name", "example", "input",
 		"original")
@@ -151,7 +151,7 @@ var (
 		"required", "source", "range", "n", "len", "max", "min", "limit", "size",
 		"want", "mib", "area", "sum", "ratio", "total", "pages", "version", "start", "end",
 		"last", "row", "fonts", "code", "glyphs", "signal",
-		"before", "after", "dpi",
+		"before", "after", "dpi", "rowname",
 		"choices", "commands", "default", "hint", "known", "line", "list", "offset", "suggest", "use", "where", "rows", "topleft", "page", "at", "y", "m", "d")
 )
 

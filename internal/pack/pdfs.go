@@ -140,8 +140,8 @@ func reusable(c candidate, d *dossier.Data) bool {
 
 // unbound lists the attachments of d that the 申报书 pdf does not bind (a
 // 申报书 built with --no-attachments binds none but the commitment
-// letter). build-pdf gives every bound attachment a bookmark whose title
-// ends with the attachment's path.
+// letter). build-pdf records the attachments it binds (bind.KeyBound);
+// earlier versions gave each a bookmark whose title ends with its path.
 func unbound(pdf []byte, d *dossier.Data) ([]string, error) {
 	commitment := digest.CleanPath(d.Field(schema.Basic.Commitment))
 	var want []string
@@ -153,6 +153,20 @@ func unbound(pdf []byte, d *dossier.Data) ([]string, error) {
 	if len(want) == 0 {
 		return nil, nil
 	}
+	if info, err := bind.ReadInfo(bytes.NewReader(pdf)); err == nil && info.BoundRecorded {
+		bound := map[string]bool{}
+		for _, p := range info.Bound {
+			bound[p] = true
+		}
+		var missing []string
+		for _, p := range want {
+			if !bound[p] {
+				missing = append(missing, p)
+			}
+		}
+		return missing, nil
+	}
+	// A 申报书 of an earlier mkspace: its bookmarks end with the paths.
 	titles, err := bookmarkTitles(pdf)
 	if err != nil {
 		return nil, err

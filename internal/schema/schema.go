@@ -156,15 +156,38 @@ const (
 
 // Sheet describes one data sheet.
 type Sheet struct {
-	Name        string // sheet name in the workbook
-	NameEN      string
-	Key         string // machine key, e.g. "teams"
-	Title       string // the table's title in the online form
+	Name   string // sheet name in the workbook
+	NameEN string
+	Key    string // machine key, e.g. "teams"
+	Title  string // the table's title in the online form
+	// Short names the table in the 附件 labels and index of the 申报书
+	// (累计入驻企业); "" means Name.
+	Short string
+	// Naming is the key of the column whose value names a row to a
+	// reader (团队名称, 企业名称, 姓名 …); "" for a form sheet.
+	Naming      string
 	Kind        Kind
 	FormHeaders [2]string // for Form sheets: the header of column A and B
 	Columns     []Column  // for Form sheets: the fields, in order
 	Conditions  []Condition
 	Conflicts   []Conflict
+}
+
+// Label is the table's name in the 附件 labels and index (Short, or Name).
+func (s *Sheet) Label() string {
+	if s.Short != "" {
+		return s.Short
+	}
+	return s.Name
+}
+
+// NameCol returns the handle of the column that names a row (Naming);
+// false for a form sheet.
+func (s *Sheet) NameCol() (Col, bool) {
+	if s.Naming == "" {
+		return Col{}, false
+	}
+	return s.Lookup(s.Naming)
 }
 
 // Column returns the column with key, or nil.

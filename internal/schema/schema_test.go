@@ -112,3 +112,29 @@ func TestListsOverride(t *testing.T) {
 	assert.Equal(t, []string{"nope", ListYesNo}, base.UnknownLists(map[string][]string{"nope": nil, ListYesNo: nil, ListTenure: nil}))
 	assert.Equal(t, []string{"自有产权", "委托管理", "租赁"}, base[ListTenure], "the defaults are not changed")
 }
+
+// Every table with attachments says which column names a row (the 附件
+// labels print it), and that column is a required text column.
+func TestNamingColumns(t *testing.T) {
+	t.Parallel()
+	for _, s := range Sheets() {
+		hasAttachment := false
+		for _, c := range s.Columns {
+			hasAttachment = hasAttachment || c.Type == Attachment
+		}
+		c, ok := s.NameCol()
+		if s.Kind == Form {
+			assert.False(t, ok, "%s: a form names no row", s.Key)
+			continue
+		}
+		if !hasAttachment {
+			continue
+		}
+		require.True(t, ok, "%s: Naming %q names no column", s.Key, s.Naming)
+		assert.Equal(t, Text, c.Column().Type, "%s.%s", s.Key, c.Key())
+		assert.True(t, c.Column().Required, "%s.%s", s.Key, c.Key())
+		assert.NotEmpty(t, s.Label())
+	}
+	assert.Equal(t, "累计入驻企业", ByKey("enterprises").Label())
+	assert.Equal(t, "宣传报道", ByKey("media").Label())
+}

@@ -31,7 +31,7 @@ var basic = &Sheet{
 }
 
 var media = &Sheet{
-	Name: "宣传报道", NameEN: "Media reports", Key: "media", Title: "宣传报道",
+	Name: "宣传报道", NameEN: "Media reports", Key: "media", Title: "宣传报道", Naming: "title",
 	Columns: []Column{
 		{Key: "title", Header: "报道标题", HeaderEN: "Title", Type: Text, MaxLen: 200, Required: true, Width: 36},
 		{Key: "outlet", Header: "媒体名称", HeaderEN: "Outlet", Type: Text, MaxLen: 100, Required: true, Width: 18},
@@ -42,7 +42,7 @@ var media = &Sheet{
 }
 
 var honors = &Sheet{
-	Name: "获得荣誉", NameEN: "Honours", Key: "honors", Title: "获得荣誉",
+	Name: "获得荣誉", NameEN: "Honours", Key: "honors", Title: "获得荣誉", Naming: "title",
 	Columns: []Column{
 		{Key: "title", Header: "荣誉名称", HeaderEN: "Honour", Type: Text, MaxLen: 200, Required: true, Width: 36},
 		{Key: "issuer", Header: "授予单位", HeaderEN: "Issued by", Type: Text, MaxLen: 100, Required: true, Width: 24},
@@ -52,7 +52,7 @@ var honors = &Sheet{
 }
 
 var venues = &Sheet{
-	Name: "服务场地", NameEN: "Service venues", Key: "venues", Title: "服务场地",
+	Name: "服务场地", NameEN: "Service venues", Key: "venues", Title: "服务场地", Naming: "address",
 	Columns: []Column{
 		{Key: "address", Header: "孵化场地地址", HeaderEN: "Venue address", Type: Text, MaxLen: 200, Required: true, Width: 36},
 		{Key: "area", Header: "众创空间面积", HeaderEN: "Area", Type: Decimal, Unit: SquareMetre, Required: true, Min: gt("0"), Hint: "等于下面四项面积之和", HintEN: "the sum of the four parts"},
@@ -67,7 +67,7 @@ var venues = &Sheet{
 }
 
 var staff = &Sheet{
-	Name: "专业服务人员", NameEN: "Professional staff", Key: "staff", Title: "专业服务人员情况列表",
+	Name: "专业服务人员", NameEN: "Professional staff", Key: "staff", Title: "专业服务人员情况列表", Naming: "name",
 	Columns: []Column{
 		{Key: "name", Header: "姓名", HeaderEN: "Name", Type: Text, MaxLen: 50, Required: true},
 		{Key: "age", Header: "年龄", HeaderEN: "Age", Type: Int, Required: true, Min: lim("16"), Max: lim("100")},
@@ -80,7 +80,7 @@ var staff = &Sheet{
 }
 
 var mentors = &Sheet{
-	Name: "创业导师", NameEN: "Mentors", Key: "mentors", Title: "创业导师的聘书或聘用文件",
+	Name: "创业导师", NameEN: "Mentors", Key: "mentors", Title: "创业导师的聘书或聘用文件", Naming: "name",
 	Columns: []Column{
 		{Key: "name", Header: "姓名", HeaderEN: "Name", Type: Text, MaxLen: 50, Required: true},
 		{Key: "employer", Header: "所在单位", HeaderEN: "Employer", Type: Text, MaxLen: 100, Required: true, Width: 28},
@@ -107,6 +107,7 @@ var financingConditions = []Condition{
 
 var teams = &Sheet{
 	Name: "创业团队", NameEN: "Startup teams", Key: "teams", Title: "累计创业团队情况汇总表",
+	Short: "累计创业团队", Naming: "name",
 	Columns: append([]Column{
 		{Key: "name", Header: "团队名称", HeaderEN: "Team", Type: Text, MaxLen: 100, Required: true, Unique: true, Width: 24},
 		{Key: "joined_on", Header: "入驻时间", HeaderEN: "Joined on", Type: Date, Required: true, Dates: NotAfterWindowEnd},
@@ -132,6 +133,7 @@ var teamFinancing = financingFor("创业团队", "team")
 
 var enterprises = &Sheet{
 	Name: "入驻企业", NameEN: "Enterprises", Key: "enterprises", Title: "累计入驻企业情况汇总表",
+	Short: "累计入驻企业", Naming: "name",
 	Columns: append([]Column{
 		{Key: "name", Header: "企业名称", HeaderEN: "Enterprise", Type: Text, MaxLen: 100, Required: true, Unique: true, Width: 28},
 		{Key: "uscc", Header: "统一社会信用代码", HeaderEN: "USCC", Type: USCC, Required: true, Unique: true, Width: 22},
@@ -170,7 +172,7 @@ func financingFor(zh, en string) []Condition {
 }
 
 var activities = &Sheet{
-	Name: "创新创业活动", NameEN: "Activities", Key: "activities", Title: "开展创新创业活动情况汇总表",
+	Name: "创新创业活动", NameEN: "Activities", Key: "activities", Title: "开展创新创业活动情况汇总表", Naming: "name",
 	Columns: []Column{
 		{Key: "name", Header: "活动名称", HeaderEN: "Activity", Type: Text, MaxLen: 200, Required: true, Width: 32},
 		{Key: "kind", Header: "活动类型", HeaderEN: "Type", Type: Enum, Options: ListActivityKind, Required: true},

@@ -9,8 +9,11 @@
 // pdfcpu configuration of mkspace (Config).
 //
 // Everything is done with pdfcpu, in memory. Pages of bound documents
-// keep their size and their /Rotate: the stamp is drawn the right way up
-// on the page as viewed instead. pdfcpu's configuration is built in
+// are framed (frame.go): each becomes an A4 page in its orientation as
+// viewed, its content scaled (never enlarged) between a header band that
+// carries the document's label and the footer's band, so that nothing
+// stamped covers it. The stamp is drawn the right way up on every page as
+// viewed. pdfcpu's configuration is built in
 // memory (it never reads or writes ~/.config/pdfcpu) and the font of the
 // stamp is installed once per process into a temporary folder that
 // Cleanup removes (see stampFont).
@@ -66,6 +69,13 @@ type Document struct {
 	// Layout's Slot.After); documents with the same After follow each
 	// other in the order given.
 	After int
+	// Label is printed in the header band of its first page (附件 45
+	// 累计入驻企业 · 青澜云帆智能科技有限公司 · 入驻协议); "" leaves the band
+	// empty. Every page of a document is framed (see frame.go).
+	Label string
+	// Continued, when not nil, gives the label of its later pages: page
+	// of pages (from 2); nil leaves their band empty.
+	Continued func(page, pages int) string
 }
 
 // Result describes the bound document.
@@ -171,13 +181,25 @@ func bind(in Input) (pdf []byte, res *Result, err error) {
 		return nil, nil, faultf("%d pages after merging, want %d", len(all), total)
 	}
 	ordered := make([]leaf, 0, total)
+	frames := make([]*frameOf, 0, total) // nil for the body's pages
 	starts := make([]int, len(in.Documents))
 	next, bi := len(body), 0
 	for i, d := range in.Documents {
 		ordered = append(ordered, all[bi:d.After]...)
+		frames = append(frames, make([]*frameOf, d.After-bi)...)
 		bi = d.After
 		starts[i] = len(ordered) + 1
 		ordered = append(ordered, all[next:next+counts[i]]...)
+		for j := range counts[i] {
+			f := &frameOf{}
+			switch {
+			case j == 0:
+				f.label = d.Label
+			case d.Continued != nil:
+				f.label = d.Continued(j+1, counts[i])
+			}
+			frames = append(frames, f)
+		}
 		next += counts[i]
 	}
 	ordered = append(ordered, all[bi:len(body)]...)
@@ -215,7 +237,7 @@ func bind(in Input) (pdf []byte, res *Result, err error) {
 		return nil, nil, faultf("install the stamp's font: %w", err)
 	}
 	defer release()
-	if err := stampAll(ctx, f, name, in.Version, in.Draft, ordered); err != nil {
+	if err := stampAll(ctx, f, name, in.Version, in.Draft, ordered, frames); err != nil {
 		var ge *GlyphError
 		if errors.As(err, &ge) {
 			return nil, nil, ge
@@ -246,7 +268,9 @@ func merge(src, dest *model.Context, name string) (err error) {
 	return pdfcpu.MergeXRefTables(name, src, dest, false, false)
 }
 
-func stampAll(ctx *model.Context, f *font.Font, name, version string, draft bool, pages []leaf) (err error) {
+// stampAll frames the pages of the bound documents (frames[i] not nil)
+// and stamps every page.
+func stampAll(ctx *model.Context, f *font.Font, name, version string, draft bool, pages []leaf, frames []*frameOf) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%v", p)
@@ -257,6 +281,11 @@ func stampAll(ctx *model.Context, f *font.Font, name, version string, draft bool
 		return err
 	}
 	for i, p := range pages {
+		if i < len(frames) && frames[i] != nil {
+			if err := s.frame(p, *frames[i]); err != nil {
+				return fmt.Errorf("page %d: frame: %w", i+1, err)
+			}
+		}
 		if err := s.stampPage(p, i+1, len(pages)); err != nil {
 			return fmt.Errorf("page %d: %w", i+1, err)
 		}

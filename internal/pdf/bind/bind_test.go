@@ -67,8 +67,16 @@ func TestBindPackage(t *testing.T) {
 	require.NoError(t, err)
 
 	want := pagesOf(f.bodyPages)
-	want = append(want, pagesOf(f.mixedPages)...)
-	want = append(want, repeatPage(Page{595, 842, 0}, 2+1+300)...)
+	// The documents' pages are framed on A4 in their orientation as
+	// viewed.
+	for _, p := range pagesOf(f.mixedPages) {
+		if w, h := p.Displayed(); w > h {
+			want = append(want, Page{841.89, 595.28, 0})
+		} else {
+			want = append(want, Page{595.28, 841.89, 0})
+		}
+	}
+	want = append(want, repeatPage(Page{595.28, 841.89, 0}, 2+1+300)...)
 	total := len(want)
 	assert.Equal(t, total, res.Pages)
 	assert.Equal(t, []int{6, 12, 14, 15}, res.Starts)
@@ -76,7 +84,7 @@ func TestBindPackage(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, st.Size(), res.Size)
 
-	t.Run("page sizes and rotation kept", func(t *testing.T) {
+	t.Run("body pages kept, documents framed on A4", func(t *testing.T) {
 		assert.Equal(t, want, pdfinfoPages(t, out))
 		probed, err := Probe(out)
 		require.NoError(t, err)

@@ -2,6 +2,7 @@ package bind
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -33,6 +34,11 @@ type Info struct {
 	Digest    string
 	Draft     bool
 	Tool      string
+	// Bound are the attachments bound in, as Meta.Bound recorded them;
+	// BoundRecorded tells whether the document records them (a 申报书 of
+	// an earlier mkspace does not).
+	Bound         []string
+	BoundRecorded bool
 	// Stamps holds, for each page in order, what its stamp says.
 	Stamps []Stamp
 }
@@ -104,6 +110,24 @@ func InspectReader(r io.ReadSeeker) (info *Info, err error) {
 	return info, nil
 }
 
+// ReadInfo reads the document information of a PDF that Bind wrote
+// (Info without Stamps and Pages): cheaper than Inspect, which reads every
+// page.
+func ReadInfo(r io.ReadSeeker) (info *Info, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			info, err = nil, &DocumentError{Err: fmt.Errorf("%w: %v", ErrUnreadable, p)}
+		}
+	}()
+	ctx, err := api.ReadContext(r, Config())
+	if err != nil {
+		return nil, &DocumentError{Err: fmt.Errorf("%w: %w", ErrUnreadable, err)}
+	}
+	info = &Info{}
+	readInfo(ctx, info)
+	return info, nil
+}
+
 func readInfo(ctx *model.Context, info *Info) {
 	if ctx.Info == nil {
 		return
@@ -130,6 +154,9 @@ func readInfo(ctx *model.Context, info *Info) {
 	info.Digest = text(KeyDigest)
 	info.Tool = text(KeyTool)
 	info.Draft = text(KeyDraft) == "true"
+	if b := text(KeyBound); b != "" {
+		info.BoundRecorded = json.Unmarshal([]byte(b), &info.Bound) == nil
+	}
 	if t, err := time.Parse(time.RFC3339, text(KeyGenerated)); err == nil {
 		info.Generated = t
 	}

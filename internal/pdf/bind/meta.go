@@ -2,6 +2,7 @@ package bind
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"time"
@@ -18,6 +19,9 @@ const (
 	KeyDigest    = "MkspaceDigest"    // the package digest's JSON (digest.Digest.String)
 	KeyDraft     = "MkspaceDraft"     // "true" for a draft
 	KeyTool      = "MkspaceTool"      // the tool and its version, e.g. "mkspace 0.1.0"
+	// KeyBound lists the files bound in as attachments, as the digest
+	// names them (relative to the package, '/' separators): a JSON array.
+	KeyBound = "MkspaceBound"
 )
 
 // Producer is the PDF producer recorded in the document information.
@@ -33,6 +37,9 @@ type Meta struct {
 	Generated time.Time
 	// Digest is the package digest (digest.Digest.String()).
 	Digest string
+	// Bound are the attachments bound in, as the digest names them
+	// (KeyBound); nil records nothing.
+	Bound []string
 }
 
 // setInfo gives ctx a new document information dictionary.
@@ -64,6 +71,7 @@ func setInfo(ctx *model.Context, m Meta, version string, draft bool) error {
 		{KeyGenerated, gen.Format(time.RFC3339)},
 		{KeyDigest, m.Digest},
 		{KeyDraft, strconv.FormatBool(draft)},
+		{KeyBound, boundList(m.Bound)},
 	} {
 		if err := put(kv[0], kv[1]); err != nil {
 			return err
@@ -79,6 +87,15 @@ func setInfo(ctx *model.Context, m Meta, version string, draft bool) error {
 		cat["ViewerPreferences"] = types.Dict{"DisplayDocTitle": types.Boolean(true)}
 	}
 	return nil
+}
+
+// boundList is the value of KeyBound: "" (not recorded) for nil.
+func boundList(paths []string) string {
+	if paths == nil {
+		return ""
+	}
+	b, _ := json.Marshal(paths) // a []string always marshals
+	return string(b)
 }
 
 // textString encodes a PDF text string: as is when printable ASCII, else

@@ -83,10 +83,11 @@ type stamper struct {
 	wmForm     types.IndirectRef
 	wmW, wmH   float64 // the watermark form's text block
 	openStream types.IndirectRef
+	formed     map[int]bool // content streams made a framed page's form
 }
 
 func newStamper(ctx *model.Context, f *font.Font, cjk, version string, draft bool) (*stamper, error) {
-	s := &stamper{ctx: ctx, font: f, cjk: cjk, version: version, draft: draft, used: map[uint16]rune{}}
+	s := &stamper{ctx: ctx, font: f, cjk: cjk, version: version, draft: draft, used: map[uint16]rune{}, formed: map[int]bool{}}
 	texts := append(watermarkLines(version, draft), FooterText(version, draft, 1234567890, 0))
 	if missing := (font.Chain{f}).Missing(strings.Join(texts, "")); len(missing) > 0 {
 		return nil, &GlyphError{Chars: string(missing)}
@@ -412,7 +413,7 @@ func (s *stamper) addXObjects(d types.Dict, forms map[string]types.IndirectRef) 
 		}
 	}
 	names := map[string]string{}
-	for _, base := range []string{"MkspaceWm", "MkspaceFt"} {
+	for _, base := range []string{"MkspaceWm", "MkspaceFt", "MkspaceLabel"} {
 		ref, ok := forms[base]
 		if !ok {
 			continue

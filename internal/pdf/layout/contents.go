@@ -102,12 +102,26 @@ func (l *layouter) attachmentList(atts []AttachmentRef, start int) {
 		if a.Pages > 1 {
 			pages += "–" + strconv.Itoa(p+a.Pages-1)
 		}
-		rows[i] = []string{strconv.Itoa(i + 1), a.Title, pages, strconv.Itoa(a.Pages)}
+		label := a.Label
+		if label == "" {
+			label = msg.ZH.T("doc.attachment-label", "n", strconv.Itoa(i+1))
+		}
+		cells := a.Cells
+		if cells == nil {
+			cells = []string{"", a.Title, ""}
+		}
+		row := append([]string{label}, cells...)
+		for len(row) < 4 {
+			row = append(row, "")
+		}
+		rows[i] = append(row[:4], pages, strconv.Itoa(a.Pages))
 		p += a.Pages
 	}
-	cols := placeCols(l.g.left, l.g.width(), []float64{1, 9, 2.2, 1.2}, nil)
-	for i, a := range []Align{Center, Left, Center, Right} {
+	cols := placeCols(l.g.left, l.g.width(), []float64{1.3, 2.2, 4.0, 2.3, 1.5, 0.8}, nil)
+	for i, a := range []Align{Center, Left, Left, Left, Center, Right} {
 		cols[i].align = a
 	}
-	l.setGrid(&grid{cols: cols, header: []string{msg.ZH.T("doc.col.serial"), msg.ZH.T("doc.col.attachment"), msg.ZH.T("doc.col.page"), msg.ZH.T("doc.col.pages")}, rows: rows, size: sizeCell + 1, merged: textNone}, 0)
+	header := []string{msg.ZH.T("doc.col.attachment"), msg.ZH.T("doc.col.table"), msg.ZH.T("doc.col.name"),
+		msg.ZH.T("doc.col.material"), msg.ZH.T("doc.col.page"), msg.ZH.T("doc.col.pages")}
+	l.setGrid(&grid{cols: cols, header: header, rows: rows, size: sizeCell + 1, merged: textNone}, 0)
 }

@@ -256,8 +256,14 @@ func (Notice) block()     {}
 // AttachmentRef is a document bound in later whose pages are reserved.
 type AttachmentRef struct {
 	// Title names it in the contents and the bookmarks, e.g.
-	// 入驻企业 第 5 行 营业执照：attachments/x.pdf
+	// 附件 45  累计入驻企业 · 青澜云帆智能科技有限公司 · 入驻协议
 	Title string
+	// Label is its number as the tables cite it (附件 45), the first cell
+	// of its line in the 附件 index; "" means 附件 and its position.
+	Label string
+	// Cells are the next cells of that line: 所属表, 名称, 材料 (a cell
+	// may hold several lines). Nil puts Title in the 名称 cell.
+	Cells []string
 	// Pages is its number of pages, at least 1.
 	Pages int
 }
