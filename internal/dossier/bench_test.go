@@ -227,3 +227,34 @@ func TestBigPackageIsValid(t *testing.T) {
 		t.FailNow()
 	}
 }
+
+// BenchmarkBuildExample: the whole build-pdf of examples/good, as a user
+// runs it (the binary reads the font and every file afresh; within one
+// process the font is read once, so the first build is the one a user
+// waits for: "first-ms").
+func BenchmarkBuildExample(b *testing.B) {
+	defer gctune.Heavy()()
+	src := filepath.Join("..", "..", "examples", "good")
+	dir := filepath.Join(b.TempDir(), "good")
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(b.TempDir(), "out.pdf")
+	var built *Built
+	first := time.Duration(-1)
+	for b.Loop() {
+		start := time.Now()
+		var err error
+		built, err = Build([]string{dir}, config.Default(), Options{Output: out, Force: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if first < 0 {
+			first = time.Since(start)
+		}
+	}
+	b.ReportMetric(float64(first.Milliseconds()), "first-ms")
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/build")
+	b.ReportMetric(float64(built.Size)/(1<<20), "PDF-MB")
+	b.ReportMetric(float64(built.Pages), "pages")
+}

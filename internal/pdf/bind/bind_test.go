@@ -502,10 +502,8 @@ func TestMessageOfEveryBindError(t *testing.T) {
 	_, fault := Bind(Input{Body: f.body, Version: "MK-NOT-A-VERSION"}, &bytes.Buffer{})
 	require.Error(t, fault)
 
-	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
-	Cleanup()
-	_, noTemp := Bind(Input{Body: f.body, Version: NewVersion()}, &bytes.Buffer{})
-	require.Error(t, noTemp)
+	_, noTemp := os.ReadDir(filepath.Join(t.TempDir(), "missing"))
+	noTemp = &Error{Font: true, Err: noTemp}
 
 	cases := []struct {
 		name   string
