@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -203,6 +204,27 @@ func BenchmarkLibreOfficePDF(b *testing.B) {
 		lotest.Convert(b, "pdf", out, filepath.Join(dir, "申报数据.xlsx"))
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/convert")
+}
+
+// writeLarge is where TestWriteLargePackage writes the package that
+// scripts/bench-vs-libreoffice.sh times: go test -run TestWriteLargePackage
+// ./internal/dossier/ -args -write-large DIR.
+var writeLarge = flag.String("write-large", "", "write the 5,000-row package with 90 attachments into this folder")
+
+// Large package sizes: 5,000 table rows (3,000 teams, 1,500 enterprises,
+// 500 activities) naming 90 attachments.
+const largeTeams, largeEnterprises, largeActivities, largeAttachments = 3000, 1500, 500, 90
+
+// TestWriteLargePackage writes the large package where -write-large says
+// (skipped without it).
+func TestWriteLargePackage(t *testing.T) {
+	if *writeLarge == "" {
+		t.Skip("-write-large not given")
+	}
+	if err := os.MkdirAll(*writeLarge, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	bigPackage(t, *writeLarge, largeTeams, largeEnterprises, largeActivities, largeAttachments)
 }
 
 // The large fixture is valid: the benchmark measures a real build.

@@ -33,10 +33,11 @@ func stampFont(f *font.Font) (name string, release func(), err error) {
 	return name, func() {}, nil
 }
 
-// Cleanup is called by a program that binds before it exits. The stamp
-// leaves nothing behind (its font is embedded from memory): there is
-// nothing to remove.
-func Cleanup() {}
+// Cleanup is called by a program that binds when it is done (the command
+// line calls it when a command ends): it forgets the documents Probe kept
+// for a Bind (see probed). The stamp leaves nothing behind: its font is
+// embedded from memory.
+func Cleanup() { forgetProbed() }
 
 // embedFont fills in the stamp's font dictionary (a Type0 font): the
 // font, subset to the glyphs used, with their widths and a ToUnicode map
