@@ -12,8 +12,7 @@
 // keep their size and their /Rotate: the stamp is drawn the right way up
 // on the page as viewed instead. pdfcpu's configuration is built in
 // memory (it never reads or writes ~/.config/pdfcpu) and the font of the
-// stamp is installed once per process into a temporary folder that
-// Cleanup removes (see stampFont).
+// stamp is subset and embedded from memory (see embedFont).
 package bind
 
 import (

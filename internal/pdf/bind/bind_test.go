@@ -388,8 +388,7 @@ func TestBindFileAtomic(t *testing.T) {
 }
 
 // pdfcpu must not write its configuration (or anything else) into the
-// user's home, and the stamp's temporary font folder is removed by
-// Cleanup.
+// user's home, nor the stamp anything into the temporary folder.
 func TestNothingWrittenToHome(t *testing.T) {
 	f := getFixtures(t)
 	home, tmp := t.TempDir(), t.TempDir()
