@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mkspace/mkspace/internal/gctune"
 	"github.com/mkspace/mkspace/internal/lotest"
 	"github.com/mkspace/mkspace/internal/pdf/testpdf"
 
@@ -160,7 +159,6 @@ func peakHeap(f func()) float64 {
 // BenchmarkBuildLarge: the whole build-pdf on the large package, with the
 // attachments bound, and without them (the size per 1,000 table rows).
 func BenchmarkBuildLarge(b *testing.B) {
-	defer gctune.Heavy()() // as build-pdf runs
 	dir := bigFixture(b)
 	for _, noAtt := range []bool{false, true} {
 		name := "with-attachments"
@@ -255,7 +253,6 @@ func TestBigPackageIsValid(t *testing.T) {
 // process the font is read once, so the first build is the one a user
 // waits for: "first-ms").
 func BenchmarkBuildExample(b *testing.B) {
-	defer gctune.Heavy()()
 	src := filepath.Join("..", "..", "examples", "good")
 	dir := filepath.Join(b.TempDir(), "good")
 	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
