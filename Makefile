@@ -16,7 +16,7 @@ BENCH ?= .
 PKGS  ?= ./...
 
 .DEFAULT_GOAL := build
-.PHONY: help build test test-quick demo examples lint bench cross clean
+.PHONY: help build test test-quick demo examples lint bench bench-lo cross clean
 
 help:
 	@echo "make build   build $(BIN) (version $(VERSION))"
@@ -26,6 +26,7 @@ help:
 	@echo "make examples regenerate examples/ from examples/gen"
 	@echo "make lint    gofmt check and go vet"
 	@echo "make bench   run the benchmarks (BENCH=regexp PKGS=./internal/...)"
+	@echo "make bench-lo  time build-pdf against LibreOffice printing the workbook (RUNS=5, BASELINE=older binary)"
 	@echo "make cross   static binaries for $(PLATFORMS) in dist/"
 	@echo "make clean   remove bin/, dist/ and out/"
 
@@ -80,6 +81,12 @@ lint:
 
 bench:
 	$(GO) test -count=1 -run '^$$' -bench '$(BENCH)' -benchmem $(PKGS)
+
+# build-pdf against LibreOffice's --convert-to pdf of the same workbook,
+# side by side (scripts/bench-vs-libreoffice.sh says how).
+RUNS ?= 5
+bench-lo:
+	RUNS=$(RUNS) scripts/bench-vs-libreoffice.sh
 
 cross:
 	@mkdir -p dist

@@ -47,9 +47,9 @@ func tempEntries(t *testing.T, dir string) []string {
 }
 
 // Ctrl+C or SIGTERM in the middle of a run — a batch verify or validate of
-// zips unpacked into mkspace-verify-* folders, a build-pdf stamping with
-// its font installed in mkspace-font-* — stops it: exit 130 or 143, the
-// temporary folders removed, no result written.
+// zips unpacked into mkspace-verify-* folders, a build-pdf writing its
+// 申报书 into a temporary file beside it — stops it: exit 130 or 143, the
+// temporary files removed, no result written.
 func TestInterruptRealBinary(t *testing.T) {
 	t.Parallel()
 	if testing.Short() {
@@ -78,12 +78,13 @@ func TestInterruptRealBinary(t *testing.T) {
 		sig    syscall.Signal
 		code   int
 		marker string // the temporary entry that shows the run is mid-way
+		in     string // where it appears ("": the temporary folder)
 	}{
-		{"verify, Ctrl+C", append([]string{"verify", "--summary", summary}, zips...), syscall.SIGINT, 130, "mkspace-verify-"},
-		{"verify, SIGTERM", append([]string{"verify", "--summary", summary}, zips...), syscall.SIGTERM, 143, "mkspace-verify-"},
-		{"validate zips, Ctrl+C", append([]string{"validate", "-f", "json", "-o", report}, zips...), syscall.SIGINT, 130, "mkspace-verify-"},
-		{"build-pdf, Ctrl+C", []string{"build-pdf", pkg}, syscall.SIGINT, 130, "mkspace-font-"},
-		{"build-pdf, SIGTERM", []string{"--lang", "en", "build-pdf", pkg}, syscall.SIGTERM, 143, "mkspace-font-"},
+		{"verify, Ctrl+C", append([]string{"verify", "--summary", summary}, zips...), syscall.SIGINT, 130, "mkspace-verify-", ""},
+		{"verify, SIGTERM", append([]string{"verify", "--summary", summary}, zips...), syscall.SIGTERM, 143, "mkspace-verify-", ""},
+		{"validate zips, Ctrl+C", append([]string{"validate", "-f", "json", "-o", report}, zips...), syscall.SIGINT, 130, "mkspace-verify-", ""},
+		{"build-pdf, Ctrl+C", []string{"build-pdf", pkg}, syscall.SIGINT, 130, ".申报书-", filepath.Join(pkg, "output")},
+		{"build-pdf, SIGTERM", []string{"--lang", "en", "build-pdf", pkg}, syscall.SIGTERM, 143, ".申报书-", filepath.Join(pkg, "output")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,8 +107,17 @@ func TestInterruptRealBinary(t *testing.T) {
 					_ = cmd.Process.Kill()
 					t.Fatalf("no %s* in %s", tt.marker, tmp)
 				case <-time.After(time.Millisecond):
-					for _, e := range tempEntries(t, tmp) {
-						if strings.HasPrefix(e, tt.marker) {
+					if tt.in == "" {
+						for _, e := range tempEntries(t, tmp) {
+							if strings.HasPrefix(e, tt.marker) {
+								break wait
+							}
+						}
+						continue
+					}
+					es, _ := os.ReadDir(tt.in)
+					for _, e := range es {
+						if strings.HasPrefix(e.Name(), tt.marker) {
 							break wait
 						}
 					}

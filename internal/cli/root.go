@@ -238,7 +238,7 @@ func RunContext(ctx context.Context, io *IO, args []string) int {
 }
 
 func execute(ctx context.Context, root *cobra.Command, g *Globals, args []string) int {
-	defer bind.Cleanup() // the stamp's fonts, installed once per run
+	defer bind.Cleanup() // the documents probed and kept for binding
 	root.SetArgs(args)
 	err := plainCobra(root, root.ExecuteContext(ctx))
 	if intr := interruption(ctx); intr != nil && err != nil && !errors.Is(err, ErrFindings) {

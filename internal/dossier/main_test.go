@@ -9,8 +9,8 @@ import (
 	"github.com/mkspace/mkspace/internal/pdf/bind"
 )
 
-// TestMain removes the stamp's fonts, installed once for all the builds,
-// and the large package of the benchmarks.
+// TestMain forgets the documents kept for binding and removes the large
+// package of the benchmarks.
 func TestMain(m *testing.M) {
 	code := m.Run()
 	bind.Cleanup()

@@ -15,8 +15,7 @@
 // stamped covers it. The stamp is drawn the right way up on every page as
 // viewed. pdfcpu's configuration is built in
 // memory (it never reads or writes ~/.config/pdfcpu) and the font of the
-// stamp is installed once per process into a temporary folder that
-// Cleanup removes (see stampFont).
+// stamp is subset and embedded from memory (see embedFont).
 package bind
 
 import (

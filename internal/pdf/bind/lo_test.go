@@ -45,7 +45,7 @@ func TestBindLibreOfficePDF(t *testing.T) {
 }
 
 // Bindings may run at once (pack checks packages in parallel): the
-// stamp's font folder is shared process state, guarded.
+// documents kept by Probe are shared process state, guarded.
 func TestBindConcurrent(t *testing.T) {
 	t.Parallel()
 	f := getFixtures(t)

@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"sync"
+	"time"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
@@ -59,8 +62,10 @@ func (p Page) Displayed() (w, h float64) {
 }
 
 // Probe reads a PDF as Bind will and returns the geometry of each of its
-// pages. Its errors are *DocumentError.
+// pages. Its errors are *DocumentError. The document read is kept for a
+// Bind that follows (see probed).
 func Probe(path string) ([]Page, error) {
+	st, statErr := os.Stat(path) // before reading: a later change is seen
 	ctx, err := readFile(path)
 	if err != nil {
 		return nil, err
@@ -76,6 +81,9 @@ func Probe(path string) ([]Page, error) {
 			return nil, &DocumentError{Path: path, Err: fmt.Errorf("%w: page %d: %w", ErrUnreadable, i+1, err)}
 		}
 		out[i] = Page{Width: g.box.Width(), Height: g.box.Height(), Rotate: g.rotate}
+	}
+	if statErr == nil {
+		keepProbed(path, st, ctx)
 	}
 	return out, nil
 }
@@ -94,7 +102,71 @@ func Normalize(r io.ReadSeeker, w io.Writer) error {
 	return writeContext(ctx, w)
 }
 
+// probed keeps the documents Probe has read for the Bind that follows
+// (a build probes every attachment for its page count, then binds it), so
+// that each file is parsed once, not twice. Reading a file takes its
+// document out if the file is unchanged since (same size and modification
+// time): a document is merged once. At most probedMax bytes of files are
+// kept; Cleanup forgets them.
+var probed struct {
+	sync.Mutex
+	docs  map[string]probedDoc
+	bytes int64
+}
+
+type probedDoc struct {
+	size int64
+	mod  time.Time
+	ctx  *model.Context
+}
+
+const probedMax = 256 << 20
+
+func keepProbed(path string, st os.FileInfo, ctx *model.Context) {
+	probed.Lock()
+	defer probed.Unlock()
+	if probed.docs == nil {
+		probed.docs = map[string]probedDoc{}
+	}
+	if old, ok := probed.docs[path]; ok {
+		probed.bytes -= old.size
+		delete(probed.docs, path)
+	}
+	if probed.bytes+st.Size() > probedMax {
+		return
+	}
+	probed.docs[path] = probedDoc{size: st.Size(), mod: st.ModTime(), ctx: ctx}
+	probed.bytes += st.Size()
+}
+
+// takeProbed returns the document Probe read from path if the file has
+// not changed since, and forgets it.
+func takeProbed(path string) *model.Context {
+	probed.Lock()
+	defer probed.Unlock()
+	d, ok := probed.docs[path]
+	if !ok {
+		return nil
+	}
+	delete(probed.docs, path)
+	probed.bytes -= d.size
+	if st, err := os.Stat(path); err != nil || st.Size() != d.size || !st.ModTime().Equal(d.mod) {
+		return nil
+	}
+	return d.ctx
+}
+
+// forgetProbed drops every document kept.
+func forgetProbed() {
+	probed.Lock()
+	defer probed.Unlock()
+	probed.docs, probed.bytes = nil, 0
+}
+
 func readFile(path string) (*model.Context, error) {
+	if ctx := takeProbed(path); ctx != nil {
+		return ctx, nil
+	}
 	data, err := safefile.ReadFile(path, MaxPDFBytes)
 	if err != nil {
 		return nil, &DocumentError{Path: path, Err: err}

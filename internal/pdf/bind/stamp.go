@@ -12,8 +12,6 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
-	pdffont "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/font"
-
 	"github.com/mkspace/mkspace/internal/pdf/font"
 )
 
@@ -92,11 +90,10 @@ func newStamper(ctx *model.Context, f *font.Font, cjk, version string, draft boo
 	if missing := (font.Chain{f}).Missing(strings.Join(texts, "")); len(missing) > 0 {
 		return nil, &GlyphError{Chars: string(missing)}
 	}
-	ref, err := pdffont.EnsureFontDict(ctx.XRefTable, cjk, "", "", false, nil)
-	if err != nil {
-		return nil, fmt.Errorf("font: %w", err)
+	var err error
+	if s.cjkRef, err = s.newObject(types.Dict{}); err != nil { // filled in by finish
+		return nil, err
 	}
-	s.cjkRef = *ref
 	if s.footerRes, err = s.newObject(types.Dict{
 		"Font": types.Dict{"F1": s.cjkRef},
 	}); err != nil {
@@ -111,26 +108,12 @@ func newStamper(ctx *model.Context, f *font.Font, cjk, version string, draft boo
 	return s, nil
 }
 
-// finish embeds the subset of the CJK font that the stamps use, with a
-// ToUnicode map of the characters set. (pdfcpu's own map takes the
-// characters from the font, which draws several with one glyph: 不 came
-// back as the compatibility ideograph U+F967, which search and copy and
-// paste do not match.)
-func (s *stamper) finish() error {
-	if err := pdffont.UpdateUserfonts(s.ctx.XRefTable, map[string]types.IndirectRef{s.cjk: s.cjkRef}); err != nil {
-		return err
-	}
-	d, err := s.ctx.DereferenceDict(s.cjkRef)
-	if err != nil || d == nil {
-		return fmt.Errorf("font: %v", err)
-	}
-	ref, err := s.newStream(types.Dict{}, toUnicode(s.used))
-	if err != nil {
-		return err
-	}
-	d["ToUnicode"] = ref
-	return nil
-}
+// finish embeds the subset of the font that the stamps use (embedFont),
+// with a ToUnicode map of the characters set. (A map taken from the font
+// would give for a glyph that draws several characters any of them: 不
+// came back as the compatibility ideograph U+F967, which search and copy
+// and paste do not match.)
+func (s *stamper) finish() error { return s.embedFont() }
 
 // toUnicode writes a ToUnicode CMap (PDF 32000 §9.10.3) of 2-byte glyph
 // codes.
@@ -192,17 +175,9 @@ func (s *stamper) newForm(kind string, bbox [4]float64, res types.IndirectRef, c
 }
 
 // cjkString encodes t for a Tj of the CJK font (2-byte glyph IDs,
-// Identity-H) and records its glyphs for the subset (what pdfcpu's
-// model.PrepBytes does) and for the ToUnicode map.
+// Identity-H) and records its glyphs for the subset and the ToUnicode
+// map.
 func (s *stamper) cjkString(t string) (string, error) {
-	if s.ctx.XRefTable.UsedGIDs == nil {
-		s.ctx.XRefTable.UsedGIDs = map[string]map[uint16]bool{}
-	}
-	gids := s.ctx.XRefTable.UsedGIDs[s.cjk]
-	if gids == nil {
-		gids = map[uint16]bool{}
-		s.ctx.XRefTable.UsedGIDs[s.cjk] = gids
-	}
 	b := make([]byte, 0, 2*len(t))
 	for _, r := range t {
 		gl, ok := s.font.Glyph(r)
@@ -211,7 +186,6 @@ func (s *stamper) cjkString(t string) (string, error) {
 		}
 		g := uint16(gl)
 		b = append(b, byte(g>>8), byte(g))
-		gids[g] = true
 		if _, seen := s.used[g]; !seen {
 			s.used[g] = r
 		}

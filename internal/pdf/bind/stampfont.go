@@ -1,135 +1,187 @@
 package bind
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
-	"sync"
+	"math"
+	"slices"
 
-	pdfcpufont "github.com/pdfcpu/pdfcpu/pkg/font"
+	"github.com/pdfcpu/pdfcpu/pkg/filter"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"github.com/mkspace/mkspace/internal/pdf/font"
 )
 
-// The stamp's font is embedded by pdfcpu, which reads a font only from its
-// folder of installed fonts (pdfcpufont.UserFontDir, a setting of the whole
-// process), as a .gob file it writes when the font is installed. Each font
-// the stamp uses is installed once per process, into a temporary folder
-// (mkspace-font-*) that stays pdfcpu's font folder until Cleanup removes
-// it.
-var installed struct {
-	mu      sync.Mutex
-	dir     string
-	names   map[*font.Font]string // each font's name in pdfcpu
-	active  int                   // binds using the folder
-	closing bool                  // Cleanup was called while binds were running
-}
+// The stamp's font is embedded here, from the font file already in
+// memory: a Type0 font (Identity-H) whose CIDFontType2 holds a subset of
+// the glyphs the stamps use (font.Font.Subset), their widths and a
+// ToUnicode map. Nothing is installed or written anywhere, and the font is
+// not parsed beyond the tables the subset needs.
 
-// stampFont makes f usable by pdfcpu and returns its name there; release
-// says the bind is done with it.
+// stampFont returns the name of f in the PDF (its PostScript name, without
+// the subset tag). release says the bind is done with it.
 func stampFont(f *font.Font) (name string, release func(), err error) {
-	installed.mu.Lock()
-	defer installed.mu.Unlock()
-	if installed.dir == "" {
-		dir, err := os.MkdirTemp("", "mkspace-font-")
-		if err != nil {
-			return "", nil, err
-		}
-		installed.dir, installed.names = dir, map[*font.Font]string{}
-		pdfcpufont.UserFontDir = dir
-	}
-	name, ok := installed.names[f]
-	if !ok {
-		if name, err = install(installed.dir, f.Data()); err != nil {
-			if len(installed.names) == 0 && installed.active == 0 {
-				removeFonts()
-			}
-			return "", nil, err
-		}
-		installed.names[f] = name
-	}
-	installed.active++
-	var once sync.Once
-	return name, func() { once.Do(releaseFonts) }, nil
-}
-
-func releaseFonts() {
-	installed.mu.Lock()
-	defer installed.mu.Unlock()
-	installed.active--
-	if installed.active == 0 && installed.closing {
-		removeFonts()
-	}
-}
-
-// Cleanup removes the folder of the stamp's fonts (see stampFont), at
-// once or, while a bind still uses it, when that bind ends. A later bind
-// installs its font again. A program that binds calls it before it exits;
-// the command line calls it when a command ends, interrupted or not.
-func Cleanup() {
-	installed.mu.Lock()
-	defer installed.mu.Unlock()
-	if installed.active > 0 {
-		installed.closing = true
-		return
-	}
-	removeFonts()
-}
-
-// removeFonts removes the folder and makes pdfcpu forget its fonts.
-func removeFonts() {
-	if installed.dir == "" {
-		return
-	}
-	_ = os.RemoveAll(installed.dir)
-	installed.dir, installed.names, installed.closing = "", nil, false
-	pdfcpufont.UserFontDir = ""
-	_ = pdfcpufont.ReloadUserFonts()
-}
-
-// install installs a TrueType font into the folder dir, under a name no
-// other font there has, and has pdfcpu read the folder again.
-func install(dir string, ttf []byte) (string, error) {
-	sub, err := os.MkdirTemp(dir, "install-")
+	d, err := f.Describe()
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	defer os.RemoveAll(sub)
-	if err := installFont(sub, ttf); err != nil {
-		return "", err
+	name = d.PostScriptName
+	if name == "" {
+		name = "EmbeddedFont"
 	}
-	entries, err := os.ReadDir(sub)
-	if err != nil {
-		return "", err
-	}
-	var ps string // the font's PostScript name, as pdfcpu names the file
-	for _, e := range entries {
-		if n, ok := strings.CutSuffix(e.Name(), ".gob"); ok {
-			ps = n
-		}
-	}
-	if ps == "" {
-		return "", fmt.Errorf("font not installed")
-	}
-	name := ps
-	for i := 2; ; i++ {
-		if _, err := os.Lstat(filepath.Join(dir, name+".gob")); err != nil {
-			break
-		}
-		name = fmt.Sprintf("%s-%d", ps, i)
-	}
-	if err := os.Rename(filepath.Join(sub, ps+".gob"), filepath.Join(dir, name+".gob")); err != nil {
-		return "", err
-	}
-	return name, pdfcpufont.ReloadUserFonts()
+	return name, func() {}, nil
 }
 
-func installFont(dir string, ttf []byte) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("%v", p)
+// Cleanup is called by a program that binds when it is done (the command
+// line calls it when a command ends): it forgets the documents Probe kept
+// for a Bind (see probed). The stamp leaves nothing behind: its font is
+// embedded from memory.
+func Cleanup() { forgetProbed() }
+
+// embedFont fills in the stamp's font dictionary (a Type0 font): the
+// font, subset to the glyphs used, with their widths and a ToUnicode map
+// of the characters they stand for.
+func (s *stamper) embedFont() error {
+	d, err := s.ctx.DereferenceDict(s.cjkRef)
+	if err != nil || d == nil {
+		return fmt.Errorf("font: %v", err)
+	}
+	f, used := s.font, s.used
+	desc, err := f.Describe()
+	if err != nil {
+		return err
+	}
+	gids := make([]uint16, 0, len(used))
+	for g := range used {
+		gids = append(gids, g)
+	}
+	slices.Sort(gids)
+	sub, err := f.Subset(gids)
+	if err != nil {
+		return err
+	}
+	base := subsetTag(gids) + "+" + s.cjk
+
+	file, err := s.stream(types.Dict{"Length1": types.Integer(len(sub))}, sub, true)
+	if err != nil {
+		return err
+	}
+	// CIDSet: a bit per glyph kept (the most significant bit of the first
+	// byte is glyph 0).
+	last := 0
+	if len(gids) > 0 {
+		last = int(gids[len(gids)-1])
+	}
+	set := make([]byte, last/8+1)
+	set[0] |= 0x80 // .notdef
+	for _, g := range gids {
+		set[g/8] |= 1 << (7 - g%8)
+	}
+	cidSet, err := s.stream(types.Dict{}, set, true)
+	if err != nil {
+		return err
+	}
+	descriptor, err := s.newObject(types.Dict{
+		"Type":        types.Name("FontDescriptor"),
+		"FontName":    types.Name(base),
+		"Flags":       types.Integer(descriptorFlags(desc)),
+		"FontBBox":    types.NewIntegerArray(desc.BBox[:]...),
+		"ItalicAngle": types.Float(desc.ItalicAngle),
+		"Ascent":      types.Integer(desc.Ascent),
+		"Descent":     types.Integer(desc.Descent),
+		"CapHeight":   types.Integer(desc.CapHeight),
+		"StemV":       types.Integer(70), // not used with an embedded font
+		"FontFile2":   file,
+		"CIDSet":      cidSet,
+	})
+	if err != nil {
+		return err
+	}
+	// W: runs of consecutive glyphs, each run with its widths.
+	w := types.Array{}
+	for i := 0; i < len(gids); {
+		j := i + 1
+		for j < len(gids) && gids[j] == gids[j-1]+1 {
+			j++
 		}
-	}()
-	return pdfcpufont.InstallFontFromBytesQuiet(dir, "stamp", ttf)
+		ws := types.Array{}
+		for _, g := range gids[i:j] {
+			ws = append(ws, types.Integer(int(math.Round(f.Advance(uint(g))*1000))))
+		}
+		w = append(w, types.Integer(int(gids[i])), ws)
+		i = j
+	}
+	widths, err := s.newObject(w)
+	if err != nil {
+		return err
+	}
+	cid, err := s.newObject(types.Dict{
+		"Type":     types.Name("Font"),
+		"Subtype":  types.Name("CIDFontType2"),
+		"BaseFont": types.Name(base),
+		"CIDSystemInfo": types.Dict{
+			"Registry":   types.StringLiteral("Adobe"),
+			"Ordering":   types.StringLiteral("Identity"),
+			"Supplement": types.Integer(0),
+		},
+		"FontDescriptor": descriptor,
+		"W":              widths,
+		"CIDToGIDMap":    types.Name("Identity"),
+	})
+	if err != nil {
+		return err
+	}
+	toUni, err := s.stream(types.Dict{}, toUnicode(used), false)
+	if err != nil {
+		return err
+	}
+	d["Type"] = types.Name("Font")
+	d["Subtype"] = types.Name("Type0")
+	d["BaseFont"] = types.Name(base)
+	d["Encoding"] = types.Name("Identity-H")
+	d["DescendantFonts"] = types.Array{cid}
+	d["ToUnicode"] = toUni
+	return nil
+}
+
+// descriptorFlags are the font descriptor's flags (PDF 32000 §9.8.2):
+// FixedPitch, Nonsymbolic and Italic.
+func descriptorFlags(d font.Descriptor) int {
+	flags := 1 << 5 // Nonsymbolic
+	if d.FixedPitch {
+		flags |= 1
+	}
+	if d.ItalicAngle != 0 {
+		flags |= 1 << 6
+	}
+	return flags
+}
+
+// subsetTag is the subset's tag of six capital letters (PDF 32000
+// §9.6.4), derived from the glyphs it holds.
+func subsetTag(gids []uint16) string {
+	b := make([]byte, 2*len(gids))
+	for i, g := range gids {
+		binary.BigEndian.PutUint16(b[2*i:], g)
+	}
+	sum := sha256.Sum256(b)
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	return string(tag)
+}
+
+// stream adds a stream, deflated when compress (the font file).
+func (s *stamper) stream(d types.Dict, content []byte, compress bool) (types.IndirectRef, error) {
+	if !compress {
+		return s.newStream(d, content)
+	}
+	sd := types.StreamDict{Dict: d, Content: content, FilterPipeline: []types.PDFFilter{{Name: filter.Flate}}}
+	sd.InsertName("Filter", filter.Flate)
+	if err := sd.Encode(); err != nil {
+		return types.IndirectRef{}, fmt.Errorf("font: %w", err)
+	}
+	return s.newObject(sd)
 }

@@ -1,12 +1,15 @@
 package bind
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -16,81 +19,77 @@ import (
 	"github.com/mkspace/mkspace/templates"
 )
 
-// fontFolders lists the stamp's font folders in dir, with their files.
-func fontFolders(t *testing.T, dir string) map[string][]string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
+// The stamp's font is embedded from memory: a bind writes nothing into the
+// temporary folder, and the font is a subset tagged by its glyphs, with
+// its widths and the glyphs of the stamp only.
+func TestStampFontEmbeddedFromMemory(t *testing.T) {
+	f := getFixtures(t)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	in := Input{Body: f.body, Version: NewVersion(), Meta: testMeta()}
+	var buf bytes.Buffer
+	_, err := Bind(in, &buf)
 	require.NoError(t, err)
-	out := map[string][]string{}
-	for _, e := range entries {
-		if !strings.HasPrefix(e.Name(), "mkspace-font-") {
+	entries, err := os.ReadDir(tmp)
+	require.NoError(t, err)
+	assert.Empty(t, entries, "nothing written to the temporary folder")
+
+	ctx, err := api.ReadContext(bytes.NewReader(buf.Bytes()), Config())
+	require.NoError(t, err)
+	var stamp types.Dict // the font of the stamp's forms
+	for _, e := range ctx.Table {
+		sd, ok := e.Object.(types.StreamDict)
+		if !ok || sd.NameEntry(MarkerKey) == nil {
 			continue
 		}
-		files, err := os.ReadDir(filepath.Join(dir, e.Name()))
+		res, err := ctx.DereferenceDict(sd.Dict["Resources"])
 		require.NoError(t, err)
-		for _, f := range files {
-			out[e.Name()] = append(out[e.Name()], f.Name())
+		fonts, err := ctx.DereferenceDict(res["Font"])
+		require.NoError(t, err)
+		stamp, err = ctx.DereferenceDict(fonts["F1"])
+		require.NoError(t, err)
+	}
+	require.NotNil(t, stamp, "the stamp's font")
+	assert.Equal(t, "Type0", *stamp.NameEntry("Subtype"))
+	assert.NotNil(t, stamp.IndirectRefEntry("ToUnicode"))
+	desc, err := ctx.DereferenceArray(stamp["DescendantFonts"])
+	require.NoError(t, err)
+	cid, err := ctx.DereferenceDict(desc[0])
+	require.NoError(t, err)
+	assert.Equal(t, "CIDFontType2", *cid.NameEntry("Subtype"))
+	assert.Equal(t, "Identity", *cid.NameEntry("CIDToGIDMap"))
+	assert.Regexp(t, `^[A-Z]{6}\+`, *cid.NameEntry("BaseFont"), "a subset tag")
+	w, err := ctx.DereferenceArray(cid["W"])
+	require.NoError(t, err)
+	assert.NotEmpty(t, w)
+	fd, err := ctx.DereferenceDict(cid["FontDescriptor"])
+	require.NoError(t, err)
+	sd, _, err := ctx.DereferenceStreamDict(fd["FontFile2"])
+	require.NoError(t, err)
+	require.NoError(t, sd.Decode())
+	assert.Less(t, len(sd.Content), len(templates.Font)/4, "a subset, not the whole font")
+}
+
+// Subsetting the stamp's font costs little: the font file is read in
+// memory, only the glyphs used are copied.
+func BenchmarkStampFontSubset(b *testing.B) {
+	f := font.Shipped()
+	var gids []uint16
+	for _, r := range "版本号：MK-0123456789ABCDEFGHJKLMNPQRSTUVWXYZ第页共草稿不可用于申报" {
+		g, ok := f.Glyph(r)
+		require.True(b, ok)
+		gids = append(gids, uint16(g))
+	}
+	var size int
+	for b.Loop() {
+		sub, err := f.Subset(gids)
+		if err != nil {
+			b.Fatal(err)
 		}
+		size = len(sub)
 	}
-	return out
-}
-
-// The stamp's font is installed once per process: binds share its folder
-// (no other process state is swapped), Cleanup removes it, a bind after
-// Cleanup installs it again, and a Cleanup during a bind waits for it.
-func TestStampFontInstalledOnce(t *testing.T) {
-	f := getFixtures(t)
-	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp)
-	Cleanup()
-	t.Cleanup(Cleanup)
-	in := Input{Body: f.body, Version: NewVersion(), Meta: testMeta()}
-
-	_, err := Bind(in, io.Discard)
-	require.NoError(t, err)
-	first := fontFolders(t, tmp)
-	require.Len(t, first, 1, "one folder")
-	for _, files := range first {
-		assert.Equal(t, []string{"WenQuanYiMicroHei.gob"}, files)
-	}
-	_, err = Bind(in, io.Discard)
-	require.NoError(t, err)
-	assert.Equal(t, first, fontFolders(t, tmp), "the second bind reuses the font")
-
-	Cleanup()
-	assert.Empty(t, fontFolders(t, tmp), "Cleanup removes the folder")
-	_, err = Bind(in, io.Discard)
-	require.NoError(t, err, "a bind after Cleanup installs the font again")
-	assert.Len(t, fontFolders(t, tmp), 1)
-
-	_, release, err := stampFont(font.Shipped())
-	require.NoError(t, err)
-	Cleanup()
-	assert.Len(t, fontFolders(t, tmp), 1, "in use: kept")
-	release()
-	release() // a second call changes nothing
-	assert.Empty(t, fontFolders(t, tmp), "removed when the bind ends")
-}
-
-// Two fonts of one PostScript name (here the shipped font and a copy of
-// it) get a name each.
-func TestStampFontsOfOneName(t *testing.T) {
-	f := getFixtures(t)
-	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp)
-	Cleanup()
-	t.Cleanup(Cleanup)
-	copyPath := filepath.Join(t.TempDir(), "copy.ttf")
-	require.NoError(t, os.WriteFile(copyPath, templates.Font, 0o644))
-	c, err := font.Load([]string{copyPath})
-	require.NoError(t, err)
-	for _, ft := range []*font.Font{font.Shipped(), c[0]} {
-		_, err := Bind(Input{Body: f.body, Version: NewVersion(), Font: ft}, io.Discard)
-		require.NoError(t, err)
-	}
-	for _, files := range fontFolders(t, tmp) {
-		assert.ElementsMatch(t, []string{"WenQuanYiMicroHei.gob", "WenQuanYiMicroHei-2.gob"}, files)
-	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N), "µs/subset")
+	b.ReportMetric(float64(size)/1024, "KB-subset")
 }
 
 // A font without the stamp's characters (Latin only) is refused, naming
