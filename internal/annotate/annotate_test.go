@@ -160,4 +160,3 @@ func TestBrokenEveryFindingMarked(t *testing.T) {
 	assert.True(t, panes.Freeze)
 	assert.Equal(t, 1, panes.YSplit)
 }
-
