@@ -3,6 +3,8 @@ package annotate
 import (
 	"bufio"
 	"io"
+	"math"
+	"strings"
 	"strconv"
 
 	"github.com/mattn/go-runewidth"
@@ -115,7 +117,14 @@ func writeList(w io.Writer, p *plan) error {
 	for i := range p.rows {
 		r := &p.rows[i]
 		num := strconv.Itoa(i + 2)
-		b.WriteString(`<row r="` + num + `">`)
+		// Readers do not size rows to wrapped text on opening: the height
+		// is given, from the lines the longer of the two texts takes.
+		lines := max(linesOf(r.problem, widths[3]), linesOf(r.fix, widths[4]))
+		if lines > 1 {
+			b.WriteString(`<row r="` + num + `" ht="` + strconv.Itoa(15*lines) + `" customHeight="1">`)
+		} else {
+			b.WriteString(`<row r="` + num + `">`)
+		}
 		sev := s.err
 		if r.sev != finding.Error {
 			sev = s.warn
@@ -155,6 +164,17 @@ func writeList(w io.Writer, p *plan) error {
 	b.WriteString(`<pageSetup orientation="landscape" paperSize="9" fitToWidth="1" fitToHeight="0"/>`)
 	b.WriteString(`</worksheet>`)
 	return b.Flush()
+}
+
+// linesOf is the number of lines s takes wrapped in a column width
+// characters wide (a Chinese character takes two).
+func linesOf(s string, width float64) int {
+	n := 0
+	for _, line := range strings.Split(s, "\n") {
+		w := float64(runewidth.StringWidth(line)) * 1.1
+		n += max(1, int(math.Ceil(w/max(width-2, 1))))
+	}
+	return n
 }
 
 // escapeAttr writes s as an XML attribute value (EscapeText escapes the
