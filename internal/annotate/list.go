@@ -4,8 +4,8 @@ import (
 	"bufio"
 	"io"
 	"math"
-	"strings"
 	"strconv"
+	"strings"
 
 	"github.com/mattn/go-runewidth"
 	"github.com/xuri/excelize/v2"
