@@ -141,6 +141,10 @@ func Write(ctx context.Context, src string, fs []finding.Finding, lang msg.Lang,
 	if err != nil {
 		return err
 	}
+	dxf, err := markFormats(f)
+	if err != nil {
+		return err
+	}
 	if err := addListSheet(f, len(rows)); err != nil {
 		return err
 	}
@@ -152,7 +156,7 @@ func Write(ctx context.Context, src string, fs []finding.Finding, lang msg.Lang,
 		return err
 	}
 	_ = f.Close()
-	return rewrite(ctx, buf.Bytes(), w, &plan{marks: marks, rows: rows, styles: st, lang: lang, placeholders: placeholders})
+	return rewrite(ctx, buf.Bytes(), w, &plan{marks: marks, rows: rows, styles: st, dxf: dxf, lang: lang, placeholders: placeholders})
 }
 
 // sheetOrder is the order of the data sheets, for sorting findings as the
@@ -195,6 +199,23 @@ func fillCell(f *excelize.File, sheet, ref string, sev finding.Severity, derived
 		derived[k] = nid
 	}
 	return f.SetCellStyle(sheet, ref, ref, nid)
+}
+
+// markFormats adds the conditional formats (fills) of marked cells, for
+// error and warning: a sheet's own conditional formats (the grey of a
+// 不可填 cell, the yellow of a required empty one) would hide the fill of
+// the cell's style, so the marks are a conditional format too, before all
+// others.
+func markFormats(f *excelize.File) ([2]int, error) {
+	var ids [2]int
+	for i, c := range []string{ErrorFill, WarningFill} {
+		id, err := f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}})
+		if err != nil {
+			return ids, err
+		}
+		ids[i] = id
+	}
+	return ids, nil
 }
 
 // addListSheet adds the 检查结果 sheet as the first sheet, active, with an

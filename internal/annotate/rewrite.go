@@ -26,6 +26,7 @@ type plan struct {
 	marks        *markSet
 	rows         []row
 	styles       listStyles
+	dxf          [2]int // the conditional formats of marks: error, warning
 	lang         msg.Lang
 	placeholders map[string]string // sheet → the cell of the note excelize was asked to add
 }
@@ -74,6 +75,9 @@ func rewrite(ctx context.Context, data []byte, w io.Writer, p *plan) error {
 			return fmt.Errorf("annotate: sheet %s has no comments part", sm.name)
 		}
 		placeholder := p.placeholders[sm.name]
+		replace[part] = func(w io.Writer) error {
+			return writeSheet(files[part], w, n.sm, p.dxf)
+		}
 		replace[n.comments] = func(w io.Writer) error {
 			return writeComments(files[n.comments], w, n.sm, placeholder)
 		}
@@ -117,6 +121,57 @@ func rewrite(ctx context.Context, data []byte, w io.Writer, p *plan) error {
 		}
 	}
 	return zw.Close()
+}
+
+var (
+	cfPriorityRE = regexp.MustCompile(`(<(?:x14:)?cfRule\b[^>]*?\bpriority=")(\d+)(")`)
+	cfStart      = []byte("<conditionalFormatting")
+)
+
+// writeSheet copies a marked sheet's part; when the sheet has conditional
+// formats, the marks' own come first (priorities 1 and 2, the others'
+// moved down), so that the fill of a marked cell shows whatever the
+// sheet's formats say.
+func writeSheet(f *zip.File, w io.Writer, sm *sheetMarks, dxf [2]int) error {
+	b, err := readPart(f)
+	if err != nil {
+		return err
+	}
+	at := bytes.Index(b, cfStart)
+	if at < 0 {
+		_, err := w.Write(b)
+		return err
+	}
+	var refs [2][]string
+	for _, ref := range sm.order {
+		m := sm.cells[ref]
+		if !m.fill {
+			continue
+		}
+		i := 0
+		if m.sev != finding.Error {
+			i = 1
+		}
+		refs[i] = append(refs[i], m.fillRefs...)
+	}
+	if _, err := w.Write(b[:at]); err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	for i, rs := range refs {
+		if len(rs) == 0 {
+			continue
+		}
+		bw.WriteString(`<conditionalFormatting sqref="` + strings.Join(rs, " ") + `"><cfRule type="expression" dxfId="` +
+			strconv.Itoa(dxf[i]) + `" priority="` + strconv.Itoa(i+1) + `" stopIfTrue="1"><formula>TRUE</formula></cfRule></conditionalFormatting>`)
+	}
+	rest := cfPriorityRE.ReplaceAllFunc(b[at:], func(m []byte) []byte {
+		sub := cfPriorityRE.FindSubmatch(m)
+		n, _ := strconv.Atoi(string(sub[2]))
+		return []byte(string(sub[1]) + strconv.Itoa(n+2) + string(sub[3]))
+	})
+	bw.Write(rest)
+	return bw.Flush()
 }
 
 // sheetPaths maps each sheet's name to its part, from the workbook and its
