@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -24,13 +25,13 @@ const annotateDir = "output"
 const annotatePrefix = "检查结果-"
 
 // checkAnnotateFlag refuses, before any work, an --annotate file that is
-// not an .xlsx.
+// not an .xlsx (or .xlsm, for a macro-enabled workbook).
 func (o *validateOptions) checkAnnotateFlag() error {
 	a := o.Annotate
 	if a == "" || a == annotateAuto || isDirArg(a) {
 		return nil
 	}
-	if !strings.EqualFold(filepath.Ext(a), ".xlsx") {
+	if ext := strings.ToLower(filepath.Ext(a)); ext != ".xlsx" && ext != ".xlsm" {
 		return userErr(nil, "annotate.not-xlsx", "example", strings.TrimSuffix(a, filepath.Ext(a))+".xlsx")
 	}
 	return nil
@@ -76,7 +77,9 @@ func (o *validateOptions) annotateJobs(pkgs []validateTarget, results []*validat
 					fs = append(fs, f)
 				}
 			}
-			name := annotatePrefix + strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)) + ".xlsx"
+			// The copy of an .xlsm stays an .xlsm: its content type says
+			// macro-enabled, which Excel refuses under the name .xlsx.
+			name := annotatePrefix + filepath.Base(file)
 			var dst string
 			switch a := o.Annotate; {
 			case a == annotateAuto:
@@ -96,7 +99,8 @@ func (o *validateOptions) annotateJobs(pkgs []validateTarget, results []*validat
 }
 
 // stageAnnotated writes the marked-up copies into temporary files beside
-// their places; the caller commits them with the reports.
+// their places; the caller commits them with the reports. A workbook that
+// cannot be read again gets no copy, and a message says so.
 func (o *validateOptions) stageAnnotated(pkgs []validateTarget, results []*validateResult) ([]*atomicfile.Staged, error) {
 	if o.Annotate == "" {
 		return nil, nil
@@ -107,6 +111,12 @@ func (o *validateOptions) stageAnnotated(pkgs []validateTarget, results []*valid
 	}
 	g := o.g
 	var staged []*atomicfile.Staged
+	var made []string // output folders made here: removed again when left empty
+	defer func() {
+		for _, d := range made {
+			_ = os.Remove(d) // only when empty
+		}
+	}()
 	fail := func(err error) ([]*atomicfile.Staged, error) {
 		for _, st := range staged {
 			st.Discard()
@@ -118,7 +128,11 @@ func (o *validateOptions) stageAnnotated(pkgs []validateTarget, results []*valid
 			return fail(err)
 		}
 		if o.Annotate == annotateAuto {
-			if err := os.MkdirAll(filepath.Dir(j.dst), 0o755); err != nil {
+			d := filepath.Dir(j.dst)
+			if _, err := os.Stat(d); err != nil {
+				made = append(made, d)
+			}
+			if err := os.MkdirAll(d, 0o755); err != nil {
 				return fail(userErr(err, "cli.write-failed", "file", j.dst, "err", o.lang.Cause(err)))
 			}
 		}
@@ -129,7 +143,10 @@ func (o *validateOptions) stageAnnotated(pkgs []validateTarget, results []*valid
 			if serr := stopped(g.Context()); serr != nil {
 				return fail(serr)
 			}
-			return fail(userErr(err, "annotate.failed", "file", j.src, "err", o.lang.Cause(err)))
+			// A workbook that cannot be read has its finding already
+			// (FILE-UNREADABLE): the run goes on without its copy.
+			fmt.Fprintln(g.IO.Err, o.lang.T("annotate.failed", "file", j.src, "err", o.lang.Cause(err)))
+			continue
 		}
 		staged = append(staged, st)
 	}

@@ -134,3 +134,14 @@ func TestValidateAnnotateRefused(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, bytes.Equal(before, after), "the original workbook changed")
 }
+
+func TestValidateAnnotateUnreadableWorkbook(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "申报数据.xlsx"), []byte("not a workbook"), 0o644))
+	code, out, errOut := runCLI(t, "validate", dir, "--annotate")
+	assert.Equal(t, ExitFindings, code, "the finding decides, not the copy: %s", errOut)
+	assert.Contains(t, out, "FILE-UNREADABLE")
+	assert.Contains(t, errOut, "无法生成 "+filepath.Join(dir, "申报数据.xlsx")+" 的标注副本，已跳过")
+	assert.NoDirExists(t, filepath.Join(dir, "output"), "no copy, no folder")
+}

@@ -36,8 +36,8 @@ func init() {
 			EN: "{n} workbooks were checked: give --annotate a folder (one copy each is written into it) or no value (copies go into each package's output folder).",
 		},
 		"annotate.failed": {
-			ZH: "无法生成 {file} 的标注副本：{err}",
-			EN: "cannot write the marked-up copy of {file}: {err}",
+			ZH: "无法生成 {file} 的标注副本，已跳过：{err}",
+			EN: "no marked-up copy of {file}: {err}",
 		},
 		"validate.flag.annotate": {
 			ZH: "另外写出每个工作簿的标注副本：有问题的单元格标色并加批注，第一张表“检查结果”列出全部问题；默认写到申报材料包文件夹的 output/检查结果-工作簿名.xlsx，也可用 --annotate=文件.xlsx 或 --annotate=文件夹 指定；原工作簿不会改动",
