@@ -487,11 +487,17 @@ func writeVML(f *zip.File, w io.Writer, sm *sheetMarks, first int) error {
 		fmt.Fprintf(bw, `<v:shape id="_x0000_s%d" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:240pt;height:90pt;z-index:%d;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">`, id, i+1)
 		bw.WriteString(`<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>`)
 		fmt.Fprintf(bw, `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>%d, 15, %d, 2, %d, 15, %d, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>%d</x:Row><x:Column>%d</x:Column></x:ClientData></v:shape>`,
-			c+1, max(r-1, 0), c+4, max(r-1, 0)+5, r, c)
+			min(c+1, maxCol), max(r-1, 0), min(c+4, maxCol), min(max(r-1, 0)+5, maxRow), r, c)
 	}
 	bw.WriteString("</xml>")
 	return bw.Flush()
 }
+
+// The last column and row (0-based) a note's box may reach.
+const (
+	maxCol = excelize.MaxColumns - 1
+	maxRow = excelize.TotalRows - 1
+)
 
 // escape writes s as XML character data.
 func escape(w io.Writer, s string) {
