@@ -14,6 +14,7 @@
 package annotate
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
@@ -101,10 +102,20 @@ func Write(ctx context.Context, src string, fs []finding.Finding, lang msg.Lang,
 	}
 	marks, rows := place(fs, sheets, first, lang)
 
-	// Fills: a new style per (style, severity), derived from the cell's own.
+	// Fills: a new style per (style, severity), derived from the cell's
+	// own; set in the sheets' XML directly (fast) when it has the usual
+	// form, else through excelize.
 	derived := map[styleKey]int{}
+	cellStyles, err := fastStyles(f, src, marks, derived)
+	if err != nil {
+		return err
+	}
+	fast := cellStyles != nil
 	n := 0
 	for _, sm := range marks.sheets {
+		if fast {
+			break
+		}
 		for _, m := range sm.cells {
 			if !m.fill {
 				continue
@@ -145,7 +156,14 @@ func Write(ctx context.Context, src string, fs []finding.Finding, lang msg.Lang,
 	if err != nil {
 		return err
 	}
-	if err := addListSheet(f, len(rows)); err != nil {
+	if fast {
+		if _, err := f.NewSheet(SheetName); err != nil {
+			return err
+		}
+		if err := f.AutoFilter(SheetName, fmt.Sprintf("A1:%s%d", lastCol, max(len(rows), 1)+1), nil); err != nil {
+			return err
+		}
+	} else if err := addListSheet(f, len(rows)); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
@@ -156,7 +174,8 @@ func Write(ctx context.Context, src string, fs []finding.Finding, lang msg.Lang,
 		return err
 	}
 	_ = f.Close()
-	return rewrite(ctx, buf.Bytes(), w, &plan{marks: marks, rows: rows, styles: st, dxf: dxf, lang: lang, placeholders: placeholders})
+	return rewrite(ctx, buf.Bytes(), w, &plan{marks: marks, rows: rows, styles: st, dxf: dxf, lang: lang, placeholders: placeholders,
+		cellStyles: cellStyles, fast: fast, last: len(sheets)})
 }
 
 // sheetOrder is the order of the data sheets, for sorting findings as the
@@ -168,6 +187,82 @@ func sheetOrder() []string {
 	}
 	return names
 }
+
+// fastStyles reads the styles of the cells to fill from the sheets' XML in
+// src and derives the styles with the fills; nil when a sheet's XML is not
+// of the usual form (the caller then sets them through excelize).
+func fastStyles(f *excelize.File, src string, marks *markSet, derived map[styleKey]int) (map[string]map[string]int, error) {
+	if slowOnly {
+		return nil, nil
+	}
+	zr, err := zip.OpenReader(src)
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	files := make(map[string]*zip.File, len(zr.File))
+	for _, zf := range zr.File {
+		files[zf.Name] = zf
+	}
+	parts, err := sheetPaths(files)
+	if err != nil {
+		return nil, nil
+	}
+	out := map[string]map[string]int{}
+	for _, sm := range marks.sheets {
+		want := map[string]bool{}
+		for _, m := range sm.cells {
+			for _, ref := range m.fillRefs {
+				want[ref] = true
+			}
+		}
+		if len(want) == 0 {
+			continue
+		}
+		b, err := readPart(files[parts[sm.name]])
+		if err != nil {
+			return nil, nil
+		}
+		ids, err := cellStyles(b, want)
+		if err != nil {
+			return nil, nil
+		}
+		b = nil
+		styles := make(map[string]int, len(want))
+		for _, m := range sm.cells {
+			for _, ref := range m.fillRefs {
+				k := styleKey{ids[ref], m.sev}
+				nid, ok := derived[k]
+				if !ok {
+					if nid, err = derivedStyle(f, k); err != nil {
+						return nil, err
+					}
+					derived[k] = nid
+				}
+				styles[ref] = nid
+			}
+		}
+		out[sm.name] = styles
+	}
+	return out, nil
+}
+
+// derivedStyle makes the style k.style with the fill of k.sev.
+func derivedStyle(f *excelize.File, k styleKey) (int, error) {
+	s, err := f.GetStyle(k.style)
+	if err != nil {
+		return 0, err
+	}
+	color := ErrorFill
+	if k.sev != finding.Error {
+		color = WarningFill
+	}
+	s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
+	return f.NewStyle(s)
+}
+
+// slowOnly makes every copy take the way through excelize (tests).
+var slowOnly bool
 
 type styleKey struct {
 	style int
@@ -184,16 +279,7 @@ func fillCell(f *excelize.File, sheet, ref string, sev finding.Severity, derived
 	k := styleKey{id, sev}
 	nid, ok := derived[k]
 	if !ok {
-		s, err := f.GetStyle(id)
-		if err != nil {
-			return err
-		}
-		color := ErrorFill
-		if sev != finding.Error {
-			color = WarningFill
-		}
-		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
-		if nid, err = f.NewStyle(s); err != nil {
+		if nid, err = derivedStyle(f, k); err != nil {
 			return err
 		}
 		derived[k] = nid

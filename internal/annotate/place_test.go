@@ -1,6 +1,8 @@
 package annotate
 
 import (
+	"archive/zip"
+	"bufio"
 	"bytes"
 	"context"
 	"path/filepath"
@@ -51,6 +53,16 @@ func smallBook(t *testing.T) string {
 }
 
 func TestPlacement(t *testing.T) {
+	for _, slow := range []bool{false, true} {
+		t.Run(map[bool]string{false: "fast", true: "through excelize"}[slow], func(t *testing.T) {
+			slowOnly = slow
+			defer func() { slowOnly = false }()
+			testPlacement(t)
+		})
+	}
+}
+
+func testPlacement(t *testing.T) {
 	src := smallBook(t)
 	fs := []finding.Finding{
 		{Rule: "CELL-RANGE", Severity: finding.Warning, Sheet: "团队", Cell: "B2", Message: "团队!B2：金额太大 <1000> & 请核对。"},
@@ -62,6 +74,7 @@ func TestPlacement(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	require.NoError(t, Write(context.Background(), src, fs, msg.ZH, &buf))
+	data := bytes.Clone(buf.Bytes())
 	f, err := excelize.OpenReader(&buf)
 	require.NoError(t, err)
 	defer f.Close()
@@ -70,6 +83,20 @@ func TestPlacement(t *testing.T) {
 	defer orig.Close()
 
 	assert.Equal(t, []string{SheetName, "团队", "其他"}, f.GetSheetList())
+	assert.Equal(t, 0, f.GetActiveSheetIndex())
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	require.NoError(t, err)
+	files := map[string]*zip.File{}
+	for _, zf := range zr.File {
+		files[zf.Name] = zf
+	}
+	parts, err := sheetPaths(files)
+	require.NoError(t, err)
+	for sheet, part := range parts {
+		b, err := readPart(files[part])
+		require.NoError(t, err)
+		assert.Equal(t, sheet == SheetName, tabSelectedRE.Match(b), "%s selected", sheet)
+	}
 
 	// Two findings on one cell: one note, the earlier text first, the
 	// worse severity's fill.
@@ -171,4 +198,46 @@ func TestCells(t *testing.T) {
 	assert.Len(t, refs, maxRangeCells)
 	_, _, ok = cells("第3行")
 	assert.False(t, ok)
+}
+
+func TestPatchCells(t *testing.T) {
+	const head = `<worksheet><sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>`
+	tests := []struct {
+		name, data string
+		styles     map[string]int
+		want       string
+	}{
+		{"a cell's style replaced", `<sheetData><row r="2"><c r="B2" s="3" t="s"><v>0</v></c></row></sheetData>`,
+			map[string]int{"B2": 9}, `<sheetData><row r="2"><c r="B2" s="9" t="s"><v>0</v></c></row></sheetData>`},
+		{"a style added", `<sheetData><row r="2"><c r="B2"><v>1</v></c></row></sheetData>`,
+			map[string]int{"B2": 9}, `<sheetData><row r="2"><c r="B2" s="9"><v>1</v></c></row></sheetData>`},
+		{"cells added in order", `<sheetData><row r="2" spans="1:3"><c r="B2"/></row></sheetData>`,
+			map[string]int{"A2": 7, "C2": 8}, `<sheetData><row r="2" spans="1:3"><c r="A2" s="7"/><c r="B2"/><c r="C2" s="8"/></row></sheetData>`},
+		{"rows added in order", `<sheetData><row r="3"><c r="A3"/></row></sheetData>`,
+			map[string]int{"B1": 1, "A5": 2}, `<sheetData><row r="1"><c r="B1" s="1"/></row><row r="3"><c r="A3"/></row><row r="5"><c r="A5" s="2"/></row></sheetData>`},
+		{"an empty row opened", `<sheetData><row r="4" ht="20"/></sheetData>`,
+			map[string]int{"C4": 5}, `<sheetData><row r="4" ht="20"><c r="C4" s="5"/></row></sheetData>`},
+		{"empty sheet data", `<sheetData/>`,
+			map[string]int{"A1": 5}, `<sheetData><row r="1"><c r="A1" s="5"/></row></sheetData>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			w := bufio.NewWriter(&buf)
+			tail := func(b []byte) []byte { return append([]byte("[tail]"), b...) }
+			require.NoError(t, patchCells(w, []byte(head+tt.data+`<pageMargins/></worksheet>`), tt.styles, unselect, tail))
+			require.NoError(t, w.Flush())
+			assert.Equal(t, `<worksheet><sheetViews><sheetView workbookViewId="0"/></sheetViews>`+tt.want+`[tail]<pageMargins/></worksheet>`, buf.String())
+		})
+	}
+}
+
+func TestCellStyles(t *testing.T) {
+	b := []byte(`<worksheet><cols><col min="1" max="3" style="4"/></cols><sheetData>` +
+		`<row r="1" s="6" customFormat="1"><c r="A1" s="2"/></row><row r="2"><c r="B2"/></row></sheetData></worksheet>`)
+	got, err := cellStyles(b, map[string]bool{"A1": true, "B1": true, "B2": true, "C2": true, "D2": true})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]int{"A1": 2, "B1": 6, "B2": 0, "C2": 4, "D2": 0}, got)
+	_, err = cellStyles([]byte(`<x:worksheet><x:sheetData/></x:worksheet>`), map[string]bool{"A1": true})
+	assert.ErrorIs(t, err, errUnusual)
 }

@@ -29,6 +29,13 @@ type plan struct {
 	dxf          [2]int // the conditional formats of marks: error, warning
 	lang         msg.Lang
 	placeholders map[string]string // sheet → the cell of the note excelize was asked to add
+	// cellStyles are the styles of the marked cells, by sheet and cell,
+	// when they are set here, not through excelize (fast): then the list,
+	// excelize's last sheet (index last), is moved first and selected here
+	// too.
+	cellStyles map[string]map[string]int
+	fast       bool
+	last       int
 }
 
 const (
@@ -76,7 +83,7 @@ func rewrite(ctx context.Context, data []byte, w io.Writer, p *plan) error {
 		}
 		placeholder := p.placeholders[sm.name]
 		replace[part] = func(w io.Writer) error {
-			return writeSheet(files[part], w, n.sm, p.dxf)
+			return writeSheet(files[part], w, n.sm, p.dxf, p.cellStyles[n.sm.name])
 		}
 		replace[n.comments] = func(w io.Writer) error {
 			return writeComments(files[n.comments], w, n.sm, placeholder)
@@ -88,6 +95,40 @@ func rewrite(ctx context.Context, data []byte, w io.Writer, p *plan) error {
 		}
 	}
 	replace[listPart] = func(w io.Writer) error { return writeList(w, p) }
+	if p.fast {
+		b, err := readPart(files["xl/workbook.xml"])
+		if err != nil {
+			return err
+		}
+		wb, err := patchWorkbook(b, p.last)
+		if err != nil {
+			return err
+		}
+		replace["xl/workbook.xml"] = func(w io.Writer) error {
+			_, err := w.Write(wb)
+			return err
+		}
+		// The sheet selected before is selected no more.
+		for name, part := range sheetParts {
+			if replace[part] != nil || name == SheetName || files[part] == nil {
+				continue
+			}
+			h, err := readHead(files[part], 64<<10)
+			if err != nil {
+				return err
+			}
+			if tabSelectedRE.Match(h[:headEnd(h)]) {
+				f := files[part]
+				replace[part] = func(w io.Writer) error {
+					b, err := readPart(f)
+					if err != nil {
+						return err
+					}
+					return copyUnselected(w, b)
+				}
+			}
+		}
+	}
 
 	zw := zip.NewWriter(w)
 	for _, f := range zr.File {
@@ -128,19 +169,36 @@ var (
 	cfStart      = []byte("<conditionalFormatting")
 )
 
-// writeSheet copies a marked sheet's part; when the sheet has conditional
+// writeSheet copies a marked sheet's part. With styles (the cells'
+// styles were not set through excelize) the cells get them here and the
+// sheet is unselected (the list is). When the sheet has conditional
 // formats, the marks' own come first (priorities 1 and 2, the others'
 // moved down), so that the fill of a marked cell shows whatever the
 // sheet's formats say.
-func writeSheet(f *zip.File, w io.Writer, sm *sheetMarks, dxf [2]int) error {
+func writeSheet(f *zip.File, w io.Writer, sm *sheetMarks, dxf [2]int, styles map[string]int) error {
 	b, err := readPart(f)
 	if err != nil {
 		return err
 	}
+	cf := func(t []byte) []byte { return withMarkFormats(t, sm, dxf) }
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if styles == nil {
+		bw.Write(cf(b))
+		return bw.Flush()
+	}
+	if err := patchCells(bw, b, styles, unselect, cf); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// withMarkFormats returns the sheet XML b (or its part after the data)
+// with the marks' conditional formats before the sheet's own, if it has
+// any.
+func withMarkFormats(b []byte, sm *sheetMarks, dxf [2]int) []byte {
 	at := bytes.Index(b, cfStart)
 	if at < 0 {
-		_, err := w.Write(b)
-		return err
+		return b
 	}
 	var refs [2][]string
 	for _, ref := range sm.order {
@@ -154,24 +212,22 @@ func writeSheet(f *zip.File, w io.Writer, sm *sheetMarks, dxf [2]int) error {
 		}
 		refs[i] = append(refs[i], m.fillRefs...)
 	}
-	if _, err := w.Write(b[:at]); err != nil {
-		return err
-	}
-	bw := bufio.NewWriter(w)
+	var out bytes.Buffer
+	out.Grow(len(b) + 256)
+	out.Write(b[:at])
 	for i, rs := range refs {
 		if len(rs) == 0 {
 			continue
 		}
-		bw.WriteString(`<conditionalFormatting sqref="` + strings.Join(rs, " ") + `"><cfRule type="expression" dxfId="` +
+		out.WriteString(`<conditionalFormatting sqref="` + strings.Join(rs, " ") + `"><cfRule type="expression" dxfId="` +
 			strconv.Itoa(dxf[i]) + `" priority="` + strconv.Itoa(i+1) + `" stopIfTrue="1"><formula>TRUE</formula></cfRule></conditionalFormatting>`)
 	}
-	rest := cfPriorityRE.ReplaceAllFunc(b[at:], func(m []byte) []byte {
+	out.Write(cfPriorityRE.ReplaceAllFunc(b[at:], func(m []byte) []byte {
 		sub := cfPriorityRE.FindSubmatch(m)
 		n, _ := strconv.Atoi(string(sub[2]))
 		return []byte(string(sub[1]) + strconv.Itoa(n+2) + string(sub[3]))
-	})
-	bw.Write(rest)
-	return bw.Flush()
+	}))
+	return out.Bytes()
 }
 
 // sheetPaths maps each sheet's name to its part, from the workbook and its
@@ -263,6 +319,21 @@ func readPart(f *zip.File) ([]byte, error) {
 	}
 	defer r.Close()
 	return io.ReadAll(r)
+}
+
+// readHead reads the first n bytes of a part (all of a shorter one).
+func readHead(f *zip.File, n int) ([]byte, error) {
+	r, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	b := make([]byte, n)
+	k, err := io.ReadFull(r, b)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		err = nil
+	}
+	return b[:k], err
 }
 
 // commentsXML is a comments part as read: each comment's text kept as
