@@ -6,11 +6,13 @@
 // formulas and notes (an earlier note stays above the finding's text); the
 // original is only read.
 //
-// excelize does the styles, the new sheet and the defined names; the notes
-// (comments and their VML shapes) and the 检查结果 sheet's XML are written
-// here directly into the saved package, since excelize adds notes and
-// links one at a time in quadratic time (100,000 findings would take
-// minutes).
+// excelize makes the derived styles, the new sheet and its autofilter;
+// the rest is written here directly into the package excelize saved: the
+// notes (comments and their VML shapes) and the links, which excelize adds
+// one at a time in quadratic time (100,000 notes would take minutes); the
+// fills, set in the sheets' XML in one pass, since through excelize every
+// sheet would be parsed and written again (fast.go; a sheet of an unusual
+// form takes that way still); the order of the sheets and the selected one.
 package annotate
 
 import (
