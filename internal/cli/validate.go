@@ -30,6 +30,9 @@ type validateOptions struct {
 	MaxFindings int
 	Strict      bool
 	Summary     string // --summary FILE.csv|FILE.json: one row per package
+	Annotate    string // --annotate[=FILE.xlsx|FOLDER]: marked-up copies ("auto": output/ of each package)
+
+	lang msg.Lang // the language of the reports, once known
 
 	Validate validateFunc           // the checker; nil: checkWithRules
 	Workers  int                    // packages checked at once; 0: runtime.NumCPU()
@@ -67,6 +70,8 @@ func newValidateCmd(g *Globals, runF func(*validateOptions) error) *cobra.Comman
 	f.IntVar(&o.MaxFindings, "max-findings", 0, both("validate.flag.max-findings"))
 	f.BoolVar(&o.Strict, "strict", false, both("validate.flag.strict"))
 	f.StringVar(&o.Summary, "summary", "", both("validate.flag.summary"))
+	f.StringVar(&o.Annotate, "annotate", "", both("validate.flag.annotate"))
+	f.Lookup("annotate").NoOptDefVal = annotateAuto
 	return cmd
 }
 
@@ -80,6 +85,9 @@ func runValidate(o *validateOptions) error {
 		return err
 	}
 	if err := checkSummaryPath(g, o.Summary); err != nil {
+		return err
+	}
+	if err := o.checkAnnotateFlag(); err != nil {
 		return err
 	}
 	pkgs, cfgs, err := loadTargets(g, o.Paths)
@@ -100,6 +108,7 @@ func runValidate(o *validateOptions) error {
 	// The config of the first package decides the language of the report
 	// (--lang and MKSPACE_LANG win over it inside LoadConfig).
 	lang := cfgs[0].Lang
+	o.lang = lang
 
 	results, err := checkAll(g, pkgs, cfgs, o.Validate, o.Workers, lang)
 	if err != nil {
@@ -144,6 +153,11 @@ func runValidate(o *validateOptions) error {
 		}
 		staged = append(staged, st)
 	}
+	annotated, err := o.stageAnnotated(pkgs, results)
+	if err != nil {
+		return err
+	}
+	staged = append(staged, annotated...)
 	if err := stopped(g.Context()); err != nil {
 		return err // interrupted: no report is put in place
 	}
@@ -159,6 +173,9 @@ func runValidate(o *validateOptions) error {
 	}
 	if o.Summary != "" {
 		g.Infof("%s", lang.T("verify.summary-written", "file", o.Summary))
+	}
+	for _, st := range annotated {
+		g.Infof("%s", lang.T("annotate.written", "file", st.Path()))
 	}
 	for _, t := range reports {
 		if t.File == "" {

@@ -239,13 +239,16 @@ const (
 	InstructionsSheet = "填报说明"
 	SummarySheet      = "汇总"
 	ListsSheet        = "选项" // hidden sheet holding dropdown lists
+	// ResultsSheet is the first sheet of a marked-up copy of a workbook
+	// (validate --annotate): the list of its problems.
+	ResultsSheet = "检查结果"
 )
 
 // IsAuxiliary reports whether name is a sheet the template writes for the
 // filler's convenience only.
 func IsAuxiliary(name string) bool {
 	name = strings.TrimFunc(name, unicode.IsSpace)
-	return name == InstructionsSheet || name == SummarySheet || name == ListsSheet
+	return name == InstructionsSheet || name == SummarySheet || name == ListsSheet || name == ResultsSheet
 }
 
 // NormalizeHeader folds a header text for matching (SPEC §1): white space of

@@ -53,6 +53,7 @@ func TestSheetsAreConsistent(t *testing.T) {
 	assert.Len(t, Sheets(), 10)
 	assert.Nil(t, ByName("汇总"))
 	assert.True(t, IsAuxiliary(" 汇总"))
+	assert.True(t, IsAuxiliary("检查结果"), "the list of a marked-up copy")
 	assert.False(t, IsAuxiliary("创业团队"))
 }
 

@@ -186,7 +186,7 @@ func TestStructuralFindings(t *testing.T) {
 		{
 			name: "auxiliary sheets are not unknown",
 			sheets: append(goodSheets(), sheetSpec{name: "填报说明"}, sheetSpec{name: "汇总"},
-				sheetSpec{name: "选项"}, sheetSpec{name: " 汇总 "}),
+				sheetSpec{name: "选项"}, sheetSpec{name: " 汇总 "}, sheetSpec{name: "检查结果"}),
 		},
 		{
 			name:   "a data sheet name with trailing space is recognised",
