@@ -28,6 +28,7 @@ type validateOptions struct {
 	Output      string
 	Reports     []string // FORMAT=FILE, as given
 	MaxFindings int
+	AllFindings bool // --max-findings 0 given: the HTML report lists every finding too
 	Strict      bool
 	Summary     string // --summary FILE.csv|FILE.json: one row per package
 
@@ -57,6 +58,7 @@ func newValidateCmd(g *Globals, runF func(*validateOptions) error) *cobra.Comman
   mkspace validate A/ B/ C/ --report sarif=results.sarif --report junit=results.xml --strict`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
+			o.AllFindings = cmd.Flags().Changed("max-findings") && o.MaxFindings == 0
 			return runF(o)
 		},
 	}
@@ -112,7 +114,7 @@ func runValidate(o *validateOptions) error {
 	}
 	base, _ := getwd()
 	in := reportInput(pkgs, cfgs, results, lang)
-	in.MaxFindings, in.BaseDir = o.MaxFindings, base
+	in.MaxFindings, in.AllFindings, in.BaseDir = o.MaxFindings, o.AllFindings, base
 
 	// Every report file is written to a temporary file first; only when all
 	// are complete are they renamed into place, so that a failure leaves no
