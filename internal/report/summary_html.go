@@ -45,7 +45,7 @@ func writeSummaryHTML(w io.Writer, rows []SummaryRow, l msg.Lang) error {
 	}
 	ok := 0
 	for _, r := range rows {
-		row := htmlSummaryRow{Class: "failed", Cells: []htmlCell{{Text: r.File}, {Text: r.SpaceName},
+		row := htmlSummaryRow{Class: "failed", Cells: []htmlCell{{Text: r.File, Class: "file"}, {Text: r.SpaceName},
 			{Text: r.Operator}, {Text: r.Agency}, {Text: r.Version}, count(r.Errors), count(r.Warnings)}}
 		for _, k := range keys {
 			met, has := r.Eligibility[k]
@@ -66,7 +66,7 @@ func writeSummaryHTML(w io.Writer, rows []SummaryRow, l msg.Lang) error {
 			row.Class = "ok"
 			verified = htmlCell{Text: l.T("summary.yes"), State: "met", Key: "1"}
 		}
-		row.Cells = append(row.Cells, verified, htmlCell{Text: r.FirstProblem}, htmlCell{Text: SettingsText(r.Settings, l)})
+		row.Cells = append(row.Cells, verified, htmlCell{Text: r.FirstProblem, Class: "problem"}, htmlCell{Text: SettingsText(r.Settings, l)})
 		s.Rows = append(s.Rows, row)
 	}
 	s.Counts = l.T("html.summary.counts", "n", strconv.Itoa(len(rows)), "ok", strconv.Itoa(ok),
