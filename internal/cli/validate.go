@@ -169,6 +169,9 @@ func runValidate(o *validateOptions) error {
 			}
 		}
 	}
+	if g.validated != nil {
+		g.validated(in)
+	}
 	return findingsExit(in, o.Strict)
 }
 

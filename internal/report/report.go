@@ -193,6 +193,10 @@ func prepare(in Input) *view {
 // several reports whether the report covers more than one package.
 func (v *view) several() bool { return len(v.pkgs) > 1 }
 
+// CountLine renders the count line of a report: "共 2 个错误，1 个警告" /
+// "2 errors, 1 warning".
+func CountLine(l msg.Lang, errors, warnings int) string { return countLine(l, errors, warnings) }
+
 // countLine renders "共 2 个错误，1 个警告" / "2 errors, 1 warning".
 func countLine(l msg.Lang, errors, warnings int) string {
 	e := l.T("report.errors-one")
