@@ -54,15 +54,36 @@ type browser struct {
 	errors []string
 }
 
+// chromium is the one browser the tests share (each test has a tab of
+// its own); stopBrowser, called by TestMain, ends it.
+var chromium struct {
+	once   sync.Once
+	ctx    context.Context
+	cancel []context.CancelFunc
+	err    error
+}
+
+func stopBrowser() {
+	for i := len(chromium.cancel) - 1; i >= 0; i-- {
+		chromium.cancel[i]()
+	}
+}
+
 func newBrowser(t *testing.T, scripts bool) *browser {
 	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath(t)), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.WindowSize(1100, 900))
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancelA)
-	ctx, cancel := chromedp.NewContext(actx)
+	path := chromiumPath(t)
+	chromium.once.Do(func() {
+		opts := append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(path), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.WindowSize(1100, 900))
+		actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+		bctx, cancelB := chromedp.NewContext(actx)
+		chromium.ctx, chromium.cancel = bctx, []context.CancelFunc{cancelA, cancelB}
+		chromium.err = chromedp.Do(bctx) // starts the browser (no timeout on this first call)
+	})
+	require.NoError(t, chromium.err)
+	ctx, cancel := chromedp.NewContext(chromium.ctx) // a new tab
 	t.Cleanup(cancel)
-	require.NoError(t, chromedp.Do(ctx)) // starts the browser (no timeout on this first call)
+	require.NoError(t, chromedp.Do(ctx))
 	b := &browser{ctx: ctx}
 	msgs := chromedp.Console(ctx)
 	go func() {

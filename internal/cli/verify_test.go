@@ -36,6 +36,7 @@ var packFx struct {
 // TestMain removes the fixtures shared by the tests once they have run.
 func TestMain(m *testing.M) {
 	code := m.Run()
+	stopBrowser()
 	if packFx.root != "" {
 		os.RemoveAll(packFx.root)
 	}
