@@ -140,3 +140,19 @@ func TestWaitForEnter(t *testing.T) {
 	assert.Contains(t, out.String(), "按回车键关闭此窗口。")
 	waitForEnter(&IO{In: strings.NewReader(""), Out: &out}, clickLang()) // the end of input ends the wait too
 }
+
+// verify --summary FILE.html writes the office's table as a page.
+func TestVerifySummaryHTML(t *testing.T) {
+	if testing.Short() {
+		t.Skip("packs the good example")
+	}
+	zip := goodZip(t)
+	file := filepath.Join(t.TempDir(), "汇总.html")
+	code, _, stderr := runCLI(t, "verify", zip, "--summary", file)
+	require.Equal(t, ExitOK, code, stderr)
+	page, err := os.ReadFile(file)
+	require.NoError(t, err)
+	assert.Contains(t, string(page), "<title>批量核验汇总</title>")
+	assert.Equal(t, 1, strings.Count(string(page), `<tr data-i="0" class="ok">`))
+	assert.Contains(t, string(page), "共 1 个申报材料包：1 个通过，0 个未通过。")
+}

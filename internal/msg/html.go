@@ -25,6 +25,8 @@ func init() {
 		"html.result":         {"结果", "Result"},
 		"html.required":       {"要求", "Required"},
 		"html.actual":         {"实际", "Actual"},
+		"html.part-required":  {"要求：{required}", "Required: {required}"},
+		"html.part-actual":    {"实际：{actual}", "Actual: {actual}"},
 		"html.met":            {"满足", "met"},
 		"html.not-met":        {"不满足", "not met"},
 		"html.manual":         {"请人工确认", "confirm by hand"},
