@@ -88,6 +88,13 @@ func TestRunClick(t *testing.T) {
 			assert.Contains(t, out.String(), "正在检查文件夹："+dir)
 			assert.Contains(t, out.String(), c.count)
 			assert.Contains(t, out.String(), "检查报告已保存到："+report+"（已在浏览器中打开）")
+
+			// A second double-click, after a fix, replaces the report.
+			out.Reset()
+			code = runClick(context.Background(), &IO{In: strings.NewReader(""), Out: &out, Err: &errb}, dir,
+				func(p string) error { opened = append(opened, p); return nil })
+			assert.Equal(t, c.code, code, errb.String())
+			assert.Len(t, opened, 2)
 		})
 	}
 }
@@ -155,4 +162,19 @@ func TestVerifySummaryHTML(t *testing.T) {
 	assert.Contains(t, string(page), "<title>批量核验汇总</title>")
 	assert.Equal(t, 1, strings.Count(string(page), `<tr data-i="0" class="ok">`))
 	assert.Contains(t, string(page), "共 1 个申报材料包：1 个通过，0 个未通过。")
+}
+
+// --report html=FILE writes the page beside the main report.
+func TestValidateReportHTML(t *testing.T) {
+	if testing.Short() {
+		t.Skip("checks an example")
+	}
+	file := filepath.Join(t.TempDir(), "报告.html")
+	code, out, stderr := runCLI(t, "validate", exampleDir("broken"), "--report", "html="+file, "--max-findings", "3")
+	require.Equal(t, ExitFindings, code, stderr)
+	assert.Contains(t, out, "共 38 个错误，3 个警告")
+	page, err := os.ReadFile(file)
+	require.NoError(t, err)
+	assert.Equal(t, 3, strings.Count(string(page), `<tr class="finding `))
+	assert.Contains(t, string(page), "另有 38 条问题未列出")
 }
