@@ -193,8 +193,8 @@ func eligibilityKeys() []string {
 }
 
 // WriteSummary writes the rows as CSV (for Excel: a UTF-8 byte order mark,
-// CRLF line ends, headers in the run's language) or JSON, by the
-// extension of file.
+// CRLF line ends, headers in the run's language), JSON, or an HTML page
+// (.html: in the style of the HTML report), by the extension of file.
 func WriteSummary(w io.Writer, file string, rows []SummaryRow, l msg.Lang) error {
 	if isHTMLFile(file) {
 		return writeSummaryHTML(w, rows, l)
