@@ -9,5 +9,5 @@ import (
 )
 
 func main() {
-	os.Exit(cli.Run(cli.StdIO(), os.Args[1:]))
+	os.Exit(cli.Main(os.Args[1:]))
 }

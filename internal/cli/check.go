@@ -165,7 +165,8 @@ func reportInput(pkgs []validateTarget, cfgs []*config.Config, results []*valida
 	for i, p := range pkgs {
 		r := results[i]
 		in.Packages = append(in.Packages, report.Package{Name: p.Name, Dir: p.Dir, Files: r.Files,
-			Findings: r.Findings, Window: cfgs[i].Window, Totals: r.Totals, Eligibility: r.Eligibility})
+			Findings: r.Findings, Window: cfgs[i].Window, Totals: r.Totals, Eligibility: r.Eligibility,
+			SpaceName: r.Identity.SpaceName, Operator: r.Identity.Operator, Agency: r.Identity.Agency})
 	}
 	return in
 }

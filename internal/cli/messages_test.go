@@ -428,7 +428,7 @@ var (
 	// commands, formats and units, and the programs people use.
 	allowedWords = map[string]bool{
 		"mkspace": true, "PDF": true, "Excel": true, "WPS": true, "USCC": true, "YAML": true, "UTF": true,
-		"zip": true, "xlsx": true, "csv": true, "json": true, "sarif": true, "junit": true, "github": true, "text": true,
+		"zip": true, "xlsx": true, "csv": true, "json": true, "sarif": true, "junit": true, "github": true, "text": true, "html": true,
 		"zh": true, "en": true, "B": true, "KB": true, "KiB": true, "MB": true, "MiB": true, "GB": true, "GiB": true,
 		"M": true, "K": true, "G": true, "TrueType": true, "ttf": true, "ttc": true, "LibreOffice": true,
 		"help": true, "error": true, "warning": true, "YYYY": true, "MM": true, "DD": true, "MKSPACE": true,

@@ -34,6 +34,7 @@ import (
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pdf/bind"
 	"github.com/mkspace/mkspace/internal/pdf/font"
+	"github.com/mkspace/mkspace/internal/report"
 	"github.com/mkspace/mkspace/internal/version"
 )
 
@@ -69,6 +70,9 @@ type Globals struct {
 	// lang is Language() once the flags are parsed, for the signal
 	// handler's message.
 	lang atomic.Value
+	// validated, when set, receives what validate reported (the
+	// double-click's summary).
+	validated func(report.Input)
 }
 
 // Context is the run's context: cancelled when the user interrupts the

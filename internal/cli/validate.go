@@ -28,6 +28,7 @@ type validateOptions struct {
 	Output      string
 	Reports     []string // FORMAT=FILE, as given
 	MaxFindings int
+	AllFindings bool // --max-findings 0 given: the HTML report lists every finding too
 	Strict      bool
 	Summary     string // --summary FILE.csv|FILE.json: one row per package
 	Annotate    string // --annotate[=FILE.xlsx|FOLDER]: marked-up copies ("auto": output/ of each package)
@@ -60,6 +61,7 @@ func newValidateCmd(g *Globals, runF func(*validateOptions) error) *cobra.Comman
   mkspace validate A/ B/ C/ --report sarif=results.sarif --report junit=results.xml --strict`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.Paths = args
+			o.AllFindings = cmd.Flags().Changed("max-findings") && o.MaxFindings == 0
 			return runF(o)
 		},
 	}
@@ -121,7 +123,7 @@ func runValidate(o *validateOptions) error {
 	}
 	base, _ := getwd()
 	in := reportInput(pkgs, cfgs, results, lang)
-	in.MaxFindings, in.BaseDir = o.MaxFindings, base
+	in.MaxFindings, in.AllFindings, in.BaseDir = o.MaxFindings, o.AllFindings, base
 
 	// Every report file is written to a temporary file first; only when all
 	// are complete are they renamed into place, so that a failure leaves no
@@ -183,6 +185,9 @@ func runValidate(o *validateOptions) error {
 				return userErr(err, "cli.write-failed", "file", "stdout", "err", err.Error())
 			}
 		}
+	}
+	if g.validated != nil {
+		g.validated(in)
 	}
 	return findingsExit(in, o.Strict)
 }

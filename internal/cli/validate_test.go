@@ -135,8 +135,8 @@ func TestValidateBadInput(t *testing.T) {
 		noOutput string // a file that must not appear
 	}{
 		{name: "format", args: []string{"--format", "xml"},
-			zh: "不支持的报告格式“xml”。可用的格式：text, json, sarif, junit, github。",
-			en: `unknown report format "xml". Use one of: text, json, sarif, junit, github.`},
+			zh: "不支持的报告格式“xml”。可用的格式：text, json, sarif, junit, github, html。",
+			en: `unknown report format "xml". Use one of: text, json, sarif, junit, github, html.`},
 		{name: "report without =", args: []string{"--report", "sarif"},
 			zh: "--report 的值“sarif”有误：应写成 格式=文件", en: `--report "sarif" is not FORMAT=FILE`},
 		{name: "report format", args: []string{"--report", "pdf=x.pdf"},

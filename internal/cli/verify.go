@@ -39,7 +39,7 @@ func newVerifyCmd(g *Globals, runF func(*verifyOptions) error) *cobra.Command {
 	o := &verifyOptions{g: g}
 	both := func(key string) string { return msg.ZH.T(key) + " / " + msg.EN.T(key) }
 	cmd := &cobra.Command{
-		Use:   "verify ZIP|DIR|PDF... [--summary FILE.csv|FILE.json]  |  verify PDF PACKAGE",
+		Use:   "verify ZIP|DIR|PDF... [--summary FILE.csv|FILE.json|FILE.html]  |  verify PDF PACKAGE",
 		Short: both("verify.pkg.short"),
 		Long:  longHelp(msg.ZH.T("verify.pkg.long"), msg.EN.T("verify.pkg.long")),
 		Example: `  mkspace verify 申报材料-MK-2X4T-U50Q-NFPT.zip

@@ -36,6 +36,7 @@ var packFx struct {
 // TestMain removes the fixtures shared by the tests once they have run.
 func TestMain(m *testing.M) {
 	code := m.Run()
+	stopBrowser()
 	if packFx.root != "" {
 		os.RemoveAll(packFx.root)
 	}
@@ -272,7 +273,7 @@ func TestVerifyExitCodesAndMessages(t *testing.T) {
 	assert.Contains(t, r.errOut, "没有.zip")
 	r = verifyRun(t, 0, false, good, "--summary", filepath.Join(dir, "汇总.xlsx"))
 	assert.Equal(t, ExitNoRun, r.code)
-	assert.Contains(t, r.errOut, ".csv 或 .json")
+	assert.Contains(t, r.errOut, ".csv、.json 或 .html")
 	r = verifyRun(t, 0, false, good, "--summary", filepath.Join(dir, "no-such-folder", "汇总.csv"))
 	assert.Equal(t, ExitNoRun, r.code)
 }

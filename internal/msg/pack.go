@@ -82,8 +82,8 @@ A zip is checked with the mkspace.yaml inside it; an office that wants its own r
 
 Exit status: 0 all passed; 1 some failed; 2 could not run (bad arguments, a missing file, a summary that cannot be written).`,
 		},
-		"verify.flag.summary": {"把每个申报材料包的结果写入汇总表（.csv 或 .json）", "write one row per package to a summary table (.csv or .json)"},
-		"verify.bad-summary":  {"汇总表 {file} 的扩展名应为 .csv 或 .json。", "The summary {file} should end in .csv or .json."},
+		"verify.flag.summary": {"把每个申报材料包的结果写入汇总表（.csv、.json，或可在浏览器中查看和打印的 .html）", "write one row per package to a summary table (.csv, .json, or .html to view and print in a browser)"},
+		"verify.bad-summary":  {"汇总表 {file} 的扩展名应为 .csv、.json 或 .html。", "The summary {file} should end in .csv, .json or .html."},
 		"verify.no-target":    {"找不到 {path}。", "no such file or folder: {path}."},
 		"verify.progress":     {"核验中", "checking"},
 		"verify.check-failed": {"无法核验 {name}：{err}", "cannot check {name}: {err}"},

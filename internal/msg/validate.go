@@ -72,8 +72,8 @@ Exit status:
 			EN: "also write a report in another format, FORMAT=FILE, repeatable, e.g. sarif=results.sarif",
 		},
 		"validate.flag.max-findings": {
-			ZH: "最多列出的问题条数，0 表示全部（计数不受影响）",
-			EN: "list at most this many findings, 0 for all (the counts are not affected)",
+			ZH: "最多列出的问题条数，0 表示全部（计数不受影响）；html 报告不指定时最多列出 2000 条",
+			EN: "list at most this many findings, 0 for all (the counts are not affected); the html report lists 2,000 unless given",
 		},
 		"validate.flag.summary": {
 			ZH: "把每个申报材料包的结果写入汇总表（.csv 可用 Excel 打开，或 .json）：名称、运营主体、受理机构、错误和警告数、备案条件自查",

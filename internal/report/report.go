@@ -45,10 +45,11 @@ const (
 	SARIF  = "sarif"
 	JUnit  = "junit"
 	GitHub = "github"
+	HTML   = "html"
 )
 
 // Formats lists every format name, the default first.
-func Formats() []string { return []string{Text, JSON, SARIF, JUnit, GitHub} }
+func Formats() []string { return []string{Text, JSON, SARIF, JUnit, GitHub, HTML} }
 
 // Valid reports whether format is a known format name.
 func Valid(format string) bool { return slices.Contains(Formats(), format) }
@@ -62,6 +63,10 @@ type Input struct {
 	// MaxFindings caps the number of findings listed (over all packages);
 	// 0 lists every one. The counts are never capped.
 	MaxFindings int
+	// AllFindings lists every finding in the HTML report, which otherwise
+	// lists HTMLMaxFindings when MaxFindings is 0 (--max-findings 0 given
+	// on purpose).
+	AllFindings bool
 	// BaseDir is the working folder: absolute paths are shown relative to
 	// it. Relative paths are taken as relative to it already.
 	BaseDir string
@@ -78,6 +83,9 @@ type Package struct {
 	// "eligibility"); nil leaves them out.
 	Totals      any
 	Eligibility any
+	// SpaceName, Operator and Agency name the package in the HTML report
+	// ("" when the workbook does not say).
+	SpaceName, Operator, Agency string
 }
 
 // Counts returns the errors and warnings of the package.
@@ -106,6 +114,9 @@ func Write(w io.Writer, format string, in Input) error {
 	if format == SARIF && (in.MaxFindings <= 0 || in.MaxFindings > SARIFMaxResults) {
 		in.MaxFindings = SARIFMaxResults
 	}
+	if format == HTML && in.MaxFindings <= 0 && !in.AllFindings {
+		in.MaxFindings = HTMLMaxFindings
+	}
 	v := prepare(in)
 	switch format {
 	case Text, "":
@@ -118,6 +129,8 @@ func Write(w io.Writer, format string, in Input) error {
 		return writeJUnit(w, v)
 	case GitHub:
 		return writeGitHub(w, v)
+	case HTML:
+		return writeHTML(w, v)
 	}
 	return &UnknownFormatError{Format: format}
 }
@@ -179,6 +192,10 @@ func prepare(in Input) *view {
 
 // several reports whether the report covers more than one package.
 func (v *view) several() bool { return len(v.pkgs) > 1 }
+
+// CountLine renders the count line of a report: "共 2 个错误，1 个警告" /
+// "2 errors, 1 warning".
+func CountLine(l msg.Lang, errors, warnings int) string { return countLine(l, errors, warnings) }
 
 // countLine renders "共 2 个错误，1 个警告" / "2 errors, 1 warning".
 func countLine(l msg.Lang, errors, warnings int) string {

@@ -89,7 +89,7 @@ func golden(t *testing.T, name, got string) {
 
 func TestFormats(t *testing.T) {
 	t.Parallel()
-	assert.Equal(t, []string{"text", "json", "sarif", "junit", "github"}, Formats())
+	assert.Equal(t, []string{"text", "json", "sarif", "junit", "github", "html"}, Formats())
 	assert.True(t, Valid("sarif"))
 	assert.False(t, Valid("xml"))
 	var b bytes.Buffer

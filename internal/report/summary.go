@@ -169,7 +169,14 @@ func SettingsText(s []config.Setting, l msg.Lang) string {
 // write: a .csv or a .json file.
 func IsSummaryFile(file string) bool {
 	ext := strings.ToLower(filepath.Ext(file))
-	return ext == ".csv" || ext == ".json"
+	return ext == ".csv" || ext == ".json" || isHTMLFile(file)
+}
+
+// isHTMLFile reports whether file is an HTML page (a summary written by
+// writeSummaryHTML).
+func isHTMLFile(file string) bool {
+	ext := strings.ToLower(filepath.Ext(file))
+	return ext == ".html" || ext == ".htm"
 }
 
 // eligibilityKeys are the self-check's conditions that the data decides,
@@ -186,9 +193,12 @@ func eligibilityKeys() []string {
 }
 
 // WriteSummary writes the rows as CSV (for Excel: a UTF-8 byte order mark,
-// CRLF line ends, headers in the run's language) or JSON, by the
-// extension of file.
+// CRLF line ends, headers in the run's language), JSON, or an HTML page
+// (.html: in the style of the HTML report), by the extension of file.
 func WriteSummary(w io.Writer, file string, rows []SummaryRow, l msg.Lang) error {
+	if isHTMLFile(file) {
+		return writeSummaryHTML(w, rows, l)
+	}
 	if strings.EqualFold(filepath.Ext(file), ".json") {
 		ok := 0
 		for _, r := range rows {
