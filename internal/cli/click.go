@@ -113,11 +113,11 @@ func Main(args []string) int {
 const clickReportName = "检查报告.html"
 
 // clickValidateArgs are the arguments of the validate run of a
-// double-click on the package folder dir: the HTML report into outDir.
-// The marked-up copy of the workbook (validate --annotate) is to be added
-// here, into the same folder, once validate has it.
+// double-click on the package folder dir: the HTML report and the
+// marked-up copy of each workbook (检查结果-<name>.xlsx) into outDir.
 func clickValidateArgs(dir, outDir string) []string {
-	return []string{"validate", dir, "--format", report.HTML, "--output", filepath.Join(outDir, clickReportName)}
+	return []string{"validate", dir, "--format", report.HTML, "--output", filepath.Join(outDir, clickReportName),
+		"--annotate=" + outDir + string(filepath.Separator)}
 }
 
 // runClick checks the package folder dir as a double-click does: the

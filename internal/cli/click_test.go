@@ -85,6 +85,7 @@ func TestRunClick(t *testing.T) {
 			page, err := os.ReadFile(report)
 			require.NoError(t, err)
 			assert.Contains(t, string(page), "<!DOCTYPE html>")
+			assert.FileExists(t, filepath.Join(dir, "output", "检查结果-申报数据.xlsx"), "the marked-up copy beside the report")
 			assert.Contains(t, out.String(), "正在检查文件夹："+dir)
 			assert.Contains(t, out.String(), c.count)
 			assert.Contains(t, out.String(), "检查报告已保存到："+report+"（已在浏览器中打开）")
@@ -95,6 +96,7 @@ func TestRunClick(t *testing.T) {
 				func(p string) error { opened = append(opened, p); return nil })
 			assert.Equal(t, c.code, code, errb.String())
 			assert.Len(t, opened, 2)
+			assert.Contains(t, out.String(), c.count, "the copy of the first run adds no findings")
 		})
 	}
 }
