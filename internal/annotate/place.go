@@ -2,8 +2,6 @@ package annotate
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -94,7 +92,7 @@ func place(fs []finding.Finding, sheets []string, first string, lang msg.Lang) (
 		text := unlocated(f)
 		note := text + lang.T("annotate.note-rule", "rule", f.Rule)
 		r := row{sev: f.Severity, sheet: f.Sheet, rule: f.Rule}
-		r.problem, r.fix = split(lang, text)
+		r.problem, r.fix = msg.SplitAdvice(lang, text)
 		if r.sheet == "" {
 			r.sheet = "—"
 		}
@@ -171,44 +169,4 @@ func unlocated(f *finding.Finding) string {
 		}
 	}
 	return msg.EscapeLines(m)
-}
-
-// adviceStarts are the words with which the Chinese messages say what to
-// do, after a comma or a full stop.
-var adviceStarts = []string{"请", "应填写", "应为", "应在", "如该"}
-
-// split cuts a message into the problem and what to do about it: at the
-// first clause that says what to do ("，请…", "。应填写…"; in English
-// after the first "; " or ". "). A message without such a clause is all
-// problem.
-func split(lang msg.Lang, text string) (problem, fix string) {
-	if lang == msg.EN {
-		i := -1
-		for _, sep := range []string{"; ", ". "} {
-			if j := strings.Index(text, sep); j > 0 && (i < 0 || j < i) {
-				i = j
-			}
-		}
-		if i < 0 {
-			return text, ""
-		}
-		fix = strings.TrimSpace(text[i+2:])
-		if fix == "" {
-			return text, ""
-		}
-		r, n := utf8.DecodeRuneInString(fix)
-		return text[:i] + ".", string(unicode.ToUpper(r)) + fix[n:]
-	}
-	for i, r := range text {
-		if r != '，' && r != '。' && r != '；' {
-			continue
-		}
-		rest := text[i+utf8.RuneLen(r):]
-		for _, s := range adviceStarts {
-			if strings.HasPrefix(rest, s) {
-				return text[:i] + "。", rest
-			}
-		}
-	}
-	return text, ""
 }

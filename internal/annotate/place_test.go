@@ -168,26 +168,6 @@ func testPlacement(t *testing.T) {
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
-func TestSplit(t *testing.T) {
-	tests := []struct {
-		lang               msg.Lang
-		text, problem, fix string
-	}{
-		{msg.ZH, `"年龄"为 1990，应在 16 到 100 之间，请更正。`, `"年龄"为 1990。`, `应在 16 到 100 之间，请更正。`},
-		{msg.ZH, `"品牌和文化建设"为必填项目，请填写。`, `"品牌和文化建设"为必填项目。`, `请填写。`},
-		{msg.ZH, `附件不是 PDF 文件。请转换为 PDF。`, `附件不是 PDF 文件。`, `请转换为 PDF。`},
-		{msg.ZH, `只是一个问题。`, `只是一个问题。`, ``},
-		{msg.EN, `"Age" is 1990; it must be between 16 and 100.`, `"Age" is 1990.`, `It must be between 16 and 100.`},
-		{msg.EN, `the attachment is missing. Check its name.`, `the attachment is missing.`, `Check its name.`},
-		{msg.EN, `only a problem`, `only a problem`, ``},
-	}
-	for _, tt := range tests {
-		p, f := split(tt.lang, tt.text)
-		assert.Equal(t, tt.problem, p, tt.text)
-		assert.Equal(t, tt.fix, f, tt.text)
-	}
-}
-
 func TestCells(t *testing.T) {
 	top, refs, ok := cells("F21:E20")
 	require.True(t, ok)

@@ -177,7 +177,7 @@ func (v *view) htmlPackage(pv *pkgView) htmlPackage {
 			hp.Sheets = append(hp.Sheets, htmlSheet{Title: title})
 			cur = &hp.Sheets[len(hp.Sheets)-1]
 		}
-		problem, advice := SplitAdvice(l, unlocated(l, f))
+		problem, advice := msg.SplitAdvice(l, unlocated(l, f))
 		cell := f.Cell
 		if cell == "" {
 			cell = f.Column
@@ -266,31 +266,4 @@ func htmlGroups(t *totals.Totals, win config.Window, l msg.Lang) []htmlGroup {
 		out = append(out, hg)
 	}
 	return out
-}
-
-// SplitAdvice splits a finding's message into the problem and what to do
-// about it, for the layouts that show them in columns of their own: in
-// Chinese the advice starts at the first clause beginning with 请 (or, when
-// there is none, 应), in English at the clause after the last "; ". A
-// message with no such clause is all problem.
-func SplitAdvice(l msg.Lang, m string) (problem, advice string) {
-	if l == msg.EN {
-		if i := strings.LastIndex(m, "; "); i > 0 {
-			return m[:i+1], strings.TrimSpace(m[i+2:])
-		}
-		return m, ""
-	}
-	for _, start := range []string{"请", "应"} {
-		at, sepLen := -1, 0
-		for _, sep := range []string{"，", "。", "；"} {
-			if i := strings.Index(m, sep+start); i > 0 && (at < 0 || i < at) {
-				at, sepLen = i, len(sep)
-			}
-		}
-		if at > 0 {
-			problem = strings.TrimSuffix(strings.TrimSuffix(m[:at+sepLen], "，"), "；")
-			return problem, m[at+sepLen:]
-		}
-	}
-	return m, ""
 }

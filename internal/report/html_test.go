@@ -51,7 +51,7 @@ func TestHTMLPage(t *testing.T) {
 	assert.Less(t, strings.Index(out, "申报数据.xlsx › 基础信息"), strings.Index(out, "申报数据.xlsx › 创业团队"))
 	assert.Contains(t, out, `<td class="cell" data-key="140008">H7</td>`)
 	// The message's location is not repeated; the advice has its column.
-	assert.Contains(t, out, "<td>已转化为企业的创业团队，&#34;迁出时间&#34;为不可填项目</td><td>请清空该单元格。</td>")
+	assert.Contains(t, out, "<td>已转化为企业的创业团队，&#34;迁出时间&#34;为不可填项目。</td><td>请清空该单元格。</td>")
 }
 
 // The page loads nothing: no source, no stylesheet, no import, and a
@@ -138,27 +138,6 @@ func TestHTMLSeveralPackages(t *testing.T) {
 	assert.Equal(t, 2, strings.Count(out, `<section class="pkg"`))
 	assert.Contains(t, out, `<p class="none">未发现问题。</p>`)
 	assert.Contains(t, out, `（未填写）`)
-}
-
-func TestSplitAdvice(t *testing.T) {
-	t.Parallel()
-	cases := []struct {
-		lang              msg.Lang
-		in, problem, todo string
-	}{
-		{msg.ZH, `"联系电话"为必填项目，请填写。`, `"联系电话"为必填项目`, "请填写。"},
-		{msg.ZH, `"报道日期"无法识别"2021-02-30"，应填写日期。`, `"报道日期"无法识别"2021-02-30"`, "应填写日期。"},
-		{msg.ZH, `校验位不正确。请对照营业执照核对，应为"X"。`, `校验位不正确。`, `请对照营业执照核对，应为"X"。`},
-		{msg.ZH, `缺少数据表"获得荣誉"。`, `缺少数据表"获得荣誉"。`, ""},
-		{msg.ZH, `请填写。`, `请填写。`, ""}, // nothing before the advice: all problem
-		{msg.EN, `"phone" is required; fill it in.`, `"phone" is required;`, "fill it in."},
-		{msg.EN, `the sheet is missing.`, `the sheet is missing.`, ""},
-	}
-	for _, c := range cases {
-		p, a := SplitAdvice(c.lang, c.in)
-		assert.Equal(t, c.problem, p, c.in)
-		assert.Equal(t, c.todo, a, c.in)
-	}
 }
 
 func TestSummaryHTML(t *testing.T) {
