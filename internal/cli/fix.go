@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -67,8 +68,9 @@ func runFix(o *fixOptions) error {
 	lang := cfg.Lang
 	p, err := fix.Load(dir, cfg)
 	if err != nil {
-		if we, ok := err.(*workbook.Error); ok {
-			return userErr(err, we.Key, we.Args...)
+		var we *workbook.Error
+		if errors.As(err, &we) {
+			return err
 		}
 		return pathErr(err, "validate.no-such-path", dir)
 	}

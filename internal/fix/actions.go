@@ -2,6 +2,7 @@ package fix
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/mkspace/mkspace/internal/attachname"
@@ -88,8 +89,8 @@ func (linkAction) Plan(p *Package) ([]Change, error) {
 		for _, i := range attach {
 			col := &s.Columns[i]
 			eachCell(t, i, func(r *Row, c workbook.Cell) {
-				if r.States[i] != rows.Empty {
-					return // a filled cell is never changed
+				if r.States[i] != rows.Empty || forbidden(s, r, col.Key) {
+					return // a filled cell is never changed; a 不可填 one stays empty
 				}
 				name := ""
 				if nameIdx >= 0 {
@@ -118,6 +119,24 @@ func (linkAction) Plan(p *Package) ([]Change, error) {
 		}
 	}
 	return out, nil
+}
+
+// forbidden reports whether the row's state makes column key 不可填.
+func forbidden(s *schema.Sheet, r *Row, key string) bool {
+	for _, c := range s.Conditions {
+		holds := true
+		for _, m := range c.When {
+			i := m.Col.Index()
+			if r.States[i] != rows.Valid || r.Values[i].Bool != m.Value {
+				holds = false
+				break
+			}
+		}
+		if holds && slices.Contains(c.Forbid, key) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchFiles returns the files that the row named name (normalised; "" for
