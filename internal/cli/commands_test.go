@@ -78,6 +78,11 @@ func TestCommandsFlagParsing(t *testing.T) {
 		assert.Equal(t, "text", o.Format)
 		assert.Empty(t, o.Paths)
 	})
+	t.Run("fix", func(t *testing.T) {
+		o, g, err := parsed(t, newFixCmd, "fix", "申报材料", "--dry-run", "--no-backup", "--values")
+		require.NoError(t, err)
+		assert.Equal(t, fixOptions{g: g, Path: "申报材料", DryRun: true, NoBackup: true, Values: true}, *o)
+	})
 	t.Run("build-pdf", func(t *testing.T) {
 		o, g, err := parsed(t, newBuildPDFCmd, "build-pdf", "申报材料", "-o", "a.pdf", "--draft", "--no-attachments", "--force")
 		require.NoError(t, err)
