@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -179,8 +180,9 @@ func broken(g *pkg) (*pkg, []expectation) {
 	b.expect("CELL-NOT-FILLABLE", "teams", "financed_on", n, r["financed_on"], "未获得投融资的团队填了获得时间", "a team not financed with a financing date")
 
 	n, r = b.find("teams", "name", "小满宠物团队")
+	kept := map[string]file{r["agreement"].(string): p.files[r["agreement"].(string)]}
 	r["agreement"] = att + "创业团队/小满宠物团队-入驻协议书.pdf"
-	b.expect("ATTACHMENT-MISSING", "teams", "agreement", n, r["agreement"], "附件文件名写错（文件不存在）", "attachment name mistyped: no such file")
+	b.expect("ATTACHMENT-MISSING", "teams", "agreement", n, r["agreement"], "附件文件名写错（多了一个“书”字；文件夹中是 …入驻协议.pdf，消息会提示）", "attachment name mistyped (one character too many; the message names the real file)")
 
 	n, r = b.find("teams", "name", "山海户外装备团队")
 	r["agreement"] = att + "创业团队/山海户外装备团队-入驻协议.docx"
@@ -319,6 +321,7 @@ func broken(g *pkg) (*pkg, []expectation) {
 	b.note("栏目行还在，只是内容为空；报在该栏目的内容单元格", "the section row is there with an empty value; reported on its value cell")
 
 	p.prune()
+	maps.Copy(p.files, kept) // the file the mistyped name means stays
 	sortExpectations(b.exp)
 	return p, b.exp
 }

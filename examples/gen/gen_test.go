@@ -498,7 +498,7 @@ func TestBrokenExpectations(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 38, errors)
-	assert.Equal(t, 3, warnings)
+	assert.Equal(t, 5, warnings)
 
 	dir := generated(t)
 	var got []expectation

@@ -132,7 +132,7 @@ func TestRootCommands(t *testing.T) {
 		}
 		listed = append(listed, strings.Fields(line)[0])
 	}
-	assert.Equal(t, []string{"build-pdf", "completion", "help", "init", "pack", "template", "totals", "validate", "verify", "version"}, listed)
+	assert.Equal(t, []string{"build-pdf", "completion", "fix", "help", "init", "pack", "template", "totals", "validate", "verify", "version"}, listed)
 }
 
 // Behaviour: the run function writes to the streams it is given.

@@ -142,7 +142,7 @@ var (
 		"sheet", "sheet_en", "like", "key", "loc", "other_loc", "team_loc", "location", "cell",
 		"check", "alias", "h1", "h2", "x", "kind", "v", "a", "b", "chars", "char", "other", "old", "new")
 	pathHolders = setOf("file", "path", "dir", "pdf", "manifest", "workbook", "letter",
-		"package", "first", "attachments", "name", "example", "input", "backup")
+		"package", "first", "attachments", "name", "example", "input", "backup", "near")
 	composedHolders = setOf("err", "details", "message", "options", "names", "parts", "cols",
 		"changes", "examples", "expected", "label", "bound", "count", "errors", "warnings",
 		"totals", "states", "condition", "cond", "desc", "what", "when", "formats", "severity",

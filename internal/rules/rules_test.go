@@ -519,3 +519,36 @@ func TestTextValue(t *testing.T) {
 		})
 	}
 }
+
+// ATTACHMENT-MISSING names the file the path most likely means: one
+// character off, attachments/ left out, .pdf left out; nothing near, the
+// plain message.
+func TestAttachmentMissingDidYouMean(t *testing.T) {
+	t.Parallel()
+	dir := pkgDir(t)
+	writeFile(t, dir, "attachments/创业团队/绿芽-入驻协议.pdf", minimalPDF("b"))
+	for _, tc := range []struct{ written, near string }{
+		{"attachments/创业团队/绿芽-入驻协议书.pdf", "attachments/创业团队/绿芽-入驻协议.pdf"},
+		{"创业团队/绿芽-入驻协议.pdf", "attachments/创业团队/绿芽-入驻协议.pdf"},
+		{"attachments/创业团队/绿芽-入驻协议", "attachments/创业团队/绿芽-入驻协议.pdf"},
+		{"attachments/创业团队/完全不同的文件名.pdf", ""},
+	} {
+		fs := check(t, nil, dir, table("teams", with(teamIn, "agreement", tc.written)))
+		require.Len(t, fs, 1, dump(fs))
+		assert.Equal(t, finding.AttachmentMissing, fs[0].Rule)
+		if tc.near == "" {
+			assert.NotContains(t, fs[0].Message, "是否是", tc.written)
+			continue
+		}
+		assert.Contains(t, fs[0].Message, `。是否是"`+tc.near+`"？`, tc.written)
+	}
+}
+
+// ATTACHMENT-OUTSIDE's advice names the folder the package uses.
+func TestAttachmentOutsideAdvice(t *testing.T) {
+	t.Parallel()
+	fs := check(t, nil, pkgDir(t), table("teams", with(teamIn, "agreement", "../a.pdf")))
+	require.Len(t, fs, 1, dump(fs))
+	assert.Contains(t, fs[0].Message, "attachments/a.pdf")
+	assert.NotContains(t, fs[0].Message, "附件/")
+}
