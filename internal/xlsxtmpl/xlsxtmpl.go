@@ -229,6 +229,9 @@ func (b *builder) build() error {
 	if err = b.writeLists(); err != nil {
 		return err
 	}
+	if err = b.writeTeamNames(); err != nil {
+		return err
+	}
 	for _, s := range b.sheets {
 		if s.Kind == schema.Form {
 			err = b.writeForm(s)
