@@ -231,6 +231,11 @@ func (b *builder) writeForm(s *schema.Sheet) error {
 		if err := f.SetCellStyle(sh, v, v, style); err != nil {
 			return err
 		}
+		if s == schema.Basic.Sheet && c.Key == schema.Basic.Name.Key() && b.spaceName != "" {
+			if err := f.SetCellStr(sh, v, b.spaceName); err != nil {
+				return err
+			}
+		}
 		if err := b.addNote(sh, v, c.Header, b.headerNote(s, c)); err != nil {
 			return err
 		}
