@@ -200,7 +200,7 @@ func TestCommittedMatchesGenerator(t *testing.T) {
 	const hint = "examples/ is out of date: run `go run ./examples/gen` from the repository root"
 	list := func(root string) []string {
 		var out []string
-		for _, sub := range []string{"good", "broken", "expected"} {
+		for _, sub := range []string{"good", "broken", "unlinked", "expected"} {
 			_ = filepath.WalkDir(filepath.Join(root, sub), func(p string, d fs.DirEntry, err error) error {
 				if err == nil && !d.IsDir() {
 					rel, _ := filepath.Rel(root, p)

@@ -62,3 +62,24 @@ func TestFixBrokenExample(t *testing.T) {
 	assert.Equal(t, ExitOK, code)
 	assert.Contains(t, out, "没有需要自动改正的内容")
 }
+
+// The unlinked example (blank attachment cells, two text values): fix
+// fills and types them all, and the package validates clean.
+func TestFixUnlinkedExample(t *testing.T) {
+	t.Parallel()
+	dir := copyPackage(t, "unlinked")
+	code, _, _ := runCLI(t, "validate", dir)
+	require.Equal(t, ExitFindings, code)
+	code, out, errOut := runCLI(t, "fix", dir, "--no-backup")
+	require.Equal(t, ExitOK, code, errOut)
+	assert.Contains(t, out, "按文件名找到的唯一附件")
+	assert.Contains(t, out, "（未保留备份）")
+	code, vout, _ := runCLI(t, "validate", dir)
+	assert.Equal(t, ExitOK, code, vout)
+	assert.Contains(t, vout, "共 0 个错误，0 个警告")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		assert.NotContains(t, e.Name(), ".bak-", "--no-backup keeps no backup")
+	}
+}
