@@ -271,3 +271,33 @@ func TestApplyFailureLeavesWorkbook(t *testing.T) {
 		})
 	}
 }
+
+// --values: a formula with a cached value becomes that value; the 注册时间
+// taken from the team is a date cell.
+func TestApplyValuesAndRegdate(t *testing.T) {
+	t.Parallel()
+	dir := newPackage(t, []cellv{
+		{"venues", "area", 1, formulaCell{"C2+D2", 860}},
+		{"teams", "name", 1, "绿芽团队"}, {"teams", "converted", 1, "是"},
+		{"teams", "registered_on", 1, time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC)},
+		{"enterprises", "from_team", 1, "是"}, {"enterprises", "team", 1, "绿芽团队"},
+	})
+	p, cs := plan(t, dir, formulaAction{apply: true}, regdateAction{})
+	assert.Equal(t, []string{"formula@服务场地!B2=860", "regdate@入驻企业!E2=2021-03-01"}, brief(cs))
+	_, err := Apply(context.Background(), p, cs, Options{NoBackup: true})
+	require.NoError(t, err)
+	f, err := excelize.OpenFile(filepath.Join(dir, xlsxtmpl.DefaultFile))
+	require.NoError(t, err)
+	defer f.Close()
+	fm, err := f.GetCellFormula("服务场地", "B2")
+	require.NoError(t, err)
+	assert.Empty(t, fm, "the formula is gone")
+	v, err := f.GetCellValue("服务场地", "B2", excelize.Options{RawCellValue: true})
+	require.NoError(t, err)
+	assert.Equal(t, "860", v)
+	d, err := f.GetCellValue("入驻企业", "E2")
+	require.NoError(t, err)
+	assert.Equal(t, "2021-03-01", d)
+	_, again := plan(t, dir, formulaAction{apply: true}, regdateAction{})
+	assert.Empty(t, again)
+}
