@@ -120,7 +120,7 @@ func TestRootCommands(t *testing.T) {
 	for _, c := range root.Commands() {
 		names = append(names, c.Name())
 	}
-	assert.ElementsMatch(t, []string{"init", "template", "validate", "totals", "build-pdf", "verify", "pack", "version", "completion"}, names)
+	assert.ElementsMatch(t, []string{"init", "template", "validate", "totals", "fix", "build-pdf", "verify", "pack", "version", "completion"}, names)
 
 	code, out, _ := runCLI(t, "--help")
 	require.Equal(t, ExitOK, code)

@@ -128,6 +128,14 @@ func TestFixedWorkbookInLibreOffice(t *testing.T) {
 	assert.Empty(t, mismatches(t, dir, after), "the fixed 汇总 sheet, recalculated, equals the totals")
 	assert.Equal(t, "1200.50", after[totals.KeyTotalArea])
 	dv1, cf1, fm1 := counts(lo)
+	sum := func(m map[string]int) (n int) {
+		for _, v := range m {
+			n += v
+		}
+		return n
+	}
+	t.Logf("after fix and a LibreOffice round trip: %d validations, %d conditional formats, %d 汇总 formulas (before: %d, %d, %d)",
+		sum(dv1), sum(cf1), fm1, sum(dv0), sum(cf0), fm0)
 	assert.Equal(t, dv0, dv1, "data validations (dropdowns) survive")
 	assert.Equal(t, cf0, cf1, "conditional formats survive")
 	assert.Equal(t, fm0, fm1, "the 汇总 formulas survive")
