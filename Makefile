@@ -22,7 +22,7 @@ help:
 	@echo "make build   build $(BIN) (version $(VERSION))"
 	@echo "make test    run every test (what CI runs)"
 	@echo "make test-quick  the tests without LibreOffice, large fixtures and real-binary runs (-short), for the edit loop"
-	@echo "make demo    build, then template, init, validate, totals, build-pdf, verify, pack on a copy of examples/good in out/demo"
+	@echo "make demo    build, then template, init, validate, totals, build-pdf, verify, pack on a copy of examples/good in out/demo, fix on a copy of examples/unlinked"
 	@echo "make examples regenerate examples/ from examples/gen"
 	@echo "make lint    gofmt check and go vet"
 	@echo "make bench   run the benchmarks (BENCH=regexp PKGS=./internal/...)"
@@ -54,8 +54,8 @@ test-quick:
 
 # The demo runs the main job on a copy of the bundled example (the example
 # itself is never written to): the blank workbook, a new package folder,
-# then validate → totals → build-pdf → verify → pack → verify of the zip, and the broken example's
-# findings (which exit 1: the demo expects that).
+# then validate → totals → build-pdf → verify → pack → verify of the zip, the broken example's
+# findings (which exit 1: the demo expects that), and fix on a copy of the unlinked example.
 DEMO := out/demo
 demo: build
 	@rm -rf $(DEMO) && mkdir -p $(DEMO)
@@ -70,6 +70,11 @@ demo: build
 	$(BIN) verify $(DEMO)/申报材料.zip
 	@echo "--- examples/broken (expected: errors, exit status 1) ---"
 	@$(BIN) validate examples/broken --max-findings 12; test $$? -eq 1
+	@echo "--- fix on a copy of examples/unlinked (blank attachment cells, text values) ---"
+	cp -r examples/unlinked $(DEMO)/unlinked
+	$(BIN) fix $(DEMO)/unlinked --dry-run
+	$(BIN) fix $(DEMO)/unlinked
+	$(BIN) validate $(DEMO)/unlinked
 	@echo "demo done: see $(DEMO)/good/output/"
 
 examples: ## regenerate examples/ (good, broken, expected) from examples/gen

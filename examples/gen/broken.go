@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -179,8 +180,9 @@ func broken(g *pkg) (*pkg, []expectation) {
 	b.expect("CELL-NOT-FILLABLE", "teams", "financed_on", n, r["financed_on"], "未获得投融资的团队填了获得时间", "a team not financed with a financing date")
 
 	n, r = b.find("teams", "name", "小满宠物团队")
+	kept := map[string]file{r["agreement"].(string): p.files[r["agreement"].(string)]}
 	r["agreement"] = att + "创业团队/小满宠物团队-入驻协议书.pdf"
-	b.expect("ATTACHMENT-MISSING", "teams", "agreement", n, r["agreement"], "附件文件名写错（文件不存在）", "attachment name mistyped: no such file")
+	b.expect("ATTACHMENT-MISSING", "teams", "agreement", n, r["agreement"], "附件文件名写错（多了一个“书”字；文件夹中是 …入驻协议.pdf，消息会提示）", "attachment name mistyped (one character too many; the message names the real file)")
 
 	n, r = b.find("teams", "name", "山海户外装备团队")
 	r["agreement"] = att + "创业团队/山海户外装备团队-入驻协议.docx"
@@ -303,12 +305,23 @@ func broken(g *pkg) (*pkg, []expectation) {
 	r["summary"] = longSummary()
 	b.expect("CELL-TOO-LONG", "activities", "summary", n, r["summary"], fmt.Sprintf("简要概述 %d 字，超过 500 字", len([]rune(r["summary"].(string)))), "summary longer than 500 characters")
 
+	// Values typed as text that read: checks and totals count them, the
+	// 汇总 sheet's formulas do not (13 activities instead of 14, a total
+	// area of 340.5 instead of 1200.5) — `mkspace fix` types them.
+	n, r = b.find("activities", "name", "创业基础训练营（春季班）")
+	r["date"] = textDate{day(2021, 3, 20), "2006.1.2"}
+	b.expect("CELL-TEXT-VALUE", "activities", "date", n, r["date"], "活动日期写成文字 2021.3.20，汇总表不计入这次活动", "the date typed as text 2021.3.20: the 汇总 sheet leaves the activity out")
+	n, r = b.find("venues", "tenure", "租赁")
+	r["area"] = raw("860平方米")
+	b.expect("CELL-TEXT-VALUE", "venues", "area", n, r["area"], "面积写成文字“860平方米”，汇总表的总面积少算 860", "the area typed as text 860平方米: the 汇总 sheet's total area misses 860")
+
 	// 文字材料
 	delete(p.forms["narrative"], "brand")
 	b.expect("CELL-REQUIRED", "narrative", "brand", 0, nil, "文字材料“品牌和文化建设”未填写", "the 品牌和文化建设 section left empty")
 	b.note("栏目行还在，只是内容为空；报在该栏目的内容单元格", "the section row is there with an empty value; reported on its value cell")
 
 	p.prune()
+	maps.Copy(p.files, kept) // the file the mistyped name means stays
 	sortExpectations(b.exp)
 	return p, b.exp
 }

@@ -83,6 +83,13 @@ func generate(dir string) error {
 	if err := w.pkg(brokenDir, br, font); err != nil {
 		return err
 	}
+	unlinkedDir := filepath.Join(dir, "unlinked")
+	if err := w.pkg(unlinkedDir, unlinked(g), font); err != nil {
+		return err
+	}
+	if err := w.file(filepath.Join(unlinkedDir, "README.md"), []byte(unlinkedReadme)); err != nil {
+		return err
+	}
 	if err := w.file(filepath.Join(brokenDir, "README.md"), brokenReadme(exp)); err != nil {
 		return err
 	}
@@ -100,7 +107,7 @@ func generate(dir string) error {
 	if err := w.file(filepath.Join(dir, "expected", "broken-findings.json"), append(e, '\n')); err != nil {
 		return err
 	}
-	for _, d := range []string{goodDir, brokenDir} {
+	for _, d := range []string{goodDir, brokenDir, unlinkedDir} {
 		if err := w.removeStale(d); err != nil {
 			return err
 		}

@@ -78,6 +78,11 @@ func TestCommandsFlagParsing(t *testing.T) {
 		assert.Equal(t, "text", o.Format)
 		assert.Empty(t, o.Paths)
 	})
+	t.Run("fix", func(t *testing.T) {
+		o, g, err := parsed(t, newFixCmd, "fix", "申报材料", "--dry-run", "--no-backup", "--values")
+		require.NoError(t, err)
+		assert.Equal(t, fixOptions{g: g, Path: "申报材料", DryRun: true, NoBackup: true, Values: true}, *o)
+	})
 	t.Run("build-pdf", func(t *testing.T) {
 		o, g, err := parsed(t, newBuildPDFCmd, "build-pdf", "申报材料", "-o", "a.pdf", "--draft", "--no-attachments", "--force")
 		require.NoError(t, err)
@@ -115,7 +120,7 @@ func TestRootCommands(t *testing.T) {
 	for _, c := range root.Commands() {
 		names = append(names, c.Name())
 	}
-	assert.ElementsMatch(t, []string{"init", "template", "validate", "totals", "build-pdf", "verify", "pack", "version", "completion"}, names)
+	assert.ElementsMatch(t, []string{"init", "template", "validate", "totals", "fix", "build-pdf", "verify", "pack", "version", "completion"}, names)
 
 	code, out, _ := runCLI(t, "--help")
 	require.Equal(t, ExitOK, code)
@@ -127,7 +132,7 @@ func TestRootCommands(t *testing.T) {
 		}
 		listed = append(listed, strings.Fields(line)[0])
 	}
-	assert.Equal(t, []string{"build-pdf", "completion", "help", "init", "pack", "template", "totals", "validate", "verify", "version"}, listed)
+	assert.Equal(t, []string{"build-pdf", "completion", "fix", "help", "init", "pack", "template", "totals", "validate", "verify", "version"}, listed)
 }
 
 // Behaviour: the run function writes to the streams it is given.

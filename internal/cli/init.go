@@ -33,7 +33,7 @@ const (
 type initOptions struct {
 	g    *Globals
 	Dir  string // the package folder; "" = the current folder
-	Name string // 众创空间名称, pre-filled in the commitment letter
+	Name string // 众创空间名称, pre-filled in the commitment letter and 基础信息
 
 	// Workbook writes the fill-in workbook; nil: xlsxtmpl.Write.
 	Workbook func(path string, opts xlsxtmpl.Options, force bool) error
@@ -109,7 +109,7 @@ func runInit(o *initOptions) error {
 	}
 	items := []initItem{
 		{name: initWorkbook, write: func(p string) error {
-			return workbook(p, xlsxtmpl.Options{Lists: cfg.Lists, Window: cfg.Window, MaxBytes: cfg.MaxBytes, Lang: lang}, false)
+			return workbook(p, xlsxtmpl.Options{Lists: cfg.Lists, Window: cfg.Window, MaxBytes: cfg.MaxBytes, Lang: lang, SpaceName: o.Name}, false)
 		}},
 		{name: config.FileName, write: func(p string) error {
 			return atomicfile.WriteReader(p, false, bytes.NewReader(config.Commented(lang)))

@@ -15,6 +15,7 @@ import (
 
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/xlsxtmpl"
 )
 
@@ -88,6 +89,9 @@ func TestInitNewFolder(t *testing.T) {
 	for _, name := range xlsxtmpl.SheetNames() {
 		assert.Contains(t, f.GetSheetList(), name)
 	}
+	name, err := f.GetCellValue(schema.Basic.Sheet.Name, xlsxtmpl.Cell(schema.Basic.Name, 0))
+	require.NoError(t, err)
+	assert.Equal(t, "星火创客空间", name, "--name reaches 基础信息 too")
 
 	// The config is the defaults.
 	cfg, err := config.Load(config.Source{Dir: dir})

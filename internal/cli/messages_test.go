@@ -432,7 +432,7 @@ var (
 		"zh": true, "en": true, "B": true, "KB": true, "KiB": true, "MB": true, "MiB": true, "GB": true, "GiB": true,
 		"M": true, "K": true, "G": true, "TrueType": true, "ttf": true, "ttc": true, "LibreOffice": true,
 		"help": true, "error": true, "warning": true, "YYYY": true, "MM": true, "DD": true, "MKSPACE": true,
-		"init": true, "template": true, "validate": true, "totals": true, "build": true, "pdf": true, "verify": true,
+		"init": true, "fix": true, "template": true, "validate": true, "totals": true, "build": true, "pdf": true, "verify": true,
 		"pack": true, "version": true, "completion": true, "Windows": true, "Notepad": true,
 		"Tab": true, "true": true, "false": true, "OpenDocument": true,
 	}

@@ -143,6 +143,7 @@ func NewRoot(io *IO) (*cobra.Command, *Globals) {
   mkspace template               只生成填报工作簿 申报数据.xlsx / the fill-in workbook only
   mkspace validate [文件夹]      检查填好的工作簿和附件，逐个单元格指出问题 / check every cell and attachment
   mkspace totals [文件夹]        合计与备案条件自查 / the form's totals and the self-check
+  mkspace fix [文件夹]           自动改正附件路径、文字形式的日期和数字等 / correct what can be corrected safely
   mkspace build-pdf [文件夹]     生成每页带版本号的申报书 PDF / the 申报书 PDF, a version on every page
   mkspace verify 申报书.pdf|包.zip 核验申报书或申报材料包 / check a 申报书 or a submitted package
   mkspace pack [文件夹]          打包提交 / pack the submission as one zip
@@ -179,6 +180,7 @@ func NewRoot(io *IO) (*cobra.Command, *Globals) {
 		newTemplateCmd(g, nil),
 		newValidateCmd(g, nil),
 		newTotalsCmd(g, nil),
+		newFixCmd(g, nil),
 		newBuildPDFCmd(g, nil),
 		newVerifyCmd(g, nil),
 		newPackCmd(g, nil),

@@ -51,6 +51,9 @@ const (
 	// CellMerged: a merged range across data rows (one finding for the
 	// range; its covered cells are not CELL-REQUIRED).
 	CellMerged = "CELL-MERGED"
+	// CellTextValue: a date or number held as text that reads, which the
+	// 汇总 sheet's formulas do not count.
+	CellTextValue = "CELL-TEXT-VALUE"
 
 	AttachmentOutside    = "ATTACHMENT-OUTSIDE"
 	AttachmentMissing    = "ATTACHMENT-MISSING"
@@ -78,7 +81,8 @@ const (
 // DefaultSeverity returns the severity a rule has unless the config changes it.
 func DefaultSeverity(rule string) Severity {
 	switch rule {
-	case SheetUnknown, ColumnUnknown, XrefTeamMultiEnterprise, XrefTeamNoEnterprise, CellGlyphMissing, TemplateVersion:
+	case SheetUnknown, ColumnUnknown, XrefTeamMultiEnterprise, XrefTeamNoEnterprise, CellGlyphMissing, TemplateVersion,
+		CellTextValue:
 		return Warning
 	}
 	if len(rule) > len(EligPrefix) && rule[:len(EligPrefix)] == EligPrefix {
@@ -98,7 +102,7 @@ func Rules() []string {
 		AttachmentOutside, AttachmentMissing, AttachmentNotPDF, AttachmentTooLarge, AttachmentUnreadable,
 		AttachmentPageTooSmall,
 		XrefTeamUnknown, XrefTeamNotConverted, XrefRegdateMismatch, XrefTeamMultiEnterprise, XrefTeamNoEnterprise,
-		CellControlChar, CellGlyphMissing, CellMerged, TemplateVersion,
+		CellControlChar, CellGlyphMissing, CellMerged, TemplateVersion, CellTextValue,
 	}
 }
 

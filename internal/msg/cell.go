@@ -37,8 +37,8 @@ func init() {
 			EN: "one of the options of the dropdown list",
 		},
 		"cell.expect.attachment": {
-			ZH: "PDF 文件的路径（相对于申报材料文件夹），如 附件/承诺书.pdf",
-			EN: "the path of a PDF file, relative to the package folder, such as 附件/承诺书.pdf",
+			ZH: "PDF 文件的路径（相对于申报材料文件夹），如 attachments/承诺书.pdf",
+			EN: "the path of a PDF file, relative to the package folder, such as attachments/承诺书.pdf",
 		},
 		"cell.expect.uscc": {
 			ZH: "18 位统一社会信用代码，如 91350100M000100Y43（不含字母 I、O、S、V、Z，第 3–8 位为数字）",

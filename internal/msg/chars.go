@@ -23,7 +23,12 @@ func init() {
 		"rules.glyph":      {ZH: `"{char}"（{code}）`, EN: `"{char}" ({code})`},
 		"rules.glyph-more": {ZH: `等 {n} 个字符`, EN: ` and others ({n} characters)`},
 
-		"report.rule.CELL-CONTROL-CHAR":  {ZH: "单元格中有看不见的控制字符", EN: "an invisible control character in a cell"},
+		"report.rule.CELL-CONTROL-CHAR": {ZH: "单元格中有看不见的控制字符", EN: "an invisible control character in a cell"},
+		"CELL-TEXT-VALUE": {
+			ZH: `{loc}："{column}"中的"{value}"是文字：汇总表不会计入以文字形式填写的数字/日期，运行 mkspace fix 可自动改正。`,
+			EN: `{loc}: "{value}" in "{column}" is text: the 汇总 sheet does not count numbers or dates entered as text; run mkspace fix to correct it.`,
+		},
+		"report.rule.CELL-TEXT-VALUE":    {ZH: "以文字形式填写的数字或日期", EN: "a number or date entered as text"},
 		"report.rule.CELL-GLYPH-MISSING": {ZH: "申报书所用字体中没有的字符", EN: "a character the fonts of the 申报书 lack"},
 
 		"buildpdf.glyphs-missing": {

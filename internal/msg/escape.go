@@ -140,14 +140,14 @@ func ClipMiddle(s string, n int) string {
 var (
 	valueHolders = setOf("value", "other_value", "shell", "flag", "field", "encoding", "root", "have", "team", "team_date", "actual", "column", "col",
 		"sheet", "sheet_en", "like", "key", "loc", "other_loc", "team_loc", "location", "cell",
-		"check", "alias", "h1", "h2", "x", "kind", "v", "a", "b", "chars", "char", "other", "table", "material")
+		"check", "alias", "h1", "h2", "x", "kind", "v", "a", "b", "chars", "char", "other", "table", "material", "old", "new")
 	pathHolders = setOf("file", "path", "dir", "pdf", "manifest", "workbook", "letter",
 		"package", "first", "attachments", "name", "example", "input",
-		"original")
+		"original", "backup", "near")
 	composedHolders = setOf("err", "details", "message", "options", "names", "parts", "cols",
 		"changes", "examples", "expected", "label", "bound", "count", "errors", "warnings",
 		"totals", "states", "condition", "cond", "desc", "what", "when", "formats", "severity",
-		"shown", "failed", "need", "ok", "title", "unit", "type", "cmd", "format", "rule",
+		"shown", "failed", "need", "candidates", "ok", "title", "unit", "type", "cmd", "format", "rule",
 		"required", "source", "range", "n", "len", "max", "min", "limit", "size",
 		"want", "mib", "area", "sum", "ratio", "total", "pages", "version", "start", "end",
 		"last", "row", "fonts", "code", "glyphs", "signal",

@@ -125,12 +125,12 @@ func init() {
 
 		// Attachments.
 		"ATTACHMENT-OUTSIDE": {
-			ZH: `{loc}：附件路径"{value}"指向申报材料文件夹之外。请把文件放进申报材料文件夹，并填写相对于该文件夹的路径，如 附件/{name}。`,
-			EN: `{loc}: the attachment path "{value}" leads outside the package folder. Put the file inside the package folder and enter its path relative to that folder, e.g. 附件/{name}.`,
+			ZH: `{loc}：附件路径"{value}"指向申报材料文件夹之外。请把文件放进申报材料文件夹，并填写相对于该文件夹的路径，如 attachments/{name}。`,
+			EN: `{loc}: the attachment path "{value}" leads outside the package folder. Put the file inside the package folder and enter its path relative to that folder, e.g. attachments/{name}.`,
 		},
 		"ATTACHMENT-OUTSIDE.absolute": {
-			ZH: `{loc}：附件路径"{value}"是绝对路径，换一台电脑就找不到该文件。请把文件放进申报材料文件夹，并填写相对于该文件夹的路径，如 附件/{name}。`,
-			EN: `{loc}: the attachment path "{value}" is absolute, so another computer cannot find it. Put the file inside the package folder and enter its path relative to that folder, e.g. 附件/{name}.`,
+			ZH: `{loc}：附件路径"{value}"是绝对路径，换一台电脑就找不到该文件。请把文件放进申报材料文件夹，并填写相对于该文件夹的路径，如 attachments/{name}。`,
+			EN: `{loc}: the attachment path "{value}" is absolute, so another computer cannot find it. Put the file inside the package folder and enter its path relative to that folder, e.g. attachments/{name}.`,
 		},
 		"ATTACHMENT-OUTSIDE.link": {
 			ZH: `{loc}：附件"{value}"是指向申报材料文件夹之外的链接（快捷方式），请把文件本身复制到申报材料文件夹内。`,
@@ -139,6 +139,10 @@ func init() {
 		"ATTACHMENT-MISSING": {
 			ZH: `{loc}：找不到附件"{value}"。请检查文件名（含扩展名 .pdf）和所在文件夹是否与填写的一致；路径相对于申报材料文件夹。`,
 			EN: `{loc}: the attachment "{value}" does not exist. Check the file name (with its .pdf extension) and folder; the path is relative to the package folder.`,
+		},
+		"ATTACHMENT-MISSING.near": {
+			ZH: `{loc}：找不到附件"{value}"。是否是"{near}"？请改正单元格中的路径（mkspace fix 可自动改正）。`,
+			EN: `{loc}: the attachment "{value}" does not exist. Did you mean "{near}"? Correct the path in the cell (mkspace fix can do it).`,
 		},
 		"ATTACHMENT-MISSING.case": {
 			ZH: `{loc}：附件路径"{value}"与实际的"{actual}"只是字母大小写不同：这样的路径在 Windows、macOS 上能打开，在区分大小写的系统上（如受理机构在 Linux 上的检查）找不到文件。请把单元格中的路径改为 {actual}。`,

@@ -65,6 +65,7 @@ func init() {
 
 		// Data validation error alerts (Excel limits: title 32, text 255 characters).
 		"tmpl.dv.title":       {ZH: "输入有误", EN: "Invalid entry"},
+		"tmpl.dv.team":        {ZH: "请从下拉列表中选择\"创业团队\"表中已填写的团队名称（须与该表中的写法完全一致）", EN: "Choose a team name filled in the 创业团队 sheet (written exactly as there)"},
 		"tmpl.dv.list":        {ZH: "请从下拉列表中选择：{options}", EN: "Choose from the dropdown: {options}"},
 		"tmpl.dv.date-end":    {ZH: "请输入不晚于 {end} 的日期，如 2021-10-31。", EN: "Enter a date not after {end}, e.g. 2021-10-31."},
 		"tmpl.dv.date-inside": {ZH: "请输入填报期 {start} 至 {end} 之内的日期。", EN: "Enter a date inside the window {start} to {end}."},

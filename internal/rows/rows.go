@@ -34,8 +34,8 @@ const (
 	// Valid: the cell reads as its column's type (a USCC with a wrong check
 	// character included: it has the shape of a code).
 	Valid
-	// Invalid: the cell does not read, or holds a formula; its value is
-	// unknown to every rule but the one that reports it.
+	// Invalid: the cell does not read, or holds a formula never calculated;
+	// its value is unknown to every rule but the one that reports it.
 	Invalid
 )
 
@@ -80,10 +80,12 @@ func (r *Row) Known(i int) bool {
 	return i < len(r.States) && (r.States[i] == Empty || r.States[i] == Valid)
 }
 
-// Formula reports whether cell i holds a formula (which is never read: its
-// cached value may be stale or missing).
+// Formula reports whether cell i holds a formula without a cached value
+// (written by a program, never calculated: its value is unknown). A
+// formula with a cached value is that value.
 func (r *Row) Formula(i int) bool {
-	return r.States[i] == Invalid && r.Problems[i] == nil && r.CellAt(i).Kind == workbook.KindFormula
+	c := r.CellAt(i)
+	return r.States[i] == Invalid && r.Problems[i] == nil && c.Kind == workbook.KindFormula && c.Uncached
 }
 
 // Consumer takes the typed rows of a run. Begin and EndTable frame each
@@ -156,7 +158,9 @@ func NewTyper(t *workbook.Table, lists schema.Lists) *Typer {
 // Type types one raw row. The result is valid until the next call.
 //
 //   - An absent column, or a form field without its row: Absent.
-//   - A formula: Invalid, its trimmed text as the value.
+//   - A formula without a cached value: Invalid, its trimmed text as the
+//     value. A formula with one is typed from it (Excel, WPS and
+//     LibreOffice store the result they computed with every formula).
 //   - A control character (C0 but tab, line feed and carriage return; DEL;
 //     C1) anywhere in the cell: Invalid with a CELL-CONTROL-CHAR problem,
 //     whatever else the cell holds (是 followed by an unseen BEL is not a
@@ -176,7 +180,7 @@ func (ty *Typer) Type(wr workbook.Row) *Row {
 			r.Values[i], r.States[i] = cell.Value{Empty: true}, Absent
 			continue
 		}
-		if c.Kind == workbook.KindFormula {
+		if c.Kind == workbook.KindFormula && c.Uncached {
 			r.Values[i], r.States[i] = cell.Value{Text: cell.TrimText(c.Value)}, Invalid
 			continue
 		}

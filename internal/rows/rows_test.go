@@ -47,7 +47,9 @@ func TestType(t *testing.T) {
 	set(T.Members, "很多", workbook.KindString)
 	set(T.Converted, "是\a", workbook.KindString)
 	set(T.JoinedOn, "44197", workbook.KindNumber)
-	set(T.Amount, "12.5", workbook.KindFormula)
+	set(T.Amount, "=A1", workbook.KindFormula)
+	cells[T.Amount.Index()].Uncached = true
+	set(T.FinancedOn, "44200", workbook.KindFormula) // a formula with its cached value
 	r := NewTyper(tb, schema.DefaultLists()).Type(workbook.Row{Number: 7, Cells: cells})
 
 	assert.Equal(t, 7, r.Number)
@@ -61,7 +63,8 @@ func TestType(t *testing.T) {
 		{T.JoinedOn, Valid, ""},
 		{T.Members, Invalid, finding.CellType},
 		{T.Converted, Invalid, finding.CellControlChar},
-		{T.Amount, Invalid, ""}, // a formula: never read
+		{T.Amount, Invalid, ""}, // a formula never calculated: unknown
+		{T.FinancedOn, Valid, ""},
 		{T.MovedOut, Empty, ""},
 		{T.FinancingProof, Absent, ""},
 	} {
@@ -88,7 +91,9 @@ func TestType(t *testing.T) {
 	assert.False(t, ok, "an absent column is unknown")
 	assert.True(t, r.Formula(T.Amount.Index()))
 	assert.False(t, r.Formula(T.Members.Index()))
-	assert.Equal(t, "12.5", r.Values[T.Amount.Index()].Text)
+	assert.False(t, r.Formula(T.FinancedOn.Index()), "a formula with a cached value is its value")
+	assert.Equal(t, "2021-01-04", r.Values[T.FinancedOn.Index()].Date.Format(config.DateLayout))
+	assert.Equal(t, "=A1", r.Values[T.Amount.Index()].Text)
 	assert.Equal(t, "是\a", r.Values[T.Converted.Index()].Text, "a control character keeps the text as read")
 	assert.Equal(t, "C7", r.Cell(T.Members).Ref)
 }

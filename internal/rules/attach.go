@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/mkspace/mkspace/internal/attachname"
 	"io"
 	"io/fs"
 	"os"
@@ -62,6 +63,12 @@ type attachments struct {
 	sensitive map[string]bool     // folder → whether its names are case-sensitive
 	listings  map[string][]string // folder → its names (bounded)
 	listed    int                 // names in listings
+
+	// The files under attachments/, listed on the first missing file, for
+	// its "did you mean" (bounded, as the suggestions asked for).
+	nearFiles []string
+	nearDone  bool
+	nearAsked int
 
 	// Asynchronous examination.
 	report   func(pendingCell, attachVerdict)
@@ -239,6 +246,9 @@ func (a *attachments) resolve(value string) valueEntry {
 		// ignores case): the office's checks will not find it.
 		return final(finding.AttachmentMissing, "case", "actual", spelled(value, w.actual))
 	case w.resolved == "":
+		if near := a.near(value); near != "" {
+			return final(finding.AttachmentMissing, "near", "near", near)
+		}
 		return final(finding.AttachmentMissing, "")
 	}
 	resolved := w.resolved
@@ -252,6 +262,46 @@ func (a *attachments) resolve(value string) valueEntry {
 		return final(finding.AttachmentNotPDF, "name")
 	}
 	return valueEntry{resolved: resolved}
+}
+
+// Bounds of the "did you mean" of missing attachments: the files listed
+// under attachments/, and the missing values given a suggestion.
+const (
+	maxNearFiles = 20_000
+	maxNearAsked = 2_000
+)
+
+// near returns the existing file under attachments/ that the missing path
+// value most likely means (attachname.Suggest), or "".
+func (a *attachments) near(value string) string {
+	if a.nearAsked >= maxNearAsked {
+		return ""
+	}
+	a.nearAsked++
+	if !a.nearDone {
+		a.nearDone = true
+		root := filepath.Join(a.dir, attachname.Folder)
+		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			switch {
+			case len(a.nearFiles) >= maxNearFiles:
+				return fs.SkipAll
+			case err != nil && d != nil && d.IsDir():
+				return fs.SkipDir
+			case err != nil:
+				return nil
+			}
+			if d.Type().IsRegular() {
+				if rel, err := filepath.Rel(a.dir, p); err == nil {
+					a.nearFiles = append(a.nearFiles, filepath.ToSlash(rel))
+				}
+			}
+			return nil
+		})
+	}
+	if s := attachname.Suggest(value, a.nearFiles); len(s) > 0 {
+		return s[0]
+	}
+	return ""
 }
 
 // walked is where a written path leads inside the package.

@@ -204,7 +204,7 @@ func TestAttachmentLinksAndCase(t *testing.T) {
 		{dir, "附件/gone/x.pdf", finding.AttachmentOutside, "link", ""},
 		{dir, "附件/gone.pdf", finding.AttachmentOutside, "link", ""},
 		{dir, "附件/dead.pdf", finding.AttachmentMissing, "", ""},
-		{dir, "附件/loop1/x.pdf", finding.AttachmentMissing, "", ""},
+		{dir, "附件/loop1/x.pdf", finding.AttachmentMissing, "near", ""}, // the x.pdf under attachments/
 		{dir, "inside/ok.pdf", "", "", ""},
 		{dir, "inside/OK.pdf", finding.AttachmentMissing, "case", "inside/ok.pdf"},
 		{pkg2, "attachments/SECRET.pdf", finding.AttachmentOutside, "link", ""},

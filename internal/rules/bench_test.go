@@ -103,7 +103,7 @@ func BenchmarkTeamRows(b *testing.B) {
 		ck := newChecker(nil, dir, cfg)
 		mt.feed(cfg, ck)
 		ck.End()
-		if fs := ck.Findings(); len(fs) != 0 {
+		if fs := withoutTextValues(ck.Findings()); len(fs) != 0 {
 			b.Fatalf("findings on valid rows:\n%s", dump(fs[:min(5, len(fs))]))
 		}
 	}

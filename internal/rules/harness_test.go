@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/finding"
@@ -20,11 +21,13 @@ import (
 // (field i in row i+2, its value in column B).
 
 // num marks a value stored as a number; formula marks a formula cell with
-// its cached value; boolean a boolean cell ("1" / "0").
+// its cached value; uncached a formula never calculated (its text); boolean
+// a boolean cell ("1" / "0").
 type (
-	num     string
-	formula string
-	boolean string
+	num      string
+	formula  string
+	uncached string
+	boolean  string
 )
 
 // absent leaves a form field's row out (or a column out of a table).
@@ -57,12 +60,26 @@ func mkCell(v any, row int, ref string) workbook.Cell {
 		c.Value, c.Kind = string(x), workbook.KindNumber
 	case formula:
 		c.Value, c.Kind = string(x), workbook.KindFormula
+	case uncached:
+		c.Value, c.Kind, c.Uncached = string(x), workbook.KindFormula, true
 	case boolean:
 		c.Value, c.Kind = string(x), workbook.KindBool
 	default:
 		panic(fmt.Sprintf("bad cell value %T", v))
 	}
 	return c
+}
+
+// typedMem is typedFixture for in-memory cells: a plain number or ISO date
+// written as text in a number or date column becomes a numeric cell (a
+// date: its serial), as a spreadsheet holds it.
+func typedMem(c *schema.Column, v any) any {
+	switch x := typedFixture(c, v).(type) {
+	case dateCell:
+		return num(strconv.Itoa(int(time.Time(x).Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)))
+	default:
+		return x
+	}
 }
 
 // memTable is a table with its rows.
@@ -136,8 +153,15 @@ func with(base rowVals, kv ...any) rowVals {
 }
 
 // check runs the rules over in-memory tables with attachments relative to
-// dir.
+// dir. The tables write numbers and dates as text for brevity: their
+// CELL-TEXT-VALUE warnings are left out (checkAll keeps them).
 func check(t testing.TB, cfg *config.Config, dir string, tables ...memTable) []finding.Finding {
+	t.Helper()
+	return withoutTextValues(checkAll(t, cfg, dir, tables...))
+}
+
+// checkAll is check with every finding.
+func checkAll(t testing.TB, cfg *config.Config, dir string, tables ...memTable) []finding.Finding {
 	t.Helper()
 	ck := newChecker(nil, dir, cfg)
 	for _, mt := range tables {
@@ -145,6 +169,12 @@ func check(t testing.TB, cfg *config.Config, dir string, tables ...memTable) []f
 	}
 	ck.End()
 	return ck.Findings()
+}
+
+// withoutTextValues leaves out the CELL-TEXT-VALUE warnings of fixtures that
+// write numbers and dates as text for brevity.
+func withoutTextValues(fs []finding.Finding) []finding.Finding {
+	return slices.DeleteFunc(slices.Clone(fs), func(f finding.Finding) bool { return f.Rule == finding.CellTextValue })
 }
 
 // feed hands the table's rows to consumers, typed, as rows.Run does.

@@ -37,7 +37,7 @@ func TestMergedCellsAcrossDataRows(t *testing.T) {
 	t.Parallel()
 	teamIn2 := with(teamIn, "name", "团队戊", "moved_out", nil) // its 是否迁出 hidden by the merge
 	sheets := replace(goodSheets(), "teams", func(s *sheetSpec) {
-		s.rows = []rowVals{teamIn, teamIn2, teamConverted, teamMovedOut, teamFinanced}
+		s.rows = []rowVals{teamIn, teamIn2, teamConverted, teamMovedOut, with(teamFinanced, "amount", num("50"))}
 	})
 	// Teams: title row 1, header row 2, 序号 in A; 是否迁出 is column G.
 	tests := []struct {

@@ -51,6 +51,7 @@ var registry = []*Rule{
 	&usccInvalid,
 	&usccCheckDigit,
 	&cellGlyphMissing,
+	&cellTextValue,
 	// Values that read.
 	&cellTooLong,
 	&cellRange,

@@ -34,7 +34,7 @@ var (
 	teamIn        = rowVals{"name": "团队甲", "joined_on": "2021-01-05", "members": "5", "converted": "否", "moved_out": "否", "agreement": pdfPath, "financed": "否"}
 	teamConverted = rowVals{"name": "团队乙", "joined_on": "2020-01-05", "converted": "是", "registered_on": "2020-09-01", "moved_out": "否", "agreement": pdfPath, "financed": "否"}
 	teamMovedOut  = rowVals{"name": "团队丙", "joined_on": "2020-01-05", "converted": "否", "moved_out": "是", "moved_out_on": "2020-12-01", "agreement": pdfPath, "financed": "否"}
-	teamFinanced  = with(teamIn, "name", "团队丁", "financed", "是", "financed_on", "2021-06-01", "amount", "50万元", "financing_proof", pdfPath)
+	teamFinanced  = with(teamIn, "name", "团队丁", "financed", "是", "financed_on", "2021-06-01", "amount", "50万元", "financing_proof", pdfPath) // text: the in-memory tables leave CELL-TEXT-VALUE out
 
 	// An enterprise that joined directly, and the one team 乙 became.
 	entDirect = rowVals{"name": "企业一", "uscc": "91310110666007217T", "from_team": "否", "registered_on": "2019-05-01", "joined_on": "2020-06-01", "moved_out": "否", "staff": "10", "agreement": pdfPath, "license": pdfPath, "financed": "否"}
@@ -244,9 +244,12 @@ func TestCellRules(t *testing.T) {
 			with(venueOK, "area", "1000平方米", "team_enterprise_area", "600㎡", "public_service_area", "250m²", "self_use_area", "100 m2"))}},
 		{name: "bad decimal unit", tables: []memTable{table("venues", with(venueOK, "other_area", "50亩"))},
 			want: []string{"CELL-TYPE@服务场地!F2"}},
-		{name: "formula where a value belongs", tables: []memTable{table("venues", with(venueOK, "area", formula("1000")))},
+		{name: "formula never calculated where a value belongs", tables: []memTable{table("venues", with(venueOK, "area", uncached("SUM(C2:F2)")))},
 			want: []string{"CELL-TYPE@服务场地!B2"}},
-		{name: "formula in a yes/no: unknown, no state rules", tables: teams(with(teamIn, "converted", formula("否"), "members", "")),
+		{name: "formula with a cached value: its value", tables: []memTable{table("venues", with(venueOK, "area", formula("1000")))}},
+		{name: "formula with a cached value that does not read", tables: []memTable{table("venues", with(venueOK, "area", formula("#N/A")))},
+			want: []string{"CELL-TYPE@服务场地!B2"}},
+		{name: "formula never calculated in a yes/no: unknown, no state rules", tables: teams(with(teamIn, "converted", uncached("IF(1,\"否\")"), "members", "")),
 			want: []string{"CELL-TYPE@创业团队!D2"}},
 
 		// CELL-ENUM.
@@ -472,4 +475,80 @@ func TestMessagesComplete(t *testing.T) {
 		assert.True(t, msg.Has(r), "no text for %s", r)
 		assert.NotEqual(t, msg.ZH.T(r), msg.EN.T(r), "%s: the English text is missing", r)
 	}
+}
+
+// CELL-TEXT-VALUE: a date or number that reads but is text warns at its
+// cell; a typed one, a text column, and a text that does not read (which is
+// CELL-TYPE alone) do not.
+func TestTextValue(t *testing.T) {
+	t.Parallel()
+	dir := pkgDir(t)
+	venue := with(venueOK, "area", num("1000"), "team_enterprise_area", num("600"), "public_service_area", num("250"),
+		"self_use_area", num("100"), "other_area", num("50"), "workstations", num("120"))
+	activity := with(activityOK, "date", num("44256"))
+	for _, tc := range []struct {
+		name   string
+		tables []memTable
+		want   []string
+	}{
+		{name: "typed values", tables: []memTable{table("venues", venue), table("activities", activity)}},
+		{name: "a text area", tables: []memTable{table("venues", with(venue, "area", "1000平方米"))},
+			want: []string{"CELL-TEXT-VALUE@服务场地!B2"}},
+		{name: "full-width digits", tables: []memTable{table("venues", with(venue, "workstations", "１２０"))},
+			want: []string{"CELL-TEXT-VALUE@服务场地!G2"}},
+		{name: "a text date", tables: []memTable{table("activities", with(activity, "date", "2021.3.1"))},
+			want: []string{"CELL-TEXT-VALUE@创新创业活动!C2"}},
+		{name: "a text that does not read: CELL-TYPE alone", tables: []memTable{table("activities", with(activity, "date", "2021-03"))},
+			want: []string{"CELL-TYPE@创新创业活动!C2"}},
+		{name: "a formula with a cached value", tables: []memTable{table("venues", with(venue, "area", formula("1000")))}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			fs := checkAll(t, nil, dir, tc.tables...)
+			want := tc.want
+			if want == nil {
+				want = []string{}
+			}
+			assert.ElementsMatch(t, want, brief(fs), dump(fs))
+			for _, f := range fs {
+				if f.Rule == finding.CellTextValue {
+					assert.Equal(t, finding.Warning, f.Severity)
+					assert.Contains(t, f.Message, "mkspace fix")
+				}
+			}
+		})
+	}
+}
+
+// ATTACHMENT-MISSING names the file the path most likely means: one
+// character off, attachments/ left out, .pdf left out; nothing near, the
+// plain message.
+func TestAttachmentMissingDidYouMean(t *testing.T) {
+	t.Parallel()
+	dir := pkgDir(t)
+	writeFile(t, dir, "attachments/创业团队/绿芽-入驻协议.pdf", minimalPDF("b"))
+	for _, tc := range []struct{ written, near string }{
+		{"attachments/创业团队/绿芽-入驻协议书.pdf", "attachments/创业团队/绿芽-入驻协议.pdf"},
+		{"创业团队/绿芽-入驻协议.pdf", "attachments/创业团队/绿芽-入驻协议.pdf"},
+		{"attachments/创业团队/绿芽-入驻协议", "attachments/创业团队/绿芽-入驻协议.pdf"},
+		{"attachments/创业团队/完全不同的文件名.pdf", ""},
+	} {
+		fs := check(t, nil, dir, table("teams", with(teamIn, "agreement", tc.written)))
+		require.Len(t, fs, 1, dump(fs))
+		assert.Equal(t, finding.AttachmentMissing, fs[0].Rule)
+		if tc.near == "" {
+			assert.NotContains(t, fs[0].Message, "是否是", tc.written)
+			continue
+		}
+		assert.Contains(t, fs[0].Message, `。是否是"`+tc.near+`"？`, tc.written)
+	}
+}
+
+// ATTACHMENT-OUTSIDE's advice names the folder the package uses.
+func TestAttachmentOutsideAdvice(t *testing.T) {
+	t.Parallel()
+	fs := check(t, nil, pkgDir(t), table("teams", with(teamIn, "agreement", "../a.pdf")))
+	require.Len(t, fs, 1, dump(fs))
+	assert.Contains(t, fs[0].Message, "attachments/a.pdf")
+	assert.NotContains(t, fs[0].Message, "附件/")
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"testing"
@@ -100,7 +101,7 @@ func writeBook(t testing.TB, path string, sheets ...sheetSpec) {
 				}
 				put(1, row, c.Header)
 				if ok {
-					put(2, row, v)
+					put(2, row, typedFixture(&c, v))
 				}
 				row++
 			}
@@ -128,7 +129,7 @@ func writeBook(t testing.TB, path string, sheets ...sheetSpec) {
 				col++
 			}
 			for _, k := range keys {
-				put(col, row, vals[k])
+				put(col, row, typedFixture(s.Column(k), vals[k]))
 				col++
 			}
 			row++
@@ -136,6 +137,30 @@ func writeBook(t testing.TB, path string, sheets ...sheetSpec) {
 	}
 	require.NoError(t, f.SaveAs(path))
 }
+
+// typedFixture writes the plain numbers ("120", "1000.5") and ISO dates
+// ("2021-03-01") the fixtures hold as text in number and date columns as
+// the typed cells a user's spreadsheet holds; other texts ("1,000",
+// "2021.3.15", "860平方米") stay text, as typed.
+func typedFixture(c *schema.Column, v any) any {
+	str, ok := v.(string)
+	if !ok || c == nil {
+		return v
+	}
+	switch c.Type {
+	case schema.Int, schema.Decimal:
+		if plainNumber.MatchString(str) {
+			return num(str)
+		}
+	case schema.Date:
+		if t, err := time.Parse("2006-01-02", str); err == nil {
+			return dateCell(t)
+		}
+	}
+	return v
+}
+
+var plainNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 
 func mustFloat(s string) float64 {
 	f, err := strconv.ParseFloat(s, 64)
@@ -157,7 +182,7 @@ func goodSheets() []sheetSpec {
 		{key: "mentors", rows: []rowVals{mentorOK}},
 		{key: "teams", rows: []rowVals{
 			with(teamIn, "joined_on", day("2021-01-05"), "members", num("5")),
-			teamConverted, teamMovedOut, teamFinanced,
+			teamConverted, teamMovedOut, with(teamFinanced, "amount", num("50")),
 		}, title: true, serial: true},
 		{key: "enterprises", rows: []rowVals{entDirect, entFromB}, title: true, serial: true},
 		{key: "activities", rows: []rowVals{with(activityOK, "date", day("2021-03-01"))}},

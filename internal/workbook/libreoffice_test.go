@@ -60,6 +60,8 @@ func TestLibreOfficeRoundTrip(t *testing.T) {
 				if w.Kind == KindFormula {
 					// excelize stores no result; LibreOffice stores the computed one
 					assert.Equal(t, KindFormula, g.Kind)
+					assert.True(t, w.Uncached, "excelize stores no result")
+					assert.False(t, g.Uncached, "LibreOffice stores the result")
 					assert.Equal(t, "44197", g.Value, "LibreOffice's cached result")
 					continue
 				}

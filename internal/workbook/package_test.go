@@ -444,6 +444,7 @@ func TestCellKinds(t *testing.T) {
 	assert.Equal(t, Cell{Value: "44500", Kind: KindNumber, Row: 2, Ref: "B2"}, c[1])
 	assert.Equal(t, Cell{Value: "1", Kind: KindBool, Row: 2, Ref: "D2"}, c[3])
 	assert.Equal(t, KindFormula, c[4].Kind)
+	assert.True(t, c[4].Uncached, "written by a program, never calculated")
 	assert.Equal(t, Cell{Value: "0", Kind: KindBool, Row: 2, Ref: "F2"}, c[5])
 	assert.Equal(t, Cell{Kind: KindEmpty, Row: 2, Ref: "G2"}, c[6])
 	assert.Equal(t, 3, rows[1].Number)

@@ -278,6 +278,7 @@ func (p *Package) readForm(t *Table, rr *rowReader) *rowSet {
 		cells[i] = Cell{Row: row.num, Ref: cellRef(valCol, row.num), Kind: KindEmpty}
 		if val != nil {
 			cells[i].Value, cells[i].Kind, cells[i].Cut = val.value, val.kind, cut32(val.cut)
+			cells[i].Uncached = val.noCache
 		}
 	}
 	t.form = &Row{Number: t.HeaderRow, Cells: cells}
@@ -352,6 +353,7 @@ func (p *Package) Each(t *Table, fn func(Row) error) error {
 			if c.col < len(t.colIndex) {
 				if i := t.colIndex[c.col]; i >= 0 {
 					cells[i].Value, cells[i].Kind, cells[i].Cut = c.value, c.kind, cut32(c.cut)
+					cells[i].Uncached = c.noCache
 				}
 			}
 		}

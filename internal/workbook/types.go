@@ -26,8 +26,11 @@ type Cell struct {
 	// Cut is the number of characters past limits.cell_chars that were
 	// counted but not kept: the cell's real length is that of Value plus Cut.
 	Cut int32
-	Row int    // 1-based Excel row
-	Ref string // A1 reference, e.g. "H7"; set even when the cell is empty, "" when the column is missing
+	// Uncached: a formula without a cached result (written by a program and
+	// never calculated): its value is unknown, not blank.
+	Uncached bool
+	Row      int    // 1-based Excel row
+	Ref      string // A1 reference, e.g. "H7"; set even when the cell is empty, "" when the column is missing
 }
 
 // Kind is the stored type of a cell.
@@ -38,7 +41,7 @@ const (
 	KindString       // shared or inline string
 	KindNumber       // a number (dates are numbers: serial days; an ISO date cell, t="d", is converted to its serial)
 	KindBool         // "1" / "0"
-	KindFormula      // a formula (Value holds the cached result, if any: never trust it)
+	KindFormula      // a formula (Value holds the result Excel, WPS or LibreOffice cached with it, if any; see Cell.Uncached)
 	KindError        // an Excel error such as #N/A
 )
 

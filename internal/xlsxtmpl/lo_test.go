@@ -75,7 +75,10 @@ func TestLibreOfficeRoundTrip(t *testing.T) {
 				continue
 			}
 			assert.Equal(t, wantDVs[0].Type, dvs[0].Type, "%s %s", s.Name, c.Header)
-			if dvs[0].Type == "list" {
+			switch {
+			case dvs[0].Type == "list" && wantDVs[0].Formula1 == TeamNames:
+				assert.Equal(t, TeamNames, dvs[0].Formula1, "%s %s: the team names' dropdown", s.Name, c.Header)
+			case dvs[0].Type == "list":
 				assert.Equal(t, schema.DefaultLists().Options(c), listSource(t, f, dvs[0].Formula1), "%s %s: dropdown", s.Name, c.Header)
 			}
 		}
@@ -360,3 +363,41 @@ func readSummaryCSV(t *testing.T, path string) map[string]string {
 }
 
 func TestMain(m *testing.M) { os.Exit(lotest.Main(m)) }
+
+// The team names' dropdown of 入驻企业 lists the filled team names: in a
+// workbook with three teams, LibreOffice evaluates the dynamic range to
+// exactly them (INDEX and ROWS over the name), and keeps the name.
+func TestLibreOfficeTeamNames(t *testing.T) {
+	t.Parallel()
+	soffice(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in", DefaultFile)
+	require.NoError(t, os.MkdirAll(filepath.Dir(in), 0o755))
+	require.NoError(t, Write(in, Options{Rows: 20}, false))
+	f, err := excelize.OpenFile(in)
+	require.NoError(t, err)
+	col := ColumnLetter(schema.Teams.Name)
+	for i, n := range []string{"绿芽团队", "橙子团队", "山海团队"} {
+		require.NoError(t, f.SetCellStr(schema.Teams.Sheet.Name, col+strconv.Itoa(FirstDataRow+i), n))
+	}
+	require.NoError(t, f.SetCellFormula(schema.InstructionsSheet, "Z1", "ROWS("+TeamNames+")"))
+	require.NoError(t, f.SetCellFormula(schema.InstructionsSheet, "Z2", "INDEX("+TeamNames+",3)"))
+	require.NoError(t, f.Save())
+	require.NoError(t, f.Close())
+	out := filepath.Join(dir, "out")
+	convert(t, "xlsx", out, in)
+	g, err := excelize.OpenFile(filepath.Join(out, DefaultFile))
+	require.NoError(t, err)
+	defer g.Close()
+	n, err := g.GetCellValue(schema.InstructionsSheet, "Z1")
+	require.NoError(t, err)
+	assert.Equal(t, "3", n, "the range covers the filled rows")
+	third, err := g.GetCellValue(schema.InstructionsSheet, "Z2")
+	require.NoError(t, err)
+	assert.Equal(t, "山海团队", third)
+	found := false
+	for _, dn := range g.GetDefinedName() {
+		found = found || dn.Name == TeamNames
+	}
+	assert.True(t, found, "the defined name survives")
+}

@@ -15,6 +15,23 @@ import (
 // the hidden 选项 sheet (e.g. "opt_tenure").
 func ListName(name string) string { return "opt_" + name }
 
+// TeamNames is the defined name of the team names filled in 创业团队: a
+// dynamic range (OFFSET over COUNTA) that grows with the filled rows, the
+// list of 入驻企业's 团队名称 dropdown.
+const TeamNames = "team_names"
+
+// writeTeamNames defines TeamNames over the 团队名称 column of 创业团队.
+func (b *builder) writeTeamNames() error {
+	if !b.has(schema.Teams.Sheet) || !b.has(schema.Enterprises.Sheet) {
+		return nil
+	}
+	col := colName(schema.Teams.Name.Index() + 1)
+	sh := schema.Teams.Sheet.Name
+	ref := fmt.Sprintf("OFFSET('%[1]s'!$%[2]s$%[3]d,0,0,MAX(1,COUNTA('%[1]s'!$%[2]s$%[3]d:$%[2]s$%[4]d)),1)",
+		sh, col, FirstDataRow, b.lastRow())
+	return b.f.SetDefinedName(&excelize.DefinedName{Name: TeamNames, RefersTo: ref})
+}
+
 // writeLists puts every option list the included sheets use on the hidden
 // 选项 sheet, one column per list, each named by a workbook-level defined
 // name. All lists go there, short or long: an inline list over 255
@@ -214,6 +231,11 @@ func (b *builder) writeForm(s *schema.Sheet) error {
 		if err := f.SetCellStyle(sh, v, v, style); err != nil {
 			return err
 		}
+		if s == schema.Basic.Sheet && c.Key == schema.Basic.Name.Key() && b.spaceName != "" {
+			if err := f.SetCellStr(sh, v, b.spaceName); err != nil {
+				return err
+			}
+		}
 		if err := b.addNote(sh, v, c.Header, b.headerNote(s, c)); err != nil {
 			return err
 		}
@@ -318,6 +340,13 @@ func (b *builder) addValidation(sh, ref string, s *schema.Sheet, c *schema.Colum
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = ref
 	first := strings.SplitN(ref, ":", 2)[0]
+	if s == schema.Enterprises.Sheet && c.Key == schema.Enterprises.Team.Key() && b.has(schema.Teams.Sheet) {
+		// A dropdown of the team names filled in 创业团队; a warning only,
+		// so that an enterprise can be entered before its team.
+		dv.SetSqrefDropList(TeamNames)
+		dv.SetError(excelize.DataValidationErrorStyleWarning, clip(l.T("tmpl.dv.title"), 32), clip(l.T("tmpl.dv.team"), 255))
+		return b.f.AddDataValidation(sh, dv)
+	}
 	var text string
 	var err error
 	switch c.Type {

@@ -50,6 +50,8 @@ type Options struct {
 	// Eligibility holds the thresholds of the self-check on the 汇总 sheet
 	// (config.Eligibility); nil = config.Default().Eligibility.
 	Eligibility *config.Eligibility
+	// SpaceName, when set, is written as 基础信息's 众创空间名称.
+	SpaceName string
 }
 
 // UnknownSheetError is returned for a name in Options.Sheets that is no data
@@ -146,6 +148,7 @@ type builder struct {
 	listNames map[string]string // option-list name → defined name
 	elig      config.Eligibility
 	st        styles
+	spaceName string
 }
 
 func newBuilder(opts Options) (*builder, error) {
@@ -157,6 +160,7 @@ func newBuilder(opts Options) (*builder, error) {
 		maxBytes:  opts.MaxBytes,
 		rows:      opts.Rows,
 		listNames: map[string]string{},
+		spaceName: strings.TrimSpace(opts.SpaceName),
 	}
 	if b.l == "" {
 		b.l = msg.ZH
@@ -227,6 +231,9 @@ func (b *builder) build() error {
 		}
 	}
 	if err = b.writeLists(); err != nil {
+		return err
+	}
+	if err = b.writeTeamNames(); err != nil {
 		return err
 	}
 	for _, s := range b.sheets {

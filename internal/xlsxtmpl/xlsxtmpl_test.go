@@ -355,9 +355,15 @@ func TestMatchesSchema(t *testing.T) {
 					assert.Equal(t, []string{"greaterThanOrEqual", c.Min.Value}, []string{dv.Operator, dv.Formula1})
 				}
 			case schema.Text:
-				if c.Format == schema.NoFormat {
+				switch {
+				case s == schema.Enterprises.Sheet && c.Key == schema.Enterprises.Team.Key():
+					assert.Equal(t, []string{"list", TeamNames}, []string{dv.Type, dv.Formula1}, "the team names of 创业团队")
+					if assert.NotNil(t, dv.ErrorStyle) {
+						assert.Equal(t, "warning", *dv.ErrorStyle, "a warning: an enterprise may be entered before its team")
+					}
+				case c.Format == schema.NoFormat:
 					assert.Equal(t, []string{"textLength", "lessThanOrEqual", strconv.Itoa(c.MaxLen)}, []string{dv.Type, dv.Operator, dv.Formula1})
-				} else {
+				default:
 					assert.Equal(t, "custom", dv.Type)
 				}
 			case schema.USCC:
