@@ -14,13 +14,6 @@ import (
 	"github.com/mkspace/mkspace/internal/workbook"
 )
 
-// nameKeys is, per sheet, the column whose value names the row in its
-// attachments' file names (the convention <名称>-<材料>.pdf).
-var nameKeys = map[string]string{
-	"media": "title", "honors": "title", "venues": "address", "staff": "name", "mentors": "name",
-	"teams": "name", "enterprises": "name", "activities": "name",
-}
-
 // materials lists, per attachment column key, the words of a file name that
 // name its material, the usual one first, then the synonyms people use.
 var materials = map[string][]string{
@@ -82,9 +75,9 @@ func (linkAction) Plan(p *Package) ([]Change, error) {
 				attach = append(attach, i)
 			}
 		}
-		nameIdx := -1
-		if k, ok := nameKeys[s.Key]; ok {
-			nameIdx = s.ColumnIndex(k)
+		nameIdx := -1 // the column whose value names the row in its files' names (<名称>-<材料>.pdf)
+		if c, ok := s.NameCol(); ok {
+			nameIdx = c.Index()
 		}
 		for _, i := range attach {
 			col := &s.Columns[i]
