@@ -3,7 +3,9 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,12 +65,13 @@ func TestRunClick(t *testing.T) {
 	if testing.Short() {
 		t.Skip("checks the examples")
 	}
+	errs, warns := brokenCounts(t)
 	cases := []struct {
 		example string
 		code    int
 		count   string
 	}{
-		{"broken", ExitFindings, "检查完成：共 38 个错误，3 个警告。"},
+		{"broken", ExitFindings, fmt.Sprintf("检查完成：共 %d 个错误，%d 个警告。", errs, warns)},
 		{"good", ExitOK, "检查完成：共 0 个错误，"},
 	}
 	for _, c := range cases {
@@ -174,9 +177,28 @@ func TestValidateReportHTML(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "报告.html")
 	code, out, stderr := runCLI(t, "validate", exampleDir("broken"), "--report", "html="+file, "--max-findings", "3")
 	require.Equal(t, ExitFindings, code, stderr)
-	assert.Contains(t, out, "共 38 个错误，3 个警告")
+	errs, warns := brokenCounts(t)
+	assert.Contains(t, out, fmt.Sprintf("共 %d 个错误，%d 个警告", errs, warns))
 	page, err := os.ReadFile(file)
 	require.NoError(t, err)
 	assert.Equal(t, 3, strings.Count(string(page), `<tr class="finding `))
-	assert.Contains(t, string(page), "另有 38 条问题未列出")
+	assert.Contains(t, string(page), fmt.Sprintf("另有 %d 条问题未列出", errs+warns-3))
+}
+
+// brokenCounts are the errors and warnings planted in examples/broken, from
+// examples/expected/broken-findings.json.
+func brokenCounts(t *testing.T) (errs, warns int) {
+	t.Helper()
+	var want []expectedFinding
+	data, err := os.ReadFile(filepath.Join(exampleDir("expected"), "broken-findings.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &want))
+	for _, w := range want {
+		if w.Severity == "error" {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return errs, warns
 }

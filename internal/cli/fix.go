@@ -74,7 +74,7 @@ func runFix(o *fixOptions) error {
 		}
 		return pathErr(err, "validate.no-such-path", dir)
 	}
-	changes, err := fix.Plan(p, fix.Actions(o.Values))
+	changes, err := fix.Plan(p, fix.Actions(g.Context(), o.Values))
 	if err != nil {
 		return err
 	}
@@ -86,8 +86,13 @@ func runFix(o *fixOptions) error {
 		if c.Variant != "" {
 			key += "." + c.Variant
 		}
-		fmt.Fprintln(out, lang.T(key, "loc", c.Loc(), "column", c.Column, "old", c.Old, "new", c.New,
-			"candidates", strings.Join(c.Candidates, lang.T("tmpl.list-sep"))))
+		if c.Msg != "" {
+			fmt.Fprintln(out, lang.T("fix.at", "loc", c.Loc(), "message", lang.T(c.Msg, c.Args...)))
+		} else {
+			args := append([]string{"loc", c.Loc(), "column", c.Column, "old", c.Old, "new", c.New,
+				"candidates", strings.Join(c.Candidates, lang.T("tmpl.list-sep"))}, c.Args...)
+			fmt.Fprintln(out, lang.T(key, args...))
+		}
 		if c.Skipped {
 			listed++
 		} else {

@@ -49,18 +49,7 @@ func (linkAction) Name() string { return ActionLink }
 
 func (linkAction) Plan(p *Package) ([]Change, error) {
 	var out []Change
-	named := map[string]bool{} // files some cell names already
-	for _, t := range p.Tables {
-		for i, col := range t.Sheet.Columns {
-			if col.Type == schema.Attachment {
-				eachCell(t, i, func(r *Row, c workbook.Cell) {
-					if v := cell.TrimText(c.Value); v != "" {
-						named[strings.TrimPrefix(path.Clean(strings.ReplaceAll(v, `\`, "/")), "./")] = true
-					}
-				})
-			}
-		}
-	}
+	named := namedFiles(p)
 	pdfs := make([]string, 0, len(p.Attachments))
 	for _, f := range p.Attachments {
 		if strings.EqualFold(path.Ext(f), ".pdf") {
@@ -69,12 +58,7 @@ func (linkAction) Plan(p *Package) ([]Change, error) {
 	}
 	for _, t := range p.Tables {
 		s := t.Sheet
-		var attach []int
-		for i := range s.Columns {
-			if s.Columns[i].Type == schema.Attachment {
-				attach = append(attach, i)
-			}
-		}
+		attach := attachColumns(s)
 		nameIdx := -1 // the column whose value names the row in its files' names (<名称>-<材料>.pdf)
 		if c, ok := s.NameCol(); ok {
 			nameIdx = c.Index()

@@ -44,12 +44,9 @@ import (
 // it) and returns the changes the action would make, those it declines to
 // guess (Change.Skipped) included.
 //
-// The actions of Actions run in order. Two more plug in after link: the
-// conversion of referenced or conventionally named images to PDF
-// (scan.ImagesToPDF, the cell then names the PDF) and the shrinking of
-// oversize scanned PDFs (scan.Shrink, the original kept as <name>.原件.pdf):
-// each an Action whose changes do their file work in Change.Files and,
-// for the conversion, set the cell in Change.Set.
+// The actions of Actions run in order. Those on files (image: an image
+// to an A4 PDF; shrink: an oversize scanned PDF made smaller, see scan.go)
+// do their file work in Change.Files, before the workbook is written.
 type Action interface {
 	// Name is the action's id (ActionLink…), its message key prefix.
 	Name() string
@@ -67,8 +64,11 @@ const (
 
 // Actions returns the actions in the order they run. values adds the
 // replacement of formulas by their cached values (otherwise only offered).
-func Actions(values bool) []Action {
-	return []Action{linkAction{}, typeAction{}, formulaAction{apply: values}, regdateAction{}, nearNameAction{}}
+// ctx stops the conversions and the shrinking, which are done while
+// planning.
+func Actions(ctx context.Context, values bool) []Action {
+	return []Action{linkAction{}, imageAction{ctx}, shrinkAction{ctx}, typeAction{},
+		formulaAction{apply: values}, regdateAction{}, nearNameAction{}}
 }
 
 // Change is one change to a cell (or a file), as reported.
@@ -87,6 +87,10 @@ type Change struct {
 	Candidates []string
 	// Skipped: listed only, never made.
 	Skipped bool
+	// Msg, when set, is the message key of the report's text instead of
+	// fix.<action>[.<variant>], with Args its own placeholders.
+	Msg  string
+	Args []string
 
 	// Files does the change's work on files before the workbook is
 	// written (nil: none).

@@ -179,7 +179,7 @@ func sample(t *testing.T) string {
 
 func fixAll(t *testing.T, dir string, o Options) (Result, []Change) {
 	t.Helper()
-	p, cs := plan(t, dir, Actions(false)...)
+	p, cs := plan(t, dir, Actions(context.Background(), false)...)
 	res, err := Apply(context.Background(), p, cs, o)
 	require.NoError(t, err)
 	return res, cs
@@ -222,7 +222,7 @@ func TestApplyBackupAndIdempotence(t *testing.T) {
 	assert.NotEmpty(t, dvs, "the dropdowns are kept")
 
 	// Twice: nothing more to do.
-	_, again := plan(t, dir, Actions(false)...)
+	_, again := plan(t, dir, Actions(context.Background(), false)...)
 	assert.Empty(t, again, "fix twice changes nothing the second time")
 }
 
@@ -258,7 +258,7 @@ func TestApplyFailureLeavesWorkbook(t *testing.T) {
 			require.NoError(t, err)
 			before, err := os.ReadDir(dir)
 			require.NoError(t, err)
-			p, cs := plan(t, dir, Actions(false)...)
+			p, cs := plan(t, dir, Actions(context.Background(), false)...)
 			o := tc.setup(t, dir)
 			_, err = Apply(context.Background(), p, cs, o)
 			require.Error(t, err)

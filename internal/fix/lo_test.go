@@ -119,7 +119,7 @@ func TestFixedWorkbookInLibreOffice(t *testing.T) {
 	dv0, cf0, fm0 := counts(orig)
 	orig.Close()
 
-	p, cs := plan(t, dir, Actions(false)...)
+	p, cs := plan(t, dir, Actions(context.Background(), false)...)
 	require.NotEmpty(t, cs)
 	_, err = Apply(context.Background(), p, cs, Options{NoBackup: true})
 	require.NoError(t, err)

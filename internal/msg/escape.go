@@ -143,7 +143,7 @@ var (
 		"check", "alias", "h1", "h2", "x", "kind", "v", "a", "b", "chars", "char", "other", "table", "material", "old", "new")
 	pathHolders = setOf("file", "path", "dir", "pdf", "manifest", "workbook", "letter",
 		"package", "first", "attachments", "name", "example", "input",
-		"original", "backup", "near")
+		"original", "backup", "near", "image")
 	composedHolders = setOf("err", "details", "message", "options", "names", "parts", "cols",
 		"changes", "examples", "expected", "label", "bound", "count", "errors", "warnings",
 		"totals", "states", "condition", "cond", "desc", "what", "when", "formats", "severity",
