@@ -17,8 +17,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/mkspace/mkspace/internal/config"
-	"github.com/mkspace/mkspace/internal/scan"
 	"github.com/mkspace/mkspace/internal/pdf/testpdf"
+	"github.com/mkspace/mkspace/internal/scan"
 )
 
 // photo is a JPEG of w×h noisy pixels (a phone photo compresses badly
