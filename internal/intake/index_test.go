@@ -53,14 +53,14 @@ func signatures(fs []Finding) []string {
 func TestIndexFindings(t *testing.T) {
 	t.Parallel()
 	a := &Package{ID: "A.zip", Operator: "91350100M000100Y43", OperatorCell: "B4", Time: "2021-10-01T10:00:00Z", Keys: []Key{
-		ent("91310110666007217T", "上海某某科技有限公司", "2020-01-01", "", "C3"), // overlaps B's
+		ent("91310110666007217T", "上海某某科技有限公司", "2020-01-01", "", "C3"),         // overlaps B's
 		ent("914403001922038216", "深圳某某有限公司", "2019-01-01", "2020-05-31", "C4"), // followed by B's
-		ent("91512081MA62K0260E", "同名企业有限公司", "2020-01-01", "", "C5"),         // near-miss: same name, other code in B
-		ent("", "无码企业（北京）有限公司", "2020-01-01", "", "B6"),                        // no code: by name
+		ent("91512081MA62K0260E", "同名企业有限公司", "2020-01-01", "", "C5"),           // near-miss: same name, other code in B
+		ent("", "无码企业（北京）有限公司", "2020-01-01", "", "B6"),                         // no code: by name
 		{Kind: KindTeam, Norm: NormName("星火团队"), Value: "星火团队", Sheet: "创业团队", Cell: "B2"},
 		{Kind: KindVenue, Norm: NormAddress("北京市海淀区中关村大街1号"), Value: "北京市海淀区中关村大街1号", Sheet: "服务场地", Cell: "B2"},
-		person("张三", 35, "", "", "B2"),     // same age in B
-		person("李四", 40, "", "", "B3"),     // near-miss: other age, no unit in B
+		person("张三", 35, "", "", "B2"),    // same age in B
+		person("李四", 40, "", "", "B3"),    // near-miss: other age, no unit in B
 		person("王五", 0, "某某大学", "", "B2"), // same unit in C
 		person("赵六", 30, "", "h-proof", "B4"),
 		{Kind: KindFile, Norm: "h-licence", Value: "attachments/模板.pdf", Sheet: "入驻企业", Cell: "K3"},
