@@ -114,7 +114,6 @@ func (s *xlsxSheet) link(cell, main string, row int, l msg.Lang) {
 	}
 }
 
-
 // finish freezes the header, sets an autofilter and the widths.
 func (s *xlsxSheet) finish(wrap []int) {
 	if s.err != nil {
