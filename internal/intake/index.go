@@ -114,7 +114,7 @@ func ruleRank(r string) int { return slices.Index(finding.IntakeRules(), r) }
 // place is where entry e is.
 func place(pkgs []*Package, e entry) Place {
 	k := e.key
-	return Place{Package: pkgs[e.pkg].ID, File: k.File, Sheet: k.Sheet, Cell: k.Cell, Value: k.Value,
+	return Place{Package: pkgs[e.pkg].ID, File: cmp.Or(k.File, pkgs[e.pkg].File), Sheet: k.Sheet, Cell: k.Cell, Value: k.Value,
 		From: k.From, To: k.To}
 }
 

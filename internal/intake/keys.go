@@ -74,7 +74,10 @@ type Package struct {
 	// they say which of two packages of one applicant is newer.
 	Version string `json:"version,omitempty"`
 	Time    string `json:"time,omitempty"`
-	Keys    []Key  `json:"keys"`
+	// File is the workbook of every key that names none (most packages
+	// have one workbook: it is written once, not with every key).
+	File string `json:"file,omitempty"`
+	Keys []Key  `json:"keys"`
 }
 
 // MaxHashBytes bounds the bytes of one attachment hashed (the rules report
@@ -113,6 +116,21 @@ func (c *Collector) EndTable(*workbook.Table, error) {}
 
 // End completes a pass.
 func (c *Collector) End() {
+	// The workbook most keys are in is said once.
+	n := map[string]int{}
+	for _, k := range c.cur.Keys {
+		n[k.File]++
+	}
+	for f, m := range n {
+		if m > n[c.cur.File] || m == n[c.cur.File] && f < c.cur.File {
+			c.cur.File = f
+		}
+	}
+	for i := range c.cur.Keys {
+		if c.cur.Keys[i].File == c.cur.File {
+			c.cur.Keys[i].File = ""
+		}
+	}
 	c.done = c.cur
 	c.cur = Package{ID: c.done.ID}
 }
