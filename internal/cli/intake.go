@@ -19,6 +19,7 @@ import (
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pack"
 	"github.com/mkspace/mkspace/internal/report"
+	"github.com/mkspace/mkspace/internal/schema"
 )
 
 // intakeIdentify names the keys k of package p as the run does, and dates
@@ -113,4 +114,18 @@ func verifiedFindings(r *pack.Report, lang msg.Lang) []report.SummaryFinding {
 		out = append(out, report.SummaryFindings(r.Data.Findings)...)
 	}
 	return out
+}
+
+// dropRows lets go of the rows of a verified package once its keys are
+// taken (only 基础信息 stays: it names the package): a batch of 1,000 keeps
+// keys and findings, not 1,000 packages' tables.
+func dropRows(r *pack.Report) {
+	if r == nil || r.Data == nil {
+		return
+	}
+	for s := range r.Data.Sheets {
+		if s != schema.Basic.Sheet {
+			delete(r.Data.Sheets, s)
+		}
+	}
 }

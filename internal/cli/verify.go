@@ -185,6 +185,7 @@ func (o *verifyOptions) verifyAll(targets []verifyTarget, loadConfig func(string
 			return pack.Check(t.Arg, pack.CheckOptions{Config: load, Limits: o.Limits, TempDir: o.TempDir, Context: g.Context(), Rows: keys})
 		})
 		outcomes[i].Intake = intakeOfReport(keys, t.Arg, outcomes[i].Report)
+		dropRows(outcomes[i].Report)
 	})
 	return outcomes, err
 }
