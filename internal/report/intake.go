@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"encoding/json"
 	"io"
 	"path"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/intake"
 	"github.com/mkspace/mkspace/internal/msg"
+	"github.com/mkspace/mkspace/internal/version"
 )
 
 // The findings of an intake (Input.Intake) belong to no one package: every
@@ -187,4 +189,43 @@ func intakeRules(fs []*intake.Finding, l msg.Lang) string {
 		parts[i] = r + "×" + strconv.Itoa(n[r])
 	}
 	return strings.Join(parts, l.Pick("；", "; "))
+}
+
+// writeSummaryJSON writes the JSON summary: tool, tool_version, packages,
+// summary, intake (an object whose keys are in that order), encoding one
+// package and one finding at a time.
+func writeSummaryJSON(w io.Writer, rows []SummaryRow, cross []intake.Finding, ok int, l msg.Lang) error {
+	b := bufio.NewWriter(w)
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	put := func(s string) { _, _ = b.WriteString(s) }
+	value := enc.Encode // (its line feeds are white space between values)
+	put(`{"tool":"mkspace","tool_version":`)
+	if err := value(version.Tool); err != nil {
+		return err
+	}
+	put(`,"packages":[`)
+	for i := range rows {
+		if i > 0 {
+			put(",")
+		}
+		if err := value(&rows[i]); err != nil {
+			return err
+		}
+	}
+	put(`],"summary":`)
+	if err := value(map[string]int{"packages": len(rows), "verified": ok, "failed": len(rows) - ok, "intake": len(cross)}); err != nil {
+		return err
+	}
+	put(`,"intake":[`)
+	for i := range cross {
+		if i > 0 {
+			put(",")
+		}
+		if err := value(jsonIntake{Finding: cross[i], Message: cross[i].Message(l)}); err != nil {
+			return err
+		}
+	}
+	put("]}\n")
+	return b.Flush()
 }

@@ -2,7 +2,6 @@ package report
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"io"
 	"path/filepath"
 	"strconv"
@@ -13,7 +12,6 @@ import (
 	"github.com/mkspace/mkspace/internal/intake"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/totals"
-	"github.com/mkspace/mkspace/internal/version"
 )
 
 // The summary is the office's table of many packages, one row each
@@ -227,15 +225,9 @@ func WriteSummary(w io.Writer, file string, rows []SummaryRow, l msg.Lang, cross
 				ok++
 			}
 		}
-		doc := map[string]any{
-			"tool": "mkspace", "tool_version": version.Tool, "packages": rows,
-			"summary": map[string]int{"packages": len(rows), "verified": ok, "failed": len(rows) - ok, "intake": len(cross)},
-			"intake":  IntakeJSON(cross, l),
-		}
-		// Not indented: the keys of 1,000 packages would be one line each.
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(doc)
+		// Written a package and a finding at a time, not indented: the
+		// summary of 1,000 packages is never held whole in memory.
+		return writeSummaryJSON(w, rows, cross, ok, l)
 	}
 	keys := eligibilityKeys()
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
