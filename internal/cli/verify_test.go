@@ -468,6 +468,14 @@ func TestVerifyBatch(t *testing.T) {
 		assert.Len(t, p.Eligibility, 13, "every condition, those to confirm by hand as null")
 	}
 
+	// The summary of verify carries the keys: merged, it gives the same
+	// findings across packages.
+	merged := filepath.Join(dir, "merged.json")
+	m := verifyRun(t, 1, false, "--merge", jsonPath, "--summary", merged)
+	assert.Equal(t, ExitFindings, m.code, m.errOut)
+	assert.Equal(t, summaryIntake(t, jsonPath), summaryIntake(t, merged))
+	assert.NotEmpty(t, summaryIntake(t, merged))
+
 	// One by one: the same block and the same row for each.
 	for i, a := range args {
 		one := filepath.Join(dir, fmt.Sprintf("one-%d.csv", i))
