@@ -15,6 +15,7 @@ import (
 	"github.com/mkspace/mkspace/internal/analysis"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/intake"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pack"
 	"github.com/mkspace/mkspace/internal/report"
@@ -38,6 +39,9 @@ type validateResult struct {
 	// Config is the configuration the package was checked with, when it
 	// is not the one given (a zip's own mkspace.yaml).
 	Config *config.Config
+	// Intake is the package's keys for the findings across packages (nil:
+	// none collected).
+	Intake *intake.Package
 }
 
 // validateFunc checks the package made of paths (a folder, a .zip, or
@@ -72,6 +76,7 @@ func checkAll(g *Globals, pkgs []validateTarget, cfgs []*config.Config, check va
 		}
 		g.inputs.Add(results[i].Reads...)
 		results[i] = normalizeResult(p, results[i])
+		intakeIdentify(results[i].Intake, p, results[i].Files)
 	}
 	return results, nil
 }

@@ -236,7 +236,7 @@ func TestOutputFolderAndExtension(t *testing.T) {
 		{[]string{"pack", "p", "-o", "p", "--force"}, "p 是一个文件夹", "is a folder"},
 		{[]string{"template", "-o", "p", "--force"}, "p 是一个文件夹", "is a folder"},
 		{[]string{"validate", "p", "--report", "json=p/attachments"}, "p/attachments 是一个文件夹", "is a folder"},
-		{[]string{"verify", "good.zip", "--summary", "out.pdf"}, "汇总表 out.pdf 的扩展名应为 .csv、.json 或 .html", ".csv, .json or .html"},
+		{[]string{"verify", "good.zip", "--summary", "out.pdf"}, "汇总表 out.pdf 的扩展名应为 .csv、.json、.xlsx 或 .html", ".csv, .json, .xlsx or .html"},
 		{[]string{"build-pdf", "p", "-o", "申报书.docx"}, "申报书的文件名应以 .pdf 结尾：申报书.docx。请改为例如 申报书.pdf。", "申报书.pdf"},
 		{[]string{"build-pdf", "p", "-o", "申报书"}, "应以 .pdf 结尾", "should be named with .pdf"},
 	}

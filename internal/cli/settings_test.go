@@ -73,10 +73,10 @@ func TestVerifyShowsChangedSettings(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(out, "注意："), "only the relaxed package:\n%s", out)
 
 	head, rows := summaryCSV(t, csvPath)
-	assert.Equal(t, "与默认值不同的配置", head[len(head)-1])
+	assert.Equal(t, "与默认值不同的配置", head[len(head)-2])
 	require.Len(t, rows, 2)
-	assert.Equal(t, "window.start: 2020-06-01（默认 2020-11-01）；eligibility.mentors: 1（默认 3）", rows[0][len(head)-1])
-	assert.Empty(t, rows[1][len(head)-1])
+	assert.Equal(t, "window.start: 2020-06-01（默认 2020-11-01）；eligibility.mentors: 1（默认 3）", rows[0][len(head)-2])
+	assert.Empty(t, rows[1][len(head)-2])
 
 	code, out, _ = runCLI(t, "--lang", "en", "verify", relaxed, plain, "--summary", jsonPath)
 	require.Equal(t, ExitOK, code)
@@ -89,7 +89,7 @@ func TestVerifyShowsChangedSettings(t *testing.T) {
 	require.Equal(t, ExitOK, code, errOut)
 	head, rows = summaryCSV(t, zipCSV)
 	require.Len(t, rows, 1)
-	assert.Equal(t, "window.start: 2020-06-01（默认 2020-11-01）；eligibility.mentors: 1（默认 3）", rows[0][len(head)-1])
+	assert.Equal(t, "window.start: 2020-06-01（默认 2020-11-01）；eligibility.mentors: 1（默认 3）", rows[0][len(head)-2])
 }
 
 // validate --summary has the same column, for folders and zips.
@@ -105,10 +105,10 @@ func TestValidateSummaryShowsChangedSettings(t *testing.T) {
 	require.Equal(t, ExitOK, code, errOut)
 	head, rows := summaryCSV(t, csvPath)
 	require.Len(t, rows, 3)
-	assert.Equal(t, "与默认值不同的配置", head[len(head)-1])
-	assert.Equal(t, "window.start: 2020-06-01（默认 2020-11-01）；eligibility.mentors: 1（默认 3）", rows[0][len(head)-1])
-	assert.Empty(t, rows[1][len(head)-1])
-	assert.Empty(t, rows[2][len(head)-1])
+	assert.Equal(t, "与默认值不同的配置", head[len(head)-2])
+	assert.Equal(t, "window.start: 2020-06-01（默认 2020-11-01）；eligibility.mentors: 1（默认 3）", rows[0][len(head)-2])
+	assert.Empty(t, rows[1][len(head)-2])
+	assert.Empty(t, rows[2][len(head)-2])
 
 	code, _, errOut = runCLI(t, "validate", pkg, "--summary", jsonPath, "--format", "json", "-o", filepath.Join(dir, "r.json"))
 	require.Equal(t, ExitOK, code, errOut)

@@ -124,6 +124,7 @@ func runValidate(o *validateOptions) error {
 	base, _ := getwd()
 	in := reportInput(pkgs, cfgs, results, lang)
 	in.MaxFindings, in.AllFindings, in.BaseDir = o.MaxFindings, o.AllFindings, base
+	in.Intake = intakeOfResults(results)
 
 	// Every report file is written to a temporary file first; only when all
 	// are complete are they renamed into place, so that a failure leaves no
@@ -148,8 +149,9 @@ func runValidate(o *validateOptions) error {
 		rows := make([]report.SummaryRow, len(pkgs))
 		for i, p := range pkgs {
 			rows[i] = summaryOf(p, cfgs[i], results[i]).Row(o.Strict)
+			rows[i].Findings, rows[i].Intake = report.SummaryFindings(results[i].Findings), results[i].Intake
 		}
-		st, err := g.stageReportFile(o.Summary, func(w io.Writer) error { return report.WriteSummary(w, o.Summary, rows, lang) })
+		st, err := g.stageReportFile(o.Summary, func(w io.Writer) error { return report.WriteSummary(w, o.Summary, rows, lang, in.Intake...) })
 		if err != nil {
 			return err
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/mkspace/mkspace/internal/analysis"
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/digest"
+	"github.com/mkspace/mkspace/internal/intake"
 	"github.com/mkspace/mkspace/internal/rows"
 	"github.com/mkspace/mkspace/internal/schema"
 )
@@ -18,7 +19,8 @@ func checkWithRules(paths []string, cfg *config.Config) (*validateResult, error)
 		return checkZipWithRules(paths[0], cfg)
 	}
 	names := &attachmentNames{seen: map[string]struct{}{}}
-	o, err := analysis.Run(paths, cfg, rows.RowFunc(names.Row))
+	keys := intake.NewCollector("")
+	o, err := analysis.Run(paths, cfg, rows.RowFunc(names.Row), keys)
 	if err != nil {
 		return nil, err
 	}
@@ -27,7 +29,8 @@ func checkWithRules(paths []string, cfg *config.Config) (*validateResult, error)
 		reads = append(reads, attachmentFiles(o.Dir, v)...)
 	}
 	return &validateResult{Dir: o.Dir, Files: o.Files, Findings: o.Findings,
-		Totals: o.Totals, Eligibility: o.Totals.Eligibility, Identity: o.Identity, Reads: reads, Config: cfg}, nil
+		Totals: o.Totals, Eligibility: o.Totals.Eligibility, Identity: o.Identity, Reads: reads, Config: cfg,
+		Intake: keys.Package()}, nil
 }
 
 // attachmentNames collects the distinct values of the attachment cells:

@@ -12,6 +12,7 @@ import (
 
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/gctune"
+	"github.com/mkspace/mkspace/internal/intake"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pack"
 	"github.com/mkspace/mkspace/internal/report"
@@ -24,6 +25,7 @@ type verifyOptions struct {
 	g       *Globals
 	Args    []string
 	Summary string
+	Merge   bool // the arguments are JSON summaries to merge (merge.go)
 
 	Workers int         // packages checked at once; 0: one per CPU
 	TempDir string      // where zips are unpacked; "": the system's
@@ -39,11 +41,13 @@ func newVerifyCmd(g *Globals, runF func(*verifyOptions) error) *cobra.Command {
 	o := &verifyOptions{g: g}
 	both := func(key string) string { return msg.ZH.T(key) + " / " + msg.EN.T(key) }
 	cmd := &cobra.Command{
-		Use:   "verify ZIP|DIR|PDF... [--summary FILE.csv|FILE.json|FILE.html]  |  verify PDF PACKAGE",
+		Use:   "verify ZIP|DIR|PDF... [--summary FILE.csv|FILE.json|FILE.xlsx|FILE.html]  |  verify PDF PACKAGE  |  verify --merge SUMMARY.json...",
 		Short: both("verify.pkg.short"),
 		Long:  longHelp(msg.ZH.T("verify.pkg.long"), msg.EN.T("verify.pkg.long")),
 		Example: `  mkspace verify 申报材料-MK-2X4T-U50Q-NFPT.zip
   mkspace verify 收件/*.zip --summary 汇总.csv
+  mkspace verify 收件/*.zip --summary 汇总.xlsx
+  mkspace verify --merge 第1组.json 第2组.json --summary 汇总.xlsx
   mkspace verify 申报材料/
   mkspace verify 申报材料/output/申报书-MK-2X4T-U50Q-NFPT.pdf 申报材料/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -52,6 +56,7 @@ func newVerifyCmd(g *Globals, runF func(*verifyOptions) error) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&o.Summary, "summary", "", both("verify.flag.summary"))
+	cmd.Flags().BoolVar(&o.Merge, "merge", false, both("verify.flag.merge"))
 	return cmd
 }
 
@@ -71,10 +76,15 @@ type verifyOutcome struct {
 	// Config is the configuration the package was checked with (nil when
 	// none could be loaded).
 	Config *config.Config
+	// Intake is the package's keys for the findings across packages.
+	Intake *intake.Package
 }
 
 func runVerify(o *verifyOptions) error {
 	g := o.g
+	if o.Merge {
+		return runMerge(o)
+	}
 	targets, err := verifyTargets(o.Args)
 	if err != nil {
 		return err
@@ -121,8 +131,10 @@ func runVerify(o *verifyOptions) error {
 		}
 	}
 	failed, broken := printOutcomes(g, targets, outcomes, lang)
+	cross := intakeOfOutcomes(outcomes)
+	printIntake(g, cross, lang)
 	if o.Summary != "" {
-		if err := writeVerifySummary(g, o.Summary, targets, outcomes, lang); err != nil {
+		if err := writeVerifySummary(g, o.Summary, targets, outcomes, lang, cross); err != nil {
 			return err
 		}
 	}
@@ -146,6 +158,7 @@ func (o *verifyOptions) verifyAll(targets []verifyTarget, loadConfig func(string
 	outcomes := make([]verifyOutcome, len(targets))
 	err := runPool(g, len(targets), o.Workers, lang.T("verify.progress"), func(i int) {
 		t := targets[i]
+		keys := intake.NewCollector(t.Arg)
 		load := func(dir string) (*config.Config, error) {
 			cfg, err := loadConfig(dir)
 			var ce *config.Error
@@ -169,8 +182,10 @@ func (o *verifyOptions) verifyAll(targets []verifyTarget, loadConfig func(string
 				}
 				return pack.CheckPDF(t.Arg, pkgs[0].Paths, cfg)
 			}
-			return pack.Check(t.Arg, pack.CheckOptions{Config: load, Limits: o.Limits, TempDir: o.TempDir, Context: g.Context()})
+			return pack.Check(t.Arg, pack.CheckOptions{Config: load, Limits: o.Limits, TempDir: o.TempDir, Context: g.Context(), Rows: keys})
 		})
+		outcomes[i].Intake = intakeOfReport(keys, t.Arg, outcomes[i].Report)
+		dropRows(outcomes[i].Report)
 	})
 	return outcomes, err
 }
@@ -214,16 +229,26 @@ func printOutcomes(g *Globals, targets []verifyTarget, outcomes []verifyOutcome,
 
 // writeVerifySummary writes the summary table of the targets to file
 // (nothing when the run is interrupted).
-func writeVerifySummary(g *Globals, file string, targets []verifyTarget, outcomes []verifyOutcome, lang msg.Lang) error {
+func writeVerifySummary(g *Globals, file string, targets []verifyTarget, outcomes []verifyOutcome, lang msg.Lang, cross []intake.Finding) error {
 	rows := make([]report.SummaryRow, len(targets))
 	for i, t := range targets {
 		if oc := outcomes[i]; oc.Err != nil {
 			rows[i] = report.FailedRow(t.Arg, string(t.Kind), lang.T("verify.check-failed", "name", t.Arg, "err", lang.Cause(oc.Err)), oc.Config)
 		} else {
 			rows[i] = report.VerifiedRow(t.Arg, string(oc.Report.Kind), oc.Report, oc.Config, lang)
+			rows[i].Findings = verifiedFindings(oc.Report, lang)
+		}
+		if outcomes[i].Err == nil {
+			rows[i].Intake = outcomes[i].Intake
 		}
 	}
-	st, err := g.stageReportFile(file, func(w io.Writer) error { return report.WriteSummary(w, file, rows, lang) })
+	return writeSummaryRows(g, file, rows, lang, cross)
+}
+
+// writeSummaryRows writes the summary of rows and cross to file (nothing
+// when the run is interrupted).
+func writeSummaryRows(g *Globals, file string, rows []report.SummaryRow, lang msg.Lang, cross []intake.Finding) error {
+	st, err := g.stageReportFile(file, func(w io.Writer) error { return report.WriteSummary(w, file, rows, lang, cross...) })
 	if err != nil {
 		return err
 	}

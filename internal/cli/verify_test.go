@@ -271,9 +271,9 @@ func TestVerifyExitCodesAndMessages(t *testing.T) {
 	r = verifyRun(t, 0, false, good, filepath.Join(dir, "没有.zip"))
 	assert.Equal(t, ExitNoRun, r.code)
 	assert.Contains(t, r.errOut, "没有.zip")
-	r = verifyRun(t, 0, false, good, "--summary", filepath.Join(dir, "汇总.xlsx"))
+	r = verifyRun(t, 0, false, good, "--summary", filepath.Join(dir, "汇总.txt"))
 	assert.Equal(t, ExitNoRun, r.code)
-	assert.Contains(t, r.errOut, ".csv、.json 或 .html")
+	assert.Contains(t, r.errOut, ".csv、.json、.xlsx 或 .html")
 	r = verifyRun(t, 0, false, good, "--summary", filepath.Join(dir, "no-such-folder", "汇总.csv"))
 	assert.Equal(t, ExitNoRun, r.code)
 }
@@ -308,6 +308,7 @@ func blocks(out string) []string {
 		case strings.HasPrefix(line, "  - ") && len(bs) > 0:
 			bs[len(bs)-1] += line
 		case strings.HasPrefix(line, "共核验"):
+		case strings.HasPrefix(line, "跨包检查"), strings.HasPrefix(line, "  警告  INTAKE-"), strings.HasPrefix(line, "  提示  INTAKE-"):
 		default:
 			bs = append(bs, line)
 		}
@@ -408,7 +409,8 @@ func TestVerifyBatch(t *testing.T) {
 	require.Len(t, recs, n+1, "a header and a row per package")
 	head := recs[0]
 	assert.Equal(t, []string{"文件", "众创空间名称", "运营主体", "受理机构", "版本号", "错误数", "警告数"}, head[:7])
-	assert.Equal(t, []string{"核验通过", "第一个问题", "与默认值不同的配置"}, head[len(head)-3:])
+	assert.Equal(t, []string{"核验通过", "第一个问题", "与默认值不同的配置"}, head[len(head)-4:len(head)-1])
+	assert.Equal(t, "跨包提示", head[len(head)-1], "the findings across packages, last")
 	assert.Contains(t, head, "自查：运营时间")
 	for i, rec := range recs[1:] {
 		require.Len(t, rec, len(head))
@@ -421,17 +423,18 @@ func TestVerifyBatch(t *testing.T) {
 		assert.Regexp(t, `^MK-[0-9A-Z-]+$`, rec[4])
 		assert.Equal(t, w.errors, rec[5], "errors of %s", args[i])
 		assert.Equal(t, "0", rec[6])
-		for j := 7; j < len(head)-3; j++ {
+		for j := 7; j < len(head)-4; j++ {
 			assert.Equal(t, "满足", rec[j], "%s %s", args[i], head[j])
 		}
-		assert.Empty(t, rec[len(rec)-1], "the default settings")
+		assert.Empty(t, rec[len(rec)-2], "the default settings")
+		assert.Contains(t, rec[len(rec)-1], "INTAKE-SAME-APPLICANT", "copies of one package")
 		if w.verified {
-			assert.Equal(t, "是", rec[len(rec)-3])
-			assert.Empty(t, rec[len(rec)-2])
+			assert.Equal(t, "是", rec[len(rec)-4])
+			assert.Empty(t, rec[len(rec)-3])
 			assert.True(t, strings.HasPrefix(bs[i], "通过："), bs[i])
 		} else {
-			assert.Equal(t, "否", rec[len(rec)-3])
-			assert.Contains(t, rec[len(rec)-2], w.problem)
+			assert.Equal(t, "否", rec[len(rec)-4])
+			assert.Contains(t, rec[len(rec)-3], w.problem)
 			assert.True(t, strings.HasPrefix(bs[i], "未通过："), bs[i])
 		}
 	}
@@ -454,7 +457,10 @@ func TestVerifyBatch(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, json.Unmarshal(data2, &doc))
 	require.Len(t, doc.Packages, n)
-	assert.Equal(t, map[string]int{"packages": n, "verified": passed, "failed": n - passed}, doc.Summary)
+	assert.Equal(t, n, doc.Summary["packages"])
+	assert.Equal(t, passed, doc.Summary["verified"])
+	assert.Equal(t, n-passed, doc.Summary["failed"])
+	assert.Positive(t, doc.Summary["intake"], "copies of one package share everything")
 	for i, p := range doc.Packages {
 		assert.Equal(t, args[i], p.File)
 		assert.Equal(t, wants[i].verified, p.Verified)
@@ -462,6 +468,14 @@ func TestVerifyBatch(t *testing.T) {
 		assert.Equal(t, wants[i].errors, fmt.Sprint(*p.Errors))
 		assert.Len(t, p.Eligibility, 13, "every condition, those to confirm by hand as null")
 	}
+
+	// The summary of verify carries the keys: merged, it gives the same
+	// findings across packages.
+	merged := filepath.Join(dir, "merged.json")
+	m := verifyRun(t, 1, false, "--merge", jsonPath, "--summary", merged)
+	assert.Equal(t, ExitFindings, m.code, m.errOut)
+	assert.Equal(t, summaryIntake(t, jsonPath), summaryIntake(t, merged))
+	assert.NotEmpty(t, summaryIntake(t, merged))
 
 	// One by one: the same block and the same row for each.
 	for i, a := range args {
@@ -475,7 +489,9 @@ func TestVerifyBatch(t *testing.T) {
 		assert.Equal(t, bs[i], r.out, "the same report one by one: %s", a)
 		rs := readSummaryCSV(t, one)
 		require.Len(t, rs, 2)
-		assert.Equal(t, recs[i+1], rs[1], "the same row one by one: %s", a)
+		// (alone, a package has nothing to share: the last column is empty)
+		assert.Equal(t, recs[i+1][:len(recs[i+1])-1], rs[1][:len(rs[1])-1], "the same row one by one: %s", a)
+		assert.Empty(t, rs[1][len(rs[1])-1])
 	}
 }
 

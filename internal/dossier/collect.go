@@ -138,10 +138,11 @@ func format(col *schema.Column, r *rows.Row, i int) (display, norm string) {
 }
 
 // Read reads the package made of paths in one pass: findings, totals, the
-// rows of every sheet, the distinct attachments and the digest.
-func Read(paths []string, cfg *config.Config) (*Data, error) {
+// rows of every sheet, the distinct attachments and the digest; more
+// consumers get the typed rows too.
+func Read(paths []string, cfg *config.Config, more ...rows.Consumer) (*Data, error) {
 	col := &collector{sheets: map[*schema.Sheet][]Row{}, dig: digest.New()}
-	o, err := analysis.Run(paths, cfg, col)
+	o, err := analysis.Run(paths, cfg, append([]rows.Consumer{col}, more...)...)
 	if err != nil {
 		return nil, err
 	}

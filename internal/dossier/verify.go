@@ -9,6 +9,7 @@ import (
 	"github.com/mkspace/mkspace/internal/digest"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pdf/bind"
+	"github.com/mkspace/mkspace/internal/rows"
 )
 
 // Verdict is what Verify finds out about a 申报书 and its package.
@@ -49,15 +50,15 @@ func Verify(pdf string, pkg []string, cfg *config.Config) (*Verdict, error) {
 
 // VerifyData is Verify of a 申报书 read already (data), named pdf in the
 // verdict: the caller chose where and how it may be read.
-func VerifyData(pdf string, data []byte, pkg []string, cfg *config.Config) (*Verdict, error) {
+func VerifyData(pdf string, data []byte, pkg []string, cfg *config.Config, more ...rows.Consumer) (*Verdict, error) {
 	info, err := bind.InspectReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
 	}
-	return verdict(pdf, info, pkg, cfg)
+	return verdict(pdf, info, pkg, cfg, more...)
 }
 
-func verdict(pdf string, info *bind.Info, pkg []string, cfg *config.Config) (v *Verdict, err error) {
+func verdict(pdf string, info *bind.Info, pkg []string, cfg *config.Config, more ...rows.Consumer) (v *Verdict, err error) {
 	v = &Verdict{PDF: pdf, Info: info, Version: info.DocumentVersion(), Problems: info.Problems()}
 	if info.Digest == "" {
 		v.RecordedErr = fmt.Errorf("no digest recorded")
@@ -67,7 +68,7 @@ func verdict(pdf string, info *bind.Info, pkg []string, cfg *config.Config) (v *
 	if pkg == nil {
 		return v, nil
 	}
-	if v.Data, err = Read(pkg, cfg); err != nil {
+	if v.Data, err = Read(pkg, cfg, more...); err != nil {
 		return nil, err
 	}
 	if v.RecordedErr == nil {

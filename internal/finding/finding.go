@@ -14,6 +14,9 @@ type Severity string
 const (
 	Error   Severity = "error"
 	Warning Severity = "warning"
+	// Info is for the office to know, not a problem: only findings of an
+	// intake (INTAKE-*) carry it.
+	Info Severity = "info"
 )
 
 // Rule ids of SPEC §2 — the contract of every machine-readable format.
@@ -74,6 +77,15 @@ const (
 	XrefTeamMultiEnterprise = "XREF-TEAM-MULTI-ENTERPRISE"
 	XrefTeamNoEnterprise    = "XREF-TEAM-NO-ENTERPRISE"
 
+	// Findings of an intake: across the packages of one run, never of one
+	// package (package intake).
+	IntakeDupEnterprise = "INTAKE-DUP-ENTERPRISE"
+	IntakeDupTeam       = "INTAKE-DUP-TEAM"
+	IntakeDupPerson     = "INTAKE-DUP-PERSON"
+	IntakeDupVenue      = "INTAKE-DUP-VENUE"
+	IntakeDupFile       = "INTAKE-DUP-FILE"
+	IntakeSameApplicant = "INTAKE-SAME-APPLICANT"
+
 	// EligPrefix starts the id of every self-check warning: ELIG-<KEY>.
 	EligPrefix = "ELIG-"
 )
@@ -104,6 +116,13 @@ func Rules() []string {
 		XrefTeamUnknown, XrefTeamNotConverted, XrefRegdateMismatch, XrefTeamMultiEnterprise, XrefTeamNoEnterprise,
 		CellControlChar, CellGlyphMissing, CellMerged, TemplateVersion, CellTextValue,
 	}
+}
+
+// IntakeRules lists the rule ids of an intake's findings, in the order
+// reports list them. They are not in Rules: no check of one package
+// gives them.
+func IntakeRules() []string {
+	return []string{IntakeDupEnterprise, IntakeDupTeam, IntakeDupPerson, IntakeDupVenue, IntakeDupFile, IntakeSameApplicant}
 }
 
 // Finding is one problem, positioned as the user sees it in Excel.

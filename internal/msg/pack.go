@@ -61,7 +61,11 @@ func init() {
   PDF 文件   申报书：每页版本号一致，且与申报材料包的数据一致（mkspace verify 申报书.pdf [申报材料包]）。
 给出多个时并行核验（如 mkspace verify 收件/*.zip），按参数顺序逐个报告，最后给出合计；
 --summary 汇总.csv（或 .json）为每个申报材料包写一行：文件、众创空间名称、运营主体、受理机构、
-版本号、错误数、警告数、各项备案条件自查、是否通过和第一个问题。CSV 带 UTF-8 BOM，可直接用 Excel 打开。
+版本号、错误数、警告数、各项备案条件自查、是否通过和第一个问题。CSV 带 UTF-8 BOM，可直接用 Excel 打开；
+.xlsx 为 Excel 工作簿：汇总、跨包重复、问题三张表。
+给出两个及以上申报材料包时，另做跨包检查（同一入驻企业、创业团队、专职人员、场地地址、附件文件，
+同一运营主体的多份申报），列在各包结果之后；这些提示供受理机构核实，不影响退出码。
+--merge 汇总1.json 汇总2.json … 合并多台机器分别核验的 JSON 汇总表，跨包检查结果与一次核验全部相同。
 核验 zip 时使用包内的 mkspace.yaml；受理机构要统一标准时，用 --config 指定自己的配置文件。
 
 退出码：0 全部通过；1 有未通过的；2 无法运行（参数有误、文件不存在、无法写入汇总表）。`,
@@ -77,13 +81,19 @@ func init() {
 Several are checked in parallel (e.g. mkspace verify inbox/*.zip) and reported in argument order, then a total.
 --summary FILE.csv (or .json) writes one row per package: file, maker space, operator, receiving office,
 version, errors, warnings, each registration condition, passed or not, and the first problem. The CSV has
-a UTF-8 BOM and opens in Excel as it is.
+a UTF-8 BOM and opens in Excel as it is; .xlsx is an Excel workbook with the sheets Summary, Across packages
+and Findings.
+With two or more packages, the findings across packages follow the packages' own (one enterprise, team,
+full-time person, venue address or attachment file in several packages; two packages of one operator):
+for the office to check, they never change the exit status.
+--merge a.json b.json … merges the JSON summaries of an intake verified in parts on several machines: the
+findings across packages are those of one run over all.
 A zip is checked with the mkspace.yaml inside it; an office that wants its own rules names its config with --config.
 
 Exit status: 0 all passed; 1 some failed; 2 could not run (bad arguments, a missing file, a summary that cannot be written).`,
 		},
-		"verify.flag.summary": {"把每个申报材料包的结果写入汇总表（.csv、.json，或可在浏览器中查看和打印的 .html）", "write one row per package to a summary table (.csv, .json, or .html to view and print in a browser)"},
-		"verify.bad-summary":  {"汇总表 {file} 的扩展名应为 .csv、.json 或 .html。", "The summary {file} should end in .csv, .json or .html."},
+		"verify.flag.summary": {"把每个申报材料包的结果写入汇总表（.csv、.json、Excel 工作簿 .xlsx，或可在浏览器中查看和打印的 .html）", "write one row per package to a summary table (.csv, .json, an Excel workbook .xlsx, or .html to view and print in a browser)"},
+		"verify.bad-summary":  {"汇总表 {file} 的扩展名应为 .csv、.json、.xlsx 或 .html。", "The summary {file} should end in .csv, .json, .xlsx or .html."},
 		"verify.no-target":    {"找不到 {path}。", "no such file or folder: {path}."},
 		"verify.progress":     {"核验中", "checking"},
 		"verify.check-failed": {"无法核验 {name}：{err}", "cannot check {name}: {err}"},

@@ -76,8 +76,8 @@ Exit status:
 			EN: "list at most this many findings, 0 for all (the counts are not affected); the html report lists 2,000 unless given",
 		},
 		"validate.flag.summary": {
-			ZH: "把每个申报材料包的结果写入汇总表（.csv 可用 Excel 打开，或 .json）：名称、运营主体、受理机构、错误和警告数、备案条件自查",
-			EN: "write one row per package to a summary table (.csv for Excel, or .json): name, operator, office, errors and warnings, the self-check",
+			ZH: "把每个申报材料包的结果写入汇总表（.csv 可用 Excel 打开，.xlsx 工作簿，或 .json）：名称、运营主体、受理机构、错误和警告数、备案条件自查、跨包重复",
+			EN: "write one row per package to a summary table (.csv for Excel, an .xlsx workbook, or .json): name, operator, office, errors and warnings, the self-check, findings across packages",
 		},
 		"validate.flag.strict": {
 			ZH: "有警告也以退出码 1 结束（含备案条件自查未满足）",

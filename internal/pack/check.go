@@ -21,6 +21,7 @@ import (
 	"github.com/mkspace/mkspace/internal/finding"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/pdf/bind"
+	"github.com/mkspace/mkspace/internal/rows"
 	"github.com/mkspace/mkspace/internal/safefile"
 	"github.com/mkspace/mkspace/internal/schema"
 	"github.com/mkspace/mkspace/internal/totals"
@@ -115,6 +116,8 @@ type Report struct {
 	// Files is the number of files checked against the manifest.
 	Files    int
 	Problems []Problem
+
+	more []rows.Consumer // CheckOptions.Rows
 }
 
 // OK reports whether the package passed every check.
@@ -277,6 +280,9 @@ type CheckOptions struct {
 	// temporary folder removed; the error is then context.Cause. Nil:
 	// never cancelled.
 	Context context.Context
+	// Rows, when set, gets the typed rows of the package's data as they
+	// are read (the keys of an intake).
+	Rows rows.Consumer
 }
 
 // stopped returns the reason the check is cancelled, or nil.
@@ -285,6 +291,13 @@ func (o CheckOptions) stopped() error {
 		return nil
 	}
 	return context.Cause(o.Context)
+}
+
+func (o CheckOptions) more() []rows.Consumer {
+	if o.Rows == nil {
+		return nil
+	}
+	return []rows.Consumer{o.Rows}
 }
 
 func (o CheckOptions) config(dir string) (*config.Config, error) {
@@ -339,7 +352,7 @@ func CheckPDF(pdf string, pkg []string, cfg *config.Config) (*Report, error) {
 }
 
 func checkZip(path string, opts CheckOptions) (r *Report, err error) {
-	r = &Report{Path: path, Kind: KindZip}
+	r = &Report{Path: path, Kind: KindZip, more: opts.more()}
 	u, err := unpack(path, opts, r)
 	if err != nil || u == nil {
 		return r, err
@@ -514,7 +527,7 @@ func peekManifest(zr *zip.Reader) *Manifest {
 
 // checkUnpacked verifies a folder unpacked from a packed package.
 func checkUnpacked(dir string, opts CheckOptions) (*Report, error) {
-	r := &Report{Path: dir, Kind: KindUnpacked}
+	r := &Report{Path: dir, Kind: KindUnpacked, more: opts.more()}
 	lim := opts.Limits.orDefault()
 	root, err := os.OpenRoot(dir)
 	if err != nil {
@@ -755,7 +768,7 @@ func (r *Report) noWorkbook(files map[string]unpacked) bool {
 
 // checkFolder verifies a package folder and its newest 申报书.
 func checkFolder(dir string, opts CheckOptions) (*Report, error) {
-	r := &Report{Path: dir, Kind: KindFolder}
+	r := &Report{Path: dir, Kind: KindFolder, more: opts.more()}
 	cfg, err := opts.config(dir)
 	if err != nil {
 		return nil, err
@@ -812,7 +825,7 @@ func (r *Report) checkNewest(dir string, cfg *config.Config, limit int64) error 
 // the data; for a submission (any kind but KindPDF) also not a draft and
 // binding every attachment.
 func (r *Report) checkPackage(pkg []string, cfg *config.Config, pdf string, data []byte) error {
-	v, err := dossier.VerifyData(pdf, data, pkg, cfg)
+	v, err := dossier.VerifyData(pdf, data, pkg, cfg, r.more...)
 	if err != nil {
 		var de *bind.DocumentError
 		if !errors.As(err, &de) {
@@ -850,7 +863,7 @@ func displayName(rel, abs string) string {
 
 // checkData reads the package's data when no 申报书 can be checked.
 func (r *Report) checkData(pkg []string, cfg *config.Config) error {
-	d, err := dossier.Read(pkg, cfg)
+	d, err := dossier.Read(pkg, cfg, r.more...)
 	if err != nil {
 		return err
 	}

@@ -38,6 +38,7 @@ func writeGitHub(w io.Writer, v *view) error {
 			b.WriteString(workflowCommand(cmd, props, msg.EscapeLines(located(l, f))))
 		}
 	}
+	githubIntake(b, v)
 	summary := countLine(l, v.errors, v.warnings)
 	if v.several() {
 		summary = l.T("report.total", "n", strconv.Itoa(len(v.pkgs)), "count", countLine(l, v.errors, v.warnings))
@@ -47,6 +48,9 @@ func writeGitHub(w io.Writer, v *view) error {
 	}
 	if v.notListed > 0 {
 		summary += "\n" + l.T("report.more", "n", strconv.Itoa(v.notListed))
+	}
+	if len(v.Intake) > 0 {
+		summary += "\n" + intakeCountLine(l, v.Intake)
 	}
 	b.WriteString(workflowCommand("notice", []string{"title=mkspace"}, summary))
 	return b.Flush()

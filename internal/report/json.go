@@ -19,6 +19,8 @@ type jsonSummary struct {
 	// --max-findings; absent when every finding is listed.
 	NotListed int `json:"not_listed,omitempty"`
 	Packages  int `json:"packages,omitempty"` // several packages only
+	// Intake is the number of findings across the packages.
+	Intake int `json:"intake,omitempty"`
 }
 
 func windowJSON(w config.Window) jsonWindow {
@@ -49,8 +51,11 @@ func writeJSON(w io.Writer, v *view) error {
 			v.jsonPackage(j, &v.pkgs[i])
 		}
 		j.close(']')
+		if len(v.Intake) > 0 {
+			j.member("intake", IntakeJSON(v.Intake, v.Lang))
+		}
 		j.member("summary", jsonSummary{Errors: v.errors, Warnings: v.warnings,
-			NotListed: v.notListed, Packages: len(v.pkgs)})
+			NotListed: v.notListed, Packages: len(v.pkgs), Intake: len(v.Intake)})
 		j.close('}')
 	case len(v.pkgs) == 1:
 		v.jsonPackage(j, &v.pkgs[0])

@@ -70,6 +70,7 @@ func writeJUnit(w io.Writer, v *view) error {
 	for pi := range v.pkgs {
 		suites = append(suites, junitPlan(v, &v.pkgs[pi])...)
 	}
+	suites = append(suites, junitIntake(v)...)
 	if v.notListed > 0 {
 		more := l.T("report.more", "n", strconv.Itoa(v.notListed))
 		suites = append(suites, planSuite{name: "mkspace", cases: []planCase{{

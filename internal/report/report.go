@@ -34,6 +34,7 @@ import (
 
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/intake"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/schema"
 )
@@ -70,6 +71,9 @@ type Input struct {
 	// BaseDir is the working folder: absolute paths are shown relative to
 	// it. Relative paths are taken as relative to it already.
 	BaseDir string
+	// Intake holds the findings across the packages (two or more): listed
+	// after the packages', counted apart, never an error (see intake.go).
+	Intake []intake.Finding
 }
 
 // Package is the outcome of checking one package.
@@ -211,8 +215,11 @@ func countLine(l msg.Lang, errors, warnings int) string {
 }
 
 func severityWord(l msg.Lang, s finding.Severity) string {
-	if s == finding.Warning {
+	switch s {
+	case finding.Warning:
 		return l.T("report.warning")
+	case finding.Info:
+		return l.T("report.info")
 	}
 	return l.T("report.error")
 }

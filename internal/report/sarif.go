@@ -60,6 +60,7 @@ type sarifResult struct {
 	Level               string                 `json:"level"`
 	Message             sarifText              `json:"message"`
 	Locations           []sarifLocation        `json:"locations"`
+	RelatedLocations    []sarifLocation        `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string      `json:"partialFingerprints"`
 	Properties          *sarifResultProperties `json:"properties,omitempty"`
 }
@@ -88,8 +89,11 @@ type sarifLogical struct {
 }
 
 func sarifLevel(s finding.Severity) string {
-	if s == finding.Warning {
+	switch s {
+	case finding.Warning:
 		return "warning"
+	case finding.Info:
+		return "note"
 	}
 	return "error"
 }
@@ -98,7 +102,7 @@ func sarifLevel(s finding.Severity) string {
 // encoded one result at a time.
 func writeSARIF(w io.Writer, v *view) error {
 	l := v.Lang
-	rules := append(finding.Rules(), v.extraRules()...)
+	rules := append(append(finding.Rules(), v.extraRules()...), finding.IntakeRules()...)
 	index := make(map[string]int, len(rules))
 	driver := sarifDriver{Name: "mkspace", Version: v.ToolVersion, Language: sarifLanguage(l)}
 	for i, id := range rules {
@@ -140,6 +144,9 @@ func writeSARIF(w io.Writer, v *view) error {
 		for i := range p.listed {
 			j.item(v.sarifResult(p, &p.listed[i], index))
 		}
+	}
+	for i := range v.Intake {
+		j.item(v.sarifIntake(&v.Intake[i], index))
 	}
 	j.close(']')
 	j.close('}')

@@ -2,7 +2,6 @@ package report
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"io"
 	"path/filepath"
 	"strconv"
@@ -10,9 +9,9 @@ import (
 
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/intake"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/totals"
-	"github.com/mkspace/mkspace/internal/version"
 )
 
 // The summary is the office's table of many packages, one row each
@@ -42,6 +41,31 @@ type SummaryRow struct {
 	// the defaults: an office sees a package that relaxed its own window
 	// or thresholds.
 	Settings []config.Setting `json:"settings_changed"`
+	// Findings are every finding of the package (the 问题 sheet of an
+	// .xlsx summary); Problems are the reasons it did not pass.
+	Findings []SummaryFinding `json:"findings,omitempty"`
+	// Intake holds the package's keys for the findings across packages:
+	// `verify --merge` compares the keys of summaries of split runs.
+	Intake *intake.Package `json:"intake,omitempty"`
+}
+
+// SummaryFinding is one finding of a package in the summary.
+type SummaryFinding struct {
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	File     string `json:"file,omitempty"`
+	Sheet    string `json:"sheet,omitempty"`
+	Cell     string `json:"cell,omitempty"`
+	Message  string `json:"message"`
+}
+
+// SummaryFindings are fs as the summary lists them.
+func SummaryFindings(fs []finding.Finding) []SummaryFinding {
+	out := make([]SummaryFinding, len(fs))
+	for i, f := range fs {
+		out[i] = SummaryFinding{Rule: f.Rule, Severity: string(f.Severity), File: f.File, Sheet: f.Sheet, Cell: f.Cell, Message: f.Message}
+	}
+	return out
 }
 
 // SummaryProblem is one reason a package of the summary did not pass.
@@ -166,10 +190,10 @@ func SettingsText(s []config.Setting, l msg.Lang) string {
 }
 
 // IsSummaryFile reports whether file names a summary WriteSummary can
-// write: a .csv or a .json file.
+// write: a .csv, .json, .xlsx or .html file.
 func IsSummaryFile(file string) bool {
 	ext := strings.ToLower(filepath.Ext(file))
-	return ext == ".csv" || ext == ".json" || isHTMLFile(file)
+	return ext == ".csv" || ext == ".json" || ext == ".xlsx" || isHTMLFile(file)
 }
 
 // isHTMLFile reports whether file is an HTML page (a summary written by
@@ -193,11 +217,16 @@ func eligibilityKeys() []string {
 }
 
 // WriteSummary writes the rows as CSV (for Excel: a UTF-8 byte order mark,
-// CRLF line ends, headers in the run's language), JSON, or an HTML page
-// (.html: in the style of the HTML report), by the extension of file.
-func WriteSummary(w io.Writer, file string, rows []SummaryRow, l msg.Lang) error {
+// CRLF line ends, headers in the run's language), JSON, an Excel workbook
+// (summary_xlsx.go) or an HTML page (.html: in the style of the HTML
+// report), by the extension of file; cross are the findings across the
+// packages (json: "intake"; CSV: a column naming those of each package).
+func WriteSummary(w io.Writer, file string, rows []SummaryRow, l msg.Lang, cross ...intake.Finding) error {
 	if isHTMLFile(file) {
 		return writeSummaryHTML(w, rows, l)
+	}
+	if strings.EqualFold(filepath.Ext(file), ".xlsx") {
+		return writeSummaryXLSX(w, rows, cross, l)
 	}
 	if strings.EqualFold(filepath.Ext(file), ".json") {
 		ok := 0
@@ -206,14 +235,9 @@ func WriteSummary(w io.Writer, file string, rows []SummaryRow, l msg.Lang) error
 				ok++
 			}
 		}
-		doc := map[string]any{
-			"tool": "mkspace", "tool_version": version.Tool, "packages": rows,
-			"summary": map[string]int{"packages": len(rows), "verified": ok, "failed": len(rows) - ok},
-		}
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(doc)
+		// Written a package and a finding at a time, not indented: the
+		// summary of 1,000 packages is never held whole in memory.
+		return writeSummaryJSON(w, rows, cross, ok, l)
 	}
 	keys := eligibilityKeys()
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
@@ -226,7 +250,8 @@ func WriteSummary(w io.Writer, file string, rows []SummaryRow, l msg.Lang) error
 	for _, k := range keys {
 		head = append(head, l.T("summary.elig-prefix")+l.T("summary.elig."+k))
 	}
-	head = append(head, l.T("summary.verified"), l.T("summary.problem"), l.T("summary.settings"))
+	head = append(head, l.T("summary.verified"), l.T("summary.problem"), l.T("summary.settings"), l.T("summary.intake"))
+	crossOf := intakeByPackage(cross)
 	if err := cw.Write(head); err != nil {
 		return err
 	}
@@ -256,7 +281,7 @@ func WriteSummary(w io.Writer, file string, rows []SummaryRow, l msg.Lang) error
 		if r.Verified {
 			verified = l.T("summary.yes")
 		}
-		rec = append(rec, verified, cellText(r.FirstProblem), cellText(SettingsText(r.Settings, l)))
+		rec = append(rec, verified, cellText(r.FirstProblem), cellText(SettingsText(r.Settings, l)), cellText(intakeRules(crossOf[r.File], l)))
 		if err := cw.Write(rec); err != nil {
 			return err
 		}

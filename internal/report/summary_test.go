@@ -148,15 +148,16 @@ func TestWriteSummary(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, recs, 3)
 	head := recs[0]
-	assert.Len(t, head, 7+len(eligibilityKeys())+3)
+	assert.Len(t, head, 7+len(eligibilityKeys())+4)
+	assert.Equal(t, msg.ZH.T("summary.intake"), head[len(head)-1], "the findings across packages, last")
 	assert.Equal(t, msg.ZH.T("summary.file"), head[0])
 	assert.Equal(t, "a.zip", recs[1][0])
 	assert.Equal(t, "星火创客空间", recs[1][1])
 	assert.Equal(t, msg.ZH.T("summary.met"), recs[1][7], "operating_months")
-	assert.Equal(t, msg.ZH.T("summary.yes"), recs[1][len(head)-3])
+	assert.Equal(t, msg.ZH.T("summary.yes"), recs[1][len(head)-4])
 	assert.Equal(t, "'=b.zip", recs[2][0], "no formula")
 	assert.Equal(t, "", recs[2][5], "no counts when the data was not read")
-	assert.Equal(t, "读不了", recs[2][len(head)-2])
+	assert.Equal(t, "读不了", recs[2][len(head)-3])
 
 	b.Reset()
 	require.NoError(t, WriteSummary(&b, "汇总.JSON", rows, msg.EN))
@@ -167,14 +168,14 @@ func TestWriteSummary(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(b.Bytes(), &doc))
 	assert.Equal(t, "mkspace", doc.Tool)
-	assert.Equal(t, map[string]int{"packages": 2, "verified": 1, "failed": 1}, doc.Summary)
+	assert.Equal(t, map[string]int{"packages": 2, "verified": 1, "failed": 1, "intake": 0}, doc.Summary)
 	assert.Equal(t, "=b.zip", doc.Packages[1]["file"], "JSON keeps names as they are")
 	assert.Equal(t, []any{}, doc.Packages[1]["settings_changed"])
 }
 
 func TestIsSummaryFile(t *testing.T) {
 	t.Parallel()
-	for name, want := range map[string]bool{"a.csv": true, "A.CSV": true, "b.json": true, "c.txt": false, "csv": false} {
+	for name, want := range map[string]bool{"a.csv": true, "A.CSV": true, "b.json": true, "d.xlsx": true, "c.txt": false, "csv": false} {
 		assert.Equal(t, want, IsSummaryFile(name), name)
 	}
 }

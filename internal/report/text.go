@@ -43,6 +43,7 @@ func writeText(w io.Writer, v *view) error {
 	if v.notListed > 0 {
 		b.WriteString(l.T("report.more", "n", strconv.Itoa(v.notListed)) + "\n")
 	}
+	writeTextIntake(b, v)
 	b.WriteString("\n")
 	if v.several() {
 		b.WriteString(l.T("report.total", "n", strconv.Itoa(len(v.pkgs)), "count", countLine(l, v.errors, v.warnings)) + "\n")
