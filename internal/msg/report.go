@@ -85,7 +85,7 @@ func init() {
 		"report.rule.ATTACHMENT-NOT-PDF":         {ZH: "附件不是 PDF 文件", EN: "an attachment that is not a PDF"},
 		"report.rule.ATTACHMENT-TOO-LARGE":       {ZH: "附件超过大小上限", EN: "an attachment larger than allowed"},
 		"report.rule.ATTACHMENT-UNREADABLE":      {ZH: "附件 PDF 无法打开", EN: "an attachment PDF that cannot be opened"},
-		"report.rule.ATTACHMENT-PAGE-TOO-SMALL":  {ZH: "附件页面小于 A7，页脚无法看清", EN: "an attachment page too small for a legible footer"},
+		"report.rule.ATTACHMENT-PAGE-TOO-SMALL":  {ZH: "附件页面小于 A7，印在申报书中难以看清", EN: "an attachment page too small to read in the printed document"},
 		"report.rule.XREF-TEAM-UNKNOWN":          {ZH: "入驻企业所填团队名称在创业团队表中不存在", EN: "an enterprise names a team that is not in 创业团队"},
 		"report.rule.XREF-TEAM-NOT-CONVERTED":    {ZH: "入驻企业所填团队未标记为已转化为企业", EN: "an enterprise names a team that is not marked as converted"},
 		"report.rule.XREF-REGDATE-MISMATCH":      {ZH: "企业注册时间与团队的转化为企业注册时间不一致", EN: "the enterprise's registration date differs from its team's"},

@@ -181,12 +181,12 @@ func init() {
 			EN: `{loc}: the attachment "{value}" is incomplete (its end is missing, perhaps an interrupted copy or download); copy or export it again.`,
 		},
 		"ATTACHMENT-PAGE-TOO-SMALL": {
-			ZH: `{loc}：附件"{value}"的第 {page} 页只有 {size} 毫米，小于 A7（74×105 毫米）：装订进申报书后，页脚的版本号和页码无法看清。请把它重新扫描为 A4 或 A5 大小的 PDF。`,
-			EN: `{loc}: page {page} of the attachment "{value}" is only {size} mm, smaller than A7 (74 × 105 mm): once bound into the application document, its version footer could not be read. Scan it again as an A4 or A5 PDF.`,
+			ZH: `{loc}：附件"{value}"的第 {page} 页只有 {size} 毫米，小于 A7（74×105 毫米）：申报书不会放大附件，它将以原尺寸印在 A4 纸中央，审核人难以看清。请把它重新扫描为 A4 或 A5 大小的 PDF。`,
+			EN: `{loc}: page {page} of the attachment "{value}" is only {size} mm, smaller than A7 (74 × 105 mm): the application document never enlarges an attachment, so it would print at that size in the middle of an A4 sheet, hard for a reviewer to read. Scan it again as an A4 or A5 PDF.`,
 		},
 		"ATTACHMENT-PAGE-TOO-SMALL.many": {
-			ZH: `{loc}：附件"{value}"有 {count} 页小于 A7（74×105 毫米），如第 {page} 页只有 {size} 毫米：装订进申报书后，这些页页脚的版本号和页码无法看清。请把它重新扫描为 A4 或 A5 大小的 PDF。`,
-			EN: `{loc}: {count} pages of the attachment "{value}" are smaller than A7 (74 × 105 mm), page {page} being only {size} mm: once bound into the application document, their version footer could not be read. Scan it again as an A4 or A5 PDF.`,
+			ZH: `{loc}：附件"{value}"有 {count} 页小于 A7（74×105 毫米），如第 {page} 页只有 {size} 毫米：申报书不会放大附件，这些页将以原尺寸印在 A4 纸中央，审核人难以看清。请把它重新扫描为 A4 或 A5 大小的 PDF。`,
+			EN: `{loc}: {count} pages of the attachment "{value}" are smaller than A7 (74 × 105 mm), page {page} being only {size} mm: the application document never enlarges an attachment, so they would print at that size in the middle of an A4 sheet, hard for a reviewer to read. Scan it again as an A4 or A5 PDF.`,
 		},
 		"ATTACHMENT-UNREADABLE.permission": {
 			ZH: `{loc}：没有读取附件"{value}"的权限，请检查该文件的权限设置。`,
