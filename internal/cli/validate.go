@@ -96,6 +96,9 @@ func runValidate(o *validateOptions) error {
 	if err != nil {
 		return err
 	}
+	if len(pkgs) > 1 {
+		defer batchGC()() // an intake: collected seldom, under a soft limit
+	}
 	// Fail now, not after a long check, when a report would replace a
 	// workbook or the configuration (the attachments are checked once the
 	// workbooks that name them are read).

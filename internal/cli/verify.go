@@ -268,7 +268,7 @@ func writeSummaryRows(g *Globals, file string, rows []report.SummaryRow, lang ms
 // a background share of the processors that the packages checked in
 // parallel would otherwise use — on two cores, the batch benchmark checks
 // about a tenth more packages a second at 400 than at the default 100. A
-// soft memory limit of 2 GiB keeps large packages from growing the heap
+// soft memory limit (gctune.MemoryLimit) keeps large packages from growing the heap
 // unchecked. GOGC and GOMEMLIMIT set by the user win. It returns the
 // function that restores the settings.
 func batchGC() (restore func()) { return gctune.Heavy() }
