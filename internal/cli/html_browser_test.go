@@ -308,6 +308,15 @@ func TestHTMLSummaryInBrowser(t *testing.T) {
 	assert.Equal(t, 7+9+3, got.Head, "the columns of the CSV summary")
 	assert.Equal(t, []string{"ok", "failed"}, got.Classes)
 	assert.Equal(t, "共 2 个申报材料包：1 个通过，1 个未通过。", got.Counts)
+	// The two examples are one space's data: the findings across them are
+	// listed below the table, as many as the JSON report counts.
+	_, js, _ := runCLI(t, "validate", exampleDir("good"), exampleDir("broken"), "--format", "json")
+	var rep struct {
+		Intake []json.RawMessage `json:"intake"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(js), &rep))
+	require.NotEmpty(t, rep.Intake)
+	assert.Equal(t, len(rep.Intake), eval[int](t, b, `document.querySelectorAll("#intake tbody tr").length`))
 	b.keep(t, "summary")
 	b.noErrors(t)
 }

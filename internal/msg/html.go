@@ -20,6 +20,8 @@ func init() {
 		"html.ok":             {"没有错误，可以生成申报书。", "No errors: the application document can be built."},
 		"html.not-ok":         {"请先改正下列错误，再重新检查。", "Correct the errors below, then check again."},
 		"html.selfcheck":      {"备案条件自查", "Registration self-check"},
+		"html.intake":      {"跨包重复（供受理机构核查）", "Across the packages (for the office to look at)"},
+		"html.intake-note": {"同一企业、团队、人员、场地或附件文件出现在多个申报材料包中。这些提示不计入任何申报材料包的错误和警告。", "The same enterprise, team, person, venue or attachment file appears in several packages. These notes count towards no package's errors or warnings."},
 		"html.selfcheck-note": {"自查只看表格中的数据；是否备案由主管部门决定。", "The self-check reads the workbook's data only; the authorities decide on registration."},
 		"html.condition":      {"条件", "Condition"},
 		"html.result":         {"结果", "Result"},

@@ -11,6 +11,7 @@ import (
 
 	"github.com/mkspace/mkspace/internal/config"
 	"github.com/mkspace/mkspace/internal/finding"
+	"github.com/mkspace/mkspace/internal/intake"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/totals"
 	"github.com/mkspace/mkspace/internal/version"
@@ -44,6 +45,27 @@ type htmlPage struct {
 	NotListed int
 	Version   string
 	Summary   *htmlSummary // verify --summary: the office's table instead of packages
+	// Intake lists the findings across the packages (two or more).
+	Intake []htmlIntake
+}
+
+// htmlIntake is a finding across packages as the page lists it.
+type htmlIntake struct {
+	SevClass, Severity, Rule, Message string
+}
+
+// htmlIntakeOf turns the intake's findings into the page's rows.
+func htmlIntakeOf(fs []intake.Finding, l msg.Lang) []htmlIntake {
+	out := make([]htmlIntake, len(fs))
+	for i := range fs {
+		f := &fs[i]
+		c := "warning"
+		if f.Severity == finding.Info {
+			c = "info"
+		}
+		out[i] = htmlIntake{SevClass: c, Severity: severityWord(l, f.Severity), Rule: f.Rule, Message: f.Message(l)}
+	}
+	return out
 }
 
 // T is the text of key in the page's language.
@@ -128,7 +150,7 @@ type htmlRow struct {
 func writeHTML(w io.Writer, v *view) error {
 	l := v.Lang
 	p := &htmlPage{l: l, Lang: htmlLang(l), Several: v.several(), Errors: v.errors, Warnings: v.warnings,
-		NotListed: v.notListed, Version: v.ToolVersion}
+		NotListed: v.notListed, Version: v.ToolVersion, Intake: htmlIntakeOf(v.Intake, l)}
 	if p.Version == "" {
 		p.Version = version.Tool
 	}

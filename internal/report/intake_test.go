@@ -68,6 +68,19 @@ func TestIntakeInEveryFormat(t *testing.T) {
 	assert.Equal(t, 2, js.Summary["intake"])
 	assert.Equal(t, 0, js.Summary["warnings"])
 
+	page := render(HTML)
+	assert.Contains(t, page, `<section class="intake" id="intake">`)
+	assert.Equal(t, 1, strings.Count(page, `<tr class="cross warning"`))
+	assert.Equal(t, 1, strings.Count(page, `<tr class="cross info"`))
+	assert.Contains(t, page, "B 的 创业团队!A7")
+	assert.Contains(t, page, "0 错误", "not in the packages' counts")
+	var summary bytes.Buffer
+	require.NoError(t, WriteSummary(&summary, "汇总.html", nil, msg.ZH, in.Intake...))
+	assert.Equal(t, 2, strings.Count(summary.String(), `<tr class="cross `), "the office's page lists them too")
+	summary.Reset()
+	require.NoError(t, WriteSummary(&summary, "汇总.html", nil, msg.ZH))
+	assert.NotContains(t, summary.String(), `id="intake"`, "no section without findings across packages")
+
 	var sarif struct {
 		Runs []struct {
 			Tool struct {

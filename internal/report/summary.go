@@ -223,7 +223,7 @@ func eligibilityKeys() []string {
 // packages (json: "intake"; CSV: a column naming those of each package).
 func WriteSummary(w io.Writer, file string, rows []SummaryRow, l msg.Lang, cross ...intake.Finding) error {
 	if isHTMLFile(file) {
-		return writeSummaryHTML(w, rows, l)
+		return writeSummaryHTML(w, rows, cross, l)
 	}
 	if strings.EqualFold(filepath.Ext(file), ".xlsx") {
 		return writeSummaryXLSX(w, rows, cross, l)

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/mkspace/mkspace/internal/intake"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/version"
 )
@@ -29,7 +30,7 @@ type htmlCell struct {
 }
 
 // writeSummaryHTML writes the rows as one self-contained HTML page.
-func writeSummaryHTML(w io.Writer, rows []SummaryRow, l msg.Lang) error {
+func writeSummaryHTML(w io.Writer, rows []SummaryRow, cross []intake.Finding, l msg.Lang) error {
 	keys := eligibilityKeys()
 	s := &htmlSummary{Head: []string{l.T("summary.file"), l.T("summary.name"), l.T("summary.operator"),
 		l.T("summary.agency"), l.T("summary.version"), l.T("summary.errors"), l.T("summary.warnings")}}
@@ -71,6 +72,7 @@ func writeSummaryHTML(w io.Writer, rows []SummaryRow, l msg.Lang) error {
 	}
 	s.Counts = l.T("html.summary.counts", "n", strconv.Itoa(len(rows)), "ok", strconv.Itoa(ok),
 		"failed", strconv.Itoa(len(rows)-ok))
-	p := &htmlPage{l: l, Lang: htmlLang(l), Title: l.T("html.summary.title"), Version: version.Tool, Summary: s}
+	p := &htmlPage{l: l, Lang: htmlLang(l), Title: l.T("html.summary.title"), Version: version.Tool, Summary: s,
+		Intake: htmlIntakeOf(cross, l)}
 	return htmlTmpl.Execute(w, p)
 }
