@@ -37,6 +37,10 @@ func deflateObjects(in []byte) ([]byte, error) {
 	out.Grow(len(in) / 2)
 	out.Write(in[:first+1])
 	var offsets []int
+	// One compressor and one buffer for every stream: a new zlib writer
+	// allocates (and clears) about 600 KB, once per page otherwise.
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
 	p := first + 1
 	for {
 		m := objStart.FindSubmatch(in[p:])
@@ -76,8 +80,8 @@ func deflateObjects(in []byte) ([]byte, error) {
 			return nil, fmt.Errorf("a stream object without end")
 		}
 		if bytes.Equal(dict, []byte(fmt.Sprintf("<<\n/Length %d\n>>\n", n))) {
-			var z bytes.Buffer
-			zw := zlib.NewWriter(&z)
+			z.Reset()
+			zw.Reset(&z)
 			if _, err := zw.Write(in[data : data+n]); err != nil {
 				return nil, err
 			}
