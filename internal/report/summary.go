@@ -245,49 +245,62 @@ func WriteSummary(w io.Writer, file string, rows []SummaryRow, l msg.Lang, cross
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	head := []string{l.T("summary.file"), l.T("summary.name"), l.T("summary.operator"), l.T("summary.agency"),
-		l.T("summary.version"), l.T("summary.errors"), l.T("summary.warnings")}
-	for _, k := range keys {
-		head = append(head, l.T("summary.elig-prefix")+l.T("summary.elig."+k))
-	}
-	head = append(head, l.T("summary.verified"), l.T("summary.problem"), l.T("summary.settings"), l.T("summary.intake"))
 	crossOf := intakeByPackage(cross)
-	if err := cw.Write(head); err != nil {
+	if err := cw.Write(summaryHead(keys, l)); err != nil {
 		return err
 	}
-	count := func(n *int) string {
-		if n == nil {
-			return ""
+	for i := range rows {
+		rec := summaryValues(&rows[i], keys, crossOf, l)
+		for j := range rec {
+			rec[j] = cellText(rec[j])
 		}
-		return strconv.Itoa(*n)
-	}
-	for _, r := range rows {
-		rec := []string{cellText(r.File), cellText(r.SpaceName), cellText(r.Operator), cellText(r.Agency),
-			cellText(r.Version), count(r.Errors), count(r.Warnings)}
-		for _, k := range keys {
-			met, ok := r.Eligibility[k]
-			switch {
-			case !ok:
-				rec = append(rec, "")
-			case met == nil:
-				rec = append(rec, l.T("summary.manual"))
-			case *met:
-				rec = append(rec, l.T("summary.met"))
-			default:
-				rec = append(rec, l.T("summary.not-met"))
-			}
-		}
-		verified := l.T("summary.no")
-		if r.Verified {
-			verified = l.T("summary.yes")
-		}
-		rec = append(rec, verified, cellText(r.FirstProblem), cellText(SettingsText(r.Settings, l)), cellText(intakeRules(crossOf[r.File], l)))
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// summaryHead is the header row of the summary table (CSV and workbook).
+func summaryHead(keys []string, l msg.Lang) []string {
+	head := []string{l.T("summary.file"), l.T("summary.name"), l.T("summary.operator"), l.T("summary.agency"),
+		l.T("summary.version"), l.T("summary.errors"), l.T("summary.warnings")}
+	for _, k := range keys {
+		head = append(head, l.T("summary.elig-prefix")+l.T("summary.elig."+k))
+	}
+	return append(head, l.T("summary.verified"), l.T("summary.problem"), l.T("summary.settings"), l.T("summary.intake"))
+}
+
+// summaryValues is the row r of the summary as the CSV and the workbook have
+// it, before the CSV's quoting against formulas (cellText: a workbook
+// cell set as text is no formula).
+func summaryValues(r *SummaryRow, keys []string, crossOf map[string][]*intake.Finding, l msg.Lang) []string {
+	count := func(n *int) string {
+		if n == nil {
+			return ""
+		}
+		return strconv.Itoa(*n)
+	}
+	rec := []string{r.File, r.SpaceName, r.Operator, r.Agency, r.Version, count(r.Errors), count(r.Warnings)}
+	for _, k := range keys {
+		met, ok := r.Eligibility[k]
+		switch {
+		case !ok:
+			rec = append(rec, "")
+		case met == nil:
+			rec = append(rec, l.T("summary.manual"))
+		case *met:
+			rec = append(rec, l.T("summary.met"))
+		default:
+			rec = append(rec, l.T("summary.not-met"))
+		}
+	}
+	verified := l.T("summary.no")
+	if r.Verified {
+		verified = l.T("summary.yes")
+	}
+	return append(rec, verified, r.FirstProblem, SettingsText(r.Settings, l), intakeRules(crossOf[r.File], l))
 }
 
 // cellText keeps a text from being read as a formula by a spreadsheet: the

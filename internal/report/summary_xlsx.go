@@ -34,36 +34,6 @@ const xlsxCellMax = 32_000
 // wraps rather than making a column screens wide.
 const xlsxWidthMax = 80
 
-// summaryValues is the row r of the summary as the CSV has it (without
-// its quoting against formulas: a workbook cell set as text is no formula).
-func summaryValues(r *SummaryRow, keys []string, crossOf map[string][]*intake.Finding, l msg.Lang) []string {
-	count := func(n *int) string {
-		if n == nil {
-			return ""
-		}
-		return strconv.Itoa(*n)
-	}
-	rec := []string{r.File, r.SpaceName, r.Operator, r.Agency, r.Version, count(r.Errors), count(r.Warnings)}
-	for _, k := range keys {
-		met, ok := r.Eligibility[k]
-		switch {
-		case !ok:
-			rec = append(rec, "")
-		case met == nil:
-			rec = append(rec, l.T("summary.manual"))
-		case *met:
-			rec = append(rec, l.T("summary.met"))
-		default:
-			rec = append(rec, l.T("summary.not-met"))
-		}
-	}
-	verified := l.T("summary.no")
-	if r.Verified {
-		verified = l.T("summary.yes")
-	}
-	return append(rec, verified, r.FirstProblem, SettingsText(r.Settings, l), intakeRules(crossOf[r.File], l))
-}
-
 // xlsxSheet writes a table into one sheet and keeps the widths its text
 // needs.
 type xlsxSheet struct {
@@ -183,13 +153,7 @@ func writeSummaryXLSX(w io.Writer, rows []SummaryRow, cross []intake.Finding, l 
 	keys := eligibilityKeys()
 	crossOf := intakeByPackage(cross)
 	main := &xlsxSheet{f: f, name: mainName}
-	head := []string{l.T("summary.file"), l.T("summary.name"), l.T("summary.operator"), l.T("summary.agency"),
-		l.T("summary.version"), l.T("summary.errors"), l.T("summary.warnings")}
-	for _, k := range keys {
-		head = append(head, l.T("summary.elig-prefix")+l.T("summary.elig."+k))
-	}
-	head = append(head, l.T("summary.verified"), l.T("summary.problem"), l.T("summary.settings"), l.T("summary.intake"))
-	main.add(head)
+	main.add(summaryHead(keys, l))
 	rowOf := map[string]int{}
 	for i := range rows {
 		n := main.add(summaryValues(&rows[i], keys, crossOf, l))
