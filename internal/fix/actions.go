@@ -59,24 +59,14 @@ func (linkAction) Plan(p *Package) ([]Change, error) {
 	for _, t := range p.Tables {
 		s := t.Sheet
 		attach := attachColumns(s)
-		nameIdx := -1 // the column whose value names the row in its files' names (<名称>-<材料>.pdf)
-		if c, ok := s.NameCol(); ok {
-			nameIdx = c.Index()
-		}
 		for _, i := range attach {
 			col := &s.Columns[i]
 			eachCell(t, i, func(r *Row, c workbook.Cell) {
 				if r.States[i] != rows.Empty || forbidden(s, r, col.Key) {
 					return // a filled cell is never changed; a 不可填 one stays empty
 				}
-				name := ""
-				if nameIdx >= 0 {
-					if r.States[nameIdx] != rows.Valid {
-						return
-					}
-					name = attachname.Normal(r.Values[nameIdx].Text)
-				}
-				if s.Kind == schema.Table && name == "" {
+				name, ok := rowName(s, r)
+				if !ok {
 					return
 				}
 				cands := matchFiles(pdfs, named, s, attach, i, name)
@@ -96,6 +86,20 @@ func (linkAction) Plan(p *Package) ([]Change, error) {
 		}
 	}
 	return out, nil
+}
+
+// rowName is the normalised value of the column that names the row in
+// its files' names (<名称>-<材料>.pdf; "" for a form); false when a table's
+// row has no name to match files by.
+func rowName(s *schema.Sheet, r *Row) (string, bool) {
+	name := ""
+	if c, ok := s.NameCol(); ok {
+		if r.States[c.Index()] != rows.Valid {
+			return "", false
+		}
+		name = attachname.Normal(r.Values[c.Index()].Text)
+	}
+	return name, name != "" || s.Kind != schema.Table
 }
 
 // forbidden reports whether the row's state makes column key 不可填.

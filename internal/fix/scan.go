@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/mkspace/mkspace/internal/atomicfile"
-	"github.com/mkspace/mkspace/internal/attachname"
 	"github.com/mkspace/mkspace/internal/cell"
 	"github.com/mkspace/mkspace/internal/msg"
 	"github.com/mkspace/mkspace/internal/rows"
@@ -61,10 +60,6 @@ func (a imageAction) Plan(p *Package) ([]Change, error) {
 	for _, t := range p.Tables {
 		s := t.Sheet
 		attach := attachColumns(s)
-		nameIdx := -1
-		if c, ok := s.NameCol(); ok {
-			nameIdx = c.Index()
-		}
 		for _, i := range attach {
 			col := &s.Columns[i]
 			eachCell(t, i, func(r *Row, c workbook.Cell) {
@@ -80,14 +75,8 @@ func (a imageAction) Plan(p *Package) ([]Change, error) {
 					if forbidden(s, r, col.Key) {
 						return
 					}
-					name := ""
-					if nameIdx >= 0 {
-						if r.States[nameIdx] != rows.Valid {
-							return
-						}
-						name = attachname.Normal(r.Values[nameIdx].Text)
-					}
-					if s.Kind == schema.Table && name == "" {
+					name, ok := rowName(s, r)
+					if !ok {
 						return
 					}
 					if len(matchFiles(pdfs, named, s, attach, i, name)) > 0 {
