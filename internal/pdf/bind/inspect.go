@@ -83,14 +83,10 @@ func Inspect(path string) (*Info, error) {
 // InspectReader is Inspect of a PDF in r. Its errors are *DocumentError
 // (with no Path).
 func InspectReader(r io.ReadSeeker) (info *Info, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			info, err = nil, &DocumentError{Err: fmt.Errorf("%w: %v", ErrUnreadable, p)}
-		}
-	}()
-	ctx, err := api.ReadContext(r, Config())
+	defer recoverUnreadable(&err)
+	ctx, err := readForInspection(r)
 	if err != nil {
-		return nil, &DocumentError{Err: fmt.Errorf("%w: %w", ErrUnreadable, err)}
+		return nil, err
 	}
 	pages, err := pageLeaves(ctx)
 	if err != nil {
@@ -114,18 +110,32 @@ func InspectReader(r io.ReadSeeker) (info *Info, err error) {
 // (Info without Stamps and Pages): cheaper than Inspect, which reads every
 // page.
 func ReadInfo(r io.ReadSeeker) (info *Info, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			info, err = nil, &DocumentError{Err: fmt.Errorf("%w: %v", ErrUnreadable, p)}
-		}
-	}()
-	ctx, err := api.ReadContext(r, Config())
+	defer recoverUnreadable(&err)
+	ctx, err := readForInspection(r)
 	if err != nil {
-		return nil, &DocumentError{Err: fmt.Errorf("%w: %w", ErrUnreadable, err)}
+		return nil, err
 	}
 	info = &Info{}
 	readInfo(ctx, info)
 	return info, nil
+}
+
+// readForInspection reads a PDF without validating it (Inspect and
+// ReadInfo look at what is there); its errors wrap ErrUnreadable.
+func readForInspection(r io.ReadSeeker) (*model.Context, error) {
+	ctx, err := api.ReadContext(r, Config())
+	if err != nil {
+		return nil, &DocumentError{Err: fmt.Errorf("%w: %w", ErrUnreadable, err)}
+	}
+	return ctx, nil
+}
+
+// recoverUnreadable turns a panic of pdfcpu on a malformed file into an
+// ErrUnreadable error: deferred by the functions that read a PDF.
+func recoverUnreadable(err *error) {
+	if p := recover(); p != nil {
+		*err = &DocumentError{Err: fmt.Errorf("%w: %v", ErrUnreadable, p)}
+	}
 }
 
 func readInfo(ctx *model.Context, info *Info) {
